@@ -1,0 +1,170 @@
+/**
+ * The library's errors. Every error that leaves social-reach is a {@link SocialReachError}: one
+ * base class with a brand that survives duplicate installs, a stable `code`, and structured fields
+ * on the subclasses. Messages say what was expected, what came, and where.
+ *
+ * @module
+ */
+
+const BRAND = Symbol.for('social-reach.error');
+
+/** Stable machine-readable codes of {@link SocialReachError}. */
+export type SocialReachErrorCode =
+  | 'INVALID_REGISTRY'
+  | 'INVALID_HANDLE'
+  | 'INVALID_COUNT'
+  | 'INVALID_OPTION'
+  | 'INVALID_SNAPSHOT'
+  | 'PROVIDER_ERROR'
+  | 'FETCH_ERROR'
+  | 'RATE_LIMITED'
+  | 'ABORTED'
+  | 'STORE_ERROR';
+
+/** Options shared by every {@link SocialReachError} constructor. */
+export interface SocialReachErrorOptions {
+  /** The underlying error. Only the library's own, redacted errors are ever attached. */
+  cause?: unknown;
+}
+
+/**
+ * Base class of every error thrown by social-reach.
+ *
+ * Use {@link SocialReachError.isInstance} rather than `instanceof` when two copies of the library
+ * may be loaded (for example a dependency bundling its own).
+ */
+export class SocialReachError extends Error {
+  /** Stable machine-readable code. */
+  readonly code: SocialReachErrorCode;
+  readonly [BRAND] = true;
+
+  constructor(code: SocialReachErrorCode, message: string, options: SocialReachErrorOptions = {}) {
+    super(message.startsWith('[social-reach]') ? message : `[social-reach] ${message}`, options);
+    this.name = 'SocialReachError';
+    this.code = code;
+  }
+
+  /** True for any social-reach error, from this copy of the library or another. */
+  static isInstance(error: unknown): error is SocialReachError {
+    return (
+      typeof error === 'object' &&
+      error !== null &&
+      (error as { [BRAND]?: unknown })[BRAND] === true
+    );
+  }
+
+  /** A plain object safe to log or serialise (no `cause` objects, no secrets). */
+  toJSON(): Record<string, unknown> {
+    const fields: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(this)) {
+      if (key !== 'cause') fields[key] = value;
+    }
+    return { name: this.name, message: this.message, ...fields };
+  }
+}
+
+/** One problem found while validating input, with where it was found. */
+export interface ValidationIssue {
+  /** Where the problem is, e.g. `['accounts', 3, 'handle']`. */
+  readonly path: readonly (string | number)[];
+  /** What was expected and what came. */
+  readonly message: string;
+}
+
+/** Formats an issue path the way JavaScript would address it: `accounts[3].handle`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += out ? `.${part}` : part;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out || '(root)';
+}
+
+function listIssues(issues: readonly ValidationIssue[]): string {
+  return issues.map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`).join('\n');
+}
+
+/**
+ * A registry failed validation. `issues` lists every problem found, each with its path, so that all
+ * of them can be fixed in one go.
+ */
+export class RegistryError extends SocialReachError {
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(issues: readonly ValidationIssue[]) {
+    const noun = issues.length === 1 ? 'problem' : 'problems';
+    super('INVALID_REGISTRY', `The registry has ${issues.length} ${noun}:\n${listIssues(issues)}`);
+    this.name = 'RegistryError';
+    this.issues = issues;
+  }
+}
+
+/** A handle or profile URL is not valid for its platform. */
+export class HandleError extends SocialReachError {
+  readonly platform: string;
+  readonly input: string;
+  /** The rule the input broke, in words. */
+  readonly rule: string;
+
+  constructor(platform: string, input: string, rule: string) {
+    super('INVALID_HANDLE', `[${platform}] Invalid handle ${JSON.stringify(input)}: ${rule}`);
+    this.name = 'HandleError';
+    this.platform = platform;
+    this.input = input;
+    this.rule = rule;
+  }
+}
+
+/** A count phrase could not be read, or a Count object is inconsistent. */
+export class CountError extends SocialReachError {
+  /** The text or value that was rejected. */
+  readonly input: string;
+
+  constructor(input: string, message: string) {
+    super('INVALID_COUNT', message);
+    this.name = 'CountError';
+    this.input = input;
+  }
+}
+
+/** An option passed to a library function is invalid. */
+export class OptionError extends SocialReachError {
+  /** The option's name, e.g. `concurrency`. */
+  readonly option: string;
+
+  constructor(option: string, expected: string, received: unknown) {
+    super(
+      'INVALID_OPTION',
+      `Expected \`${option}\` to be ${expected}, got ${describeValue(received)}`,
+    );
+    this.name = 'OptionError';
+    this.option = option;
+  }
+}
+
+/** Snapshots (or other records) failed validation; `issues` lists every problem with its path. */
+export class ValidationError extends SocialReachError {
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(what: string, issues: readonly ValidationIssue[]) {
+    const noun = issues.length === 1 ? 'problem' : 'problems';
+    super('INVALID_SNAPSHOT', `${what}: ${issues.length} ${noun}:\n${listIssues(issues)}`);
+    this.name = 'ValidationError';
+    this.issues = issues;
+  }
+}
+
+/** Describes a value for an error message: `` `0` (number) ``, `` `"abc"` (string) ``. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return '`undefined`';
+  if (value === null) return '`null`';
+  if (typeof value === 'string') return `\`${JSON.stringify(value)}\` (string)`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return `\`${String(value)}\` (${typeof value})`;
+  }
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'function') return 'a function';
+  return `an object`;
+}
