@@ -168,3 +168,74 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'function') return 'a function';
   return `an object`;
 }
+
+/**
+ * Why an account has no snapshot:
+ * - `no-provider`: the collection had no provider for its platform;
+ * - `not-found`: the platform does not know the handle (or, on Instagram, the account is personal);
+ * - `suspended`: the platform suspended or deactivated the account;
+ * - `hidden`: the account hides its count (YouTube `hiddenSubscriberCount`, Mastodon `-1`);
+ * - `unauthorized`: the credential was refused (expired, revoked, missing a permission);
+ * - `rate-limited`: the platform's limit or quota did not allow the request in time;
+ * - `invalid-response`: the platform answered something that is not its documented shape;
+ * - `network`: the request failed in transport (timeouts, resets, 5xx after retries);
+ * - `provider-error`: any other failure of the provider;
+ * - `aborted`: the collection was cancelled before the account was fetched.
+ */
+export type FailureReason =
+  | 'no-provider'
+  | 'not-found'
+  | 'suspended'
+  | 'hidden'
+  | 'unauthorized'
+  | 'rate-limited'
+  | 'invalid-response'
+  | 'network'
+  | 'provider-error'
+  | 'aborted';
+
+/** Fields of a {@link ProviderError}. */
+export interface ProviderErrorFields extends SocialReachErrorOptions {
+  platform: string;
+  reason: FailureReason;
+  /** The provider's name, e.g. `'x-api-v2'`. */
+  provider?: string;
+  /** The account concerned, when the error is about one account. */
+  accountId?: string;
+  /** HTTP status, when there was a response. */
+  status?: number;
+  /** Whether trying again later may succeed. @default false */
+  retryable?: boolean;
+  /** How long the platform asked to wait, when it said. */
+  retryAfterMs?: number;
+}
+
+/** A provider could not produce a snapshot for an account (or for a whole batch). */
+export class ProviderError extends SocialReachError {
+  readonly platform: string;
+  readonly reason: FailureReason;
+  readonly provider: string | undefined;
+  readonly accountId: string | undefined;
+  readonly status: number | undefined;
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, fields: ProviderErrorFields) {
+    const where = fields.provider
+      ? `[${fields.platform}] [${fields.provider}]`
+      : `[${fields.platform}]`;
+    super(
+      fields.reason === 'aborted' ? 'ABORTED' : 'PROVIDER_ERROR',
+      `${where} ${message}`,
+      fields,
+    );
+    this.name = 'ProviderError';
+    this.platform = fields.platform;
+    this.reason = fields.reason;
+    this.provider = fields.provider;
+    this.accountId = fields.accountId;
+    this.status = fields.status;
+    this.retryable = fields.retryable ?? false;
+    this.retryAfterMs = fields.retryAfterMs;
+  }
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** Ids of units and accounts: letters, digits and `. _ : / -`, starting with a letter or digit. */
+export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$/, {
+  error: (issue) =>
+    `expected an id of letters, digits and . _ : / - (starting with a letter or digit), got ${JSON.stringify(issue.input)}`,
+});
+
+/** A name in English with an optional Hindi form, or one string used for both. */
+export const UnitName = z.union([
+  z.string().trim().min(1),
+  z.strictObject({ en: z.string().trim().min(1), hi: z.string().trim().min(1).optional() }),
+]);
+/** See the {@link UnitName} schema. */
+export type UnitName = z.output<typeof UnitName>;
+
+/** The kinds of units social-reach knows; any other non-empty string is a custom kind. */
+export const UNIT_KINDS = [
+  'country',
+  'state',
+  'division',
+  'district',
+  'office',
+  'official',
+] as const;
+
+/** A unit kind: one of {@link UNIT_KINDS}, or a custom kind such as `'tehsil'`. */
+export type UnitKind = (typeof UNIT_KINDS)[number] | (string & {});
+
+/**
+ * A node of the organisation tree: country, state, division, district, office, official, or a
+ * custom kind.
+ *
+ * @example
+ * ```ts
+ * { id: 'indore-collector', kind: 'official', name: { en: 'Collector, Indore', hi: 'कलेक्टर, इंदौर' }, parent: 'indore-district' }
+ * ```
+ */
+export const Unit = z.strictObject({
+  id: Id,
+  kind: z.string().trim().min(1) as z.ZodType<UnitKind>,
+  name: UnitName,
+  /** The parent unit's id; absent for a root. */
+  parent: Id.optional(),
+  /** Free-form data of your own, carried along untouched. */
+  meta: z.record(z.string(), z.unknown()).optional(),
+});
+/** See the {@link Unit} schema. */
+export type Unit = z.output<typeof Unit>;
+
+/** A unit's name in a language, falling back to English when there is no Hindi form. */
+export function unitName(unit: Pick<Unit, 'name'>, language: 'en' | 'hi' = 'en'): string {
+  if (typeof unit.name === 'string') return unit.name;
+  return language === 'hi' ? (unit.name.hi ?? unit.name.en) : unit.name.en;
+}
