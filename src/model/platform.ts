@@ -548,7 +548,10 @@ const podcast: PlatformDefinition = {
     const url = parseProfileUrl(input);
     if (url) {
       const { url: parsed } = url;
-      return `${parsed.hostname.toLowerCase()}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
+      if (!HOSTNAME.test(parsed.hostname.toLowerCase())) {
+        fail('podcast', input, `"${parsed.hostname}" is not a host name like feeds.example.org`);
+      }
+      return `https://${parsed.hostname.toLowerCase()}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
     }
     if (!/^[\p{L}\p{N}][\p{L}\p{N}-]{1,99}$/u.test(input))
       fail('podcast', input, podcast.handleRule);
