@@ -1,0 +1,98 @@
+import { OptionError } from '../errors.js';
+import { type Count, countPrecision } from '../model/count.js';
+import { toCount } from './format-count.js';
+
+/** Options of {@link checkClaim}. */
+export interface CheckClaimOptions {
+  /**
+   * How far an approximate claim ("about 77 thousand") may be from the computed value, relative
+   * to the computed value: 0.05 accepts 73,150 to 80,850 for a computed 77,000.
+   *
+   * @default 0.05
+   */
+  tolerance?: number;
+}
+
+/** The verdict of {@link checkClaim} on a claimed figure. */
+export interface ClaimCheck {
+  /**
+   * `consistent` when the claim's words hold for the computed value; `overstated` when the claim
+   * is higher than they allow; `understated` when it is lower.
+   */
+  readonly verdict: 'consistent' | 'overstated' | 'understated';
+  /** `claimed.value - computed.value`: positive when the claim is higher. */
+  readonly difference: number;
+  /** `claimed.value / computed.value`, or `null` when the computed value is 0. */
+  readonly ratio: number | null;
+}
+
+/**
+ * Checks a claimed figure (typically read with `parseCount` from a press note) against the one
+ * computed from the accounts' counts. The claim's precision sets the rule; the computed value is
+ * compared as it stands:
+ *
+ * - at least (`32 हजार से अधिक`): consistent when computed ≥ claimed.min, else overstated;
+ * - at most (`5 हजार से कम`): consistent when computed ≤ claimed.max, else understated;
+ * - range: consistent within [min, max], overstated below it, understated above it;
+ * - exact (`कुल 60 हजार`): consistent only when equal;
+ * - approximate (`लगभग डेढ़ लाख`): consistent when |claimed − computed| ≤ tolerance × computed.
+ *
+ * @param claimed The figure as claimed.
+ * @param computed The figure as computed, e.g. `addCounts` of the accounts' latest counts.
+ * @param options See {@link CheckClaimOptions}.
+ * @throws {CountError} When either count is invalid.
+ * @throws {OptionError} When `tolerance` is not a finite number >= 0.
+ * @example
+ * ```ts
+ * // The Indore PR office's "कुल 60 हजार": its four accounts add up to 56,000.
+ * checkClaim(parseCount('कुल 60 हजार'), exactCount(56_000));
+ * // { verdict: 'overstated', difference: 4000, ratio: 1.0714285714285714 } — 7% high
+ * ```
+ */
+export function checkClaim(
+  claimed: Count,
+  computed: Count,
+  options?: CheckClaimOptions,
+): ClaimCheck {
+  const tolerance = resolveTolerance(options);
+  const claim = toCount(claimed, 'claimed');
+  const actual = toCount(computed, 'computed').value;
+  const difference = claim.value - actual;
+  const ratio = actual === 0 ? null : claim.value / actual;
+  return { verdict: verdictOf(claim, actual, difference, tolerance), difference, ratio };
+}
+
+function verdictOf(
+  claim: Count,
+  actual: number,
+  difference: number,
+  tolerance: number,
+): ClaimCheck['verdict'] {
+  const { min, max } = claim;
+  switch (countPrecision(claim)) {
+    case 'at-least':
+      return actual >= min! ? 'consistent' : 'overstated';
+    case 'at-most':
+      return actual <= max! ? 'consistent' : 'understated';
+    case 'range':
+    case 'exact':
+      if (actual < min!) return 'overstated';
+      if (actual > max!) return 'understated';
+      return 'consistent';
+    case 'approximate':
+      if (Math.abs(difference) <= tolerance * actual) return 'consistent';
+      return difference > 0 ? 'overstated' : 'understated';
+  }
+}
+
+function resolveTolerance(options: CheckClaimOptions | undefined): number {
+  if (options === undefined) return 0.05;
+  if (typeof options !== 'object' || options === null) {
+    throw new OptionError('options', 'an object or undefined', options);
+  }
+  const { tolerance = 0.05 } = options;
+  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
+    throw new OptionError('tolerance', 'a finite number >= 0, such as 0.05 for 5%', tolerance);
+  }
+  return tolerance;
+}

@@ -1,0 +1,239 @@
+import { CountError, describeValue, formatPath, OptionError } from '../errors.js';
+import { Count, countPrecision, exactCount } from '../model/count.js';
+
+/** How {@link formatCount} and {@link describeCount} write a count. */
+export interface FormatCountOptions {
+  /**
+   * A BCP 47 language tag. `hi` locales get Hindi words from {@link describeCount}, every other
+   * locale English ones; `-u-nu-deva` asks for Devanagari digits.
+   *
+   * @default 'en-IN'
+   * @example 'hi-IN-u-nu-deva' // २,०३,५०० and "२,०३,५०० से अधिक"
+   */
+  locale?: string;
+  /**
+   * `standard` writes every digit with the locale's grouping (`2,03,500`); `compact` rounds to 3
+   * significant digits with a multiplier (`2.04 lakh`, `2.04 लाख`).
+   *
+   * @default 'standard'
+   */
+  notation?: 'standard' | 'compact';
+  /**
+   * For compact notation: `long` spells the multiplier out (`2.04 lakh`, `3.62 करोड़`), `short`
+   * abbreviates it (`2.04L`, `3.62 क॰`).
+   *
+   * @default 'long'
+   */
+  compactDisplay?: 'long' | 'short';
+}
+
+/**
+ * Writes the value of a count (or a whole number) with `Intl.NumberFormat`, in Indian grouping by
+ * default. Its precision is not shown: use {@link describeCount} for that.
+ *
+ * @param count A {@link Count} or a whole number >= 0.
+ * @param options Locale and notation; see {@link FormatCountOptions}.
+ * @throws {CountError} When `count` is not a valid count or whole number.
+ * @throws {OptionError} When an option is invalid (an unknown notation, a malformed locale).
+ * @example
+ * ```ts
+ * formatCount(203_500);                                          // '2,03,500'
+ * formatCount(203_500, { notation: 'compact' });                 // '2.04 lakh'
+ * formatCount(203_500, { locale: 'hi-IN', notation: 'compact' }); // '2.04 लाख'
+ * formatCount(203_500, { locale: 'hi-IN-u-nu-deva' });           // '२,०३,५००'
+ * ```
+ */
+export function formatCount(count: Count | number, options?: FormatCountOptions): string {
+  const { value } = toCount(count);
+  return resolve(options).nearest.format(value);
+}
+
+/**
+ * Writes a count with honest words around it, in Hindi for `hi` locales and English otherwise:
+ *
+ * | precision   | en-IN                                | hi-IN                                  |
+ * | ----------- | ------------------------------------ | -------------------------------------- |
+ * | exact       | `2,03,500`                           | `2,03,500`                             |
+ * | at-least    | `at least 2,03,500`                  | `2,03,500 से अधिक`                     |
+ * | at-most     | `at most 5,000`                      | `अधिकतम 5,000`                         |
+ * | approximate | `about 77,000`                       | `लगभग 77,000`                          |
+ * | range       | `between 3,62,00,000 and 3,62,99,999` | `3,62,00,000 से 3,62,99,999 के बीच` |
+ *
+ * A count whose value is not one of its bounds is written `about 50 (at least 10)`,
+ * `लगभग 50 (10 से 100 के बीच)`. {@link parseCount} reads every description back: exactly in
+ * standard notation; in compact notation as rounded, with lower bounds rounded down and upper
+ * bounds rounded up so that the words stay true, and with the same precision.
+ *
+ * @param count A {@link Count} or a whole number >= 0 (exact).
+ * @param options Locale and notation; see {@link FormatCountOptions}.
+ * @throws {CountError} When `count` is not a valid count or whole number.
+ * @throws {OptionError} When an option is invalid.
+ * @example
+ * ```ts
+ * describeCount({ value: 32_000, min: 32_000, max: null });                      // 'at least 32,000'
+ * describeCount({ value: 77_000, min: null, max: null }, { locale: 'hi-IN' });  // 'लगभग 77,000'
+ * describeCount({ value: 203_500, min: 203_500, max: null }, { notation: 'compact' });
+ * // 'at least 2.03 lakh'
+ * ```
+ */
+export function describeCount(count: Count | number, options?: FormatCountOptions): string {
+  const { value, min, max } = toCount(count);
+  const formatter = resolve(options);
+  const words = formatter.hindi ? HINDI : ENGLISH;
+  let { nearest, down, up } = formatter;
+  if (formatter.compact && min !== null && max !== null) {
+    // `between 5 and 5K` would read as 5K–5K (a bare first figure takes the second's multiplier,
+    // as in `2-3 lakh`), so when only one bound has a multiplier, write every figure in full.
+    if (BARE.test(down.format(min)) !== BARE.test(up.format(max))) {
+      nearest = formatter.standard;
+      down = formatter.standard;
+      up = formatter.standard;
+    }
+  }
+  const shown = nearest.format(value);
+  switch (countPrecision({ value, min, max })) {
+    case 'exact':
+      return shown;
+    case 'approximate':
+      return words.about(shown);
+    case 'at-least': {
+      const bound = down.format(min!);
+      // A value that is its bound, or shows as its bound after rounding, needs no "about".
+      if (value === min || shown === bound) return words.atLeast(bound);
+      return words.aboutWithin(shown, words.atLeast(bound));
+    }
+    case 'at-most': {
+      const bound = up.format(max!);
+      if (value === max || shown === bound) return words.atMost(bound);
+      return words.aboutWithin(shown, words.atMost(bound));
+    }
+    case 'range': {
+      const low = down.format(min!);
+      const range = words.between(low, up.format(max!));
+      return value === min || shown === low ? range : words.aboutWithin(shown, range);
+    }
+  }
+}
+
+/**
+ * Checks a count argument: a whole number becomes an exact count; anything else must be a valid
+ * {@link Count}. Shared with `checkClaim`; not part of the public API.
+ *
+ * @internal
+ */
+export function toCount(input: unknown, what = 'count'): Count {
+  if (typeof input === 'number') return exactCount(input);
+  const result = Count.safeParse(input);
+  if (result.success) return result.data;
+  const issues = result.error.issues
+    .map((issue) => `${formatPath([what, ...issue.path.map(String)])}: ${issue.message}`)
+    .join('; ');
+  const received = describeValue(input);
+  throw new CountError(
+    received,
+    `Expected \`${what}\` to be a Count { value, min, max } or a whole number >= 0, got ${received}: ${issues}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Words {
+  about(value: string): string;
+  atLeast(value: string): string;
+  atMost(value: string): string;
+  between(low: string, high: string): string;
+  aboutWithin(value: string, bounds: string): string;
+}
+
+const ENGLISH: Words = {
+  about: (value) => `about ${value}`,
+  atLeast: (value) => `at least ${value}`,
+  atMost: (value) => `at most ${value}`,
+  between: (low, high) => `between ${low} and ${high}`,
+  aboutWithin: (value, bounds) => `about ${value} (${bounds})`,
+};
+
+const HINDI: Words = {
+  about: (value) => `लगभग ${value}`,
+  atLeast: (value) => `${value} से अधिक`,
+  atMost: (value) => `अधिकतम ${value}`,
+  between: (low, high) => `${low} से ${high} के बीच`,
+  aboutWithin: (value, bounds) => `लगभग ${value} (${bounds})`,
+};
+
+/** A formatted figure without a multiplier: digits, separators and spaces only. */
+const BARE = /^[\p{Nd}\p{Zs}.,]+$/u;
+
+const LOCALE_EXPECTED = 'a BCP 47 language tag such as "en-IN", "hi-IN" or "hi-IN-u-nu-deva"';
+
+interface Formatter {
+  readonly hindi: boolean;
+  readonly compact: boolean;
+  /** Rounds to the nearest (half away from zero): the value. */
+  readonly nearest: Intl.NumberFormat;
+  /** Rounds down: lower bounds, so that "at least" stays true. */
+  readonly down: Intl.NumberFormat;
+  /** Rounds up: upper bounds, so that "at most" stays true. */
+  readonly up: Intl.NumberFormat;
+  readonly standard: Intl.NumberFormat;
+}
+
+// Building an Intl.NumberFormat costs far more than using one, so they are kept per option set.
+// The cache is bounded in case callers pass many distinct locales.
+const CACHE_LIMIT = 64;
+const cache = new Map<string, Formatter>();
+
+function resolve(options: FormatCountOptions | undefined): Formatter {
+  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+    throw new OptionError('options', 'an object or undefined', options);
+  }
+  const locale = options?.locale ?? 'en-IN';
+  const notation = options?.notation ?? 'standard';
+  const compactDisplay = options?.compactDisplay ?? 'long';
+  if (typeof locale !== 'string' || locale === '') {
+    throw new OptionError('locale', LOCALE_EXPECTED, locale);
+  }
+  if (notation !== 'standard' && notation !== 'compact') {
+    throw new OptionError('notation', '"standard" or "compact"', notation);
+  }
+  if (compactDisplay !== 'long' && compactDisplay !== 'short') {
+    throw new OptionError('compactDisplay', '"long" or "short"', compactDisplay);
+  }
+  // notation and compactDisplay come from fixed sets, so this key is unambiguous.
+  const key = `${notation === 'compact' ? compactDisplay : 'standard'} ${locale}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  let formatter: Formatter;
+  try {
+    formatter = createFormatter(locale, notation === 'compact' ? compactDisplay : null);
+  } catch {
+    // Intl throws RangeError for a malformed tag; the library throws only its own errors.
+    throw new OptionError('locale', LOCALE_EXPECTED, locale);
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, formatter);
+  return formatter;
+}
+
+function createFormatter(locale: string, compactDisplay: 'long' | 'short' | null): Formatter {
+  const hindi = new Intl.Locale(locale).language === 'hi';
+  const standard = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  if (compactDisplay === null) {
+    return { hindi, compact: false, nearest: standard, down: standard, up: standard, standard };
+  }
+  const compact = (roundingMode: 'halfExpand' | 'floor' | 'ceil') =>
+    new Intl.NumberFormat(locale, {
+      notation: 'compact',
+      compactDisplay,
+      maximumSignificantDigits: 3,
+      roundingMode,
+    });
+  return {
+    hindi,
+    compact: true,
+    nearest: compact('halfExpand'),
+    down: compact('floor'),
+    up: compact('ceil'),
+    standard,
+  };
+}

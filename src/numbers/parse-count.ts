@@ -1,0 +1,650 @@
+import { CountError, describeValue } from '../errors.js';
+import type { Count } from '../model/count.js';
+
+/**
+ * Reads a follower figure as press notes and officers write it, in English or Hindi, and returns a
+ * {@link Count} with the precision the words give it:
+ *
+ * - a bare figure is exact: `1,47,500`, `203500`, `2.04 lakh`, `३२ हजार`, `साढ़े 5 हजार`,
+ *   `दो लाख`, `2 lakh 3 thousand`;
+ * - a lower bound (`min = value`): `32 हजार से अधिक`, `more than 32K`, `over 2 lakh`, `32K+`;
+ * - an upper bound (`max = value`): `5 हजार से कम`, `less than 5,000`, `अधिकतम 5,000`;
+ * - an approximation (no bounds): `लगभग 77 हजार`, `about 77K`, `~77K`, `लगभग दो लाख से अधिक`;
+ * - a range (`value = min`): `between 10 and 12 lakh`, `10 से 12 लाख के बीच`, `10–12K`;
+ * - an approximation with bounds, as {@link describeCount} writes it: `about 50 (at least 10)`.
+ *
+ * Multipliers: K, thousand, हजार; hundred, सौ; lakh, lac, L, लाख; crore, Cr, करोड़, क॰; M,
+ * million, मिलियन; B, billion, अरब, अ॰; T, trillion; खरब, ख॰; नील; and the compounds that
+ * `Intl.NumberFormat` prints (`1.23KCr`, `1.23 lakh crore`). Digits may be Latin or Devanagari,
+ * grouped the Indian or the Western way. Hindi is read with or without the nukta. A leading
+ * `total`/`कुल` and a trailing audience word (`followers`, `फॉलोअर्स`, `सदस्य`, …) are ignored.
+ *
+ * Text that is not a count is an error, never a guess: the result must be a whole number from 0
+ * to `Number.MAX_SAFE_INTEGER`.
+ *
+ * @param text The phrase to read.
+ * @returns The count, with `min`/`max` set as the phrase allows.
+ * @throws {CountError} For anything else (including a non-string), quoting the text and saying
+ *   what was expected. Never throws any other error.
+ * @example
+ * ```ts
+ * parseCount('32 हजार से अधिक'); // { value: 32000, min: 32000, max: null }
+ * parseCount('साढे 5 हजार');     // { value: 5500, min: 5500, max: 5500 }
+ * parseCount('लगभग डेढ़ लाख');    // { value: 150000, min: null, max: null }
+ * parseCount('2.04 lakh');       // { value: 204000, min: 204000, max: 204000 }
+ * ```
+ */
+export function parseCount(text: string): Count {
+  if (typeof text !== 'string') {
+    const received = describeValue(text);
+    throw new CountError(received, `Expected a string to read as a count, got ${received}`);
+  }
+  const tokens = tokenize(text);
+  return readCount(text, tokens);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary. Keys are written naturally and normalised at load time exactly like the input
+// (see `normaliseWord`), so `हज़ार` and `हजार`, `पाँच` and `पांच` are one entry.
+
+const EXPECTED = 'expected a number like 1,47,500, 32K, 2 lakh or साढ़े 5 हजार';
+const MAX = BigInt(Number.MAX_SAFE_INTEGER);
+// Only non-ASCII text needs Unicode normalisation; testing first keeps the common case fast.
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** A non-negative rational number `n / d`, kept exact (no float artefacts: 2.04 lakh = 204000). */
+interface Rational {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+type WordMeaning =
+  | { readonly type: 'number'; readonly value: bigint; readonly english: boolean }
+  | { readonly type: 'multiplier'; readonly value: bigint }
+  | { readonly type: 'fraction'; readonly value: Rational } // डेढ़ = 3/2, ढाई = 5/2
+  | { readonly type: 'prefix'; readonly quarters: bigint; readonly implicitOne: boolean };
+
+/** Hindi number words 0–99 in order, one per entry; spelling variants joined by `/`. */
+const HINDI_NUMBERS = `
+  शून्य एक दो तीन चार पाँच/पांच छह/छः/छे/छै सात आठ नौ
+  दस ग्यारह बारह तेरह चौदह पंद्रह/पन्द्रह सोलह सत्रह अठारह/अट्ठारह उन्नीस
+  बीस इक्कीस बाईस तेईस चौबीस पच्चीस छब्बीस सत्ताईस अट्ठाईस/अठाईस उनतीस/उन्तीस
+  तीस इकतीस/इकत्तीस बत्तीस तैंतीस/तेंतीस चौंतीस पैंतीस छत्तीस सैंतीस अड़तीस उनतालीस/उन्तालीस
+  चालीस इकतालीस बयालीस/बियालीस तैंतालीस/तेतालीस चवालीस/चौवालीस पैंतालीस छियालीस सैंतालीस अड़तालीस उनचास/उन्चास
+  पचास इक्यावन बावन तिरेपन/तिरपन चौवन/चव्वन पचपन छप्पन सत्तावन अट्ठावन/अठावन उनसठ
+  साठ इकसठ बासठ तिरसठ/तिरेसठ चौंसठ पैंसठ छियासठ सड़सठ/सरसठ अड़सठ उनहत्तर
+  सत्तर इकहत्तर बहत्तर तिहत्तर चौहत्तर पचहत्तर छिहत्तर सतहत्तर/सतत्तर अठहत्तर उन्यासी/उनासी
+  अस्सी इक्यासी बयासी तिरासी चौरासी पचासी छियासी सत्तासी अट्ठासी नवासी
+  नब्बे इक्यानबे/इक्यानवे बानबे/बानवे तिरानबे/तिरानवे चौरानबे/चौरानवे पंचानबे/पंचानवे/पचानवे छियानबे/छियानवे सत्तानबे/सत्तानवे अट्ठानबे/अट्ठानवे निन्यानबे/निन्यानवे
+`;
+
+// biome-ignore format: a table reads better in rows
+const ENGLISH_SMALL = [
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
+  'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+];
+const ENGLISH_TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+const MULTIPLIERS: readonly (readonly [bigint, string])[] = [
+  [100n, 'hundred सौ'],
+  [1_000n, 'k thousand हज़ार हजार'],
+  [100_000n, 'l lakh lakhs lac lacs लाख'],
+  [1_000_000n, 'm mn million मिलियन'],
+  [10_000_000n, 'cr crs crore crores करोड़ क॰'],
+  [1_000_000_000n, 'b bn billion बिलियन अरब अ॰'],
+  // en-IN short compact: 1.23KCr (thousand crore), 1.23LCr (lakh crore).
+  [10_000_000_000n, 'kcr'],
+  [100_000_000_000n, 'खरब ख॰'],
+  [1_000_000_000_000n, 't tn trillion lcr'],
+  [10_000_000_000_000n, 'नील'],
+];
+
+const WORDS = buildWords();
+
+// Qualifier phrases, as sequences of normalised tokens. Longer phrases are tried first.
+type Qualifier =
+  | 'total'
+  | 'approx'
+  | 'lower'
+  | 'upper'
+  | 'between'
+  | 'among'
+  | 'until'
+  | 'audience';
+
+const LEADING = phrases([
+  ['total', 'total कुल'],
+  ['approx', 'about around approx approximately nearly roughly ~ ≈ लगभग करीब तकरीबन'],
+  ['lower', 'over above more_than at_least कम_से_कम'],
+  ['upper', 'under below less_than fewer_than at_most up_to upto अधिकतम अधिक_से_अधिक'],
+  ['between', 'between'],
+]);
+
+const TRAILING = phrases([
+  ['lower', '+ plus or_more से_अधिक से_ज़्यादा से_भी_अधिक से_भी_ज़्यादा से_ऊपर'],
+  ['upper', 'or_less or_fewer से_कम से_भी_कम'],
+  ['among', 'के_बीच'],
+  ['until', 'तक'],
+  [
+    'audience',
+    'followers follower subscribers subscriber members member फॉलोअर्स फ़ॉलोअर्स फॉलोवर्स फॉलोअर फालोअर्स सब्सक्राइबर सब्सक्राइबर्स सदस्य',
+  ],
+]);
+
+const DASHES = new Set(['-', '–', '—']);
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+type Token =
+  | { readonly kind: 'num'; readonly text: string; readonly int: string; readonly frac: string }
+  | { readonly kind: 'word'; readonly text: string }
+  | { readonly kind: 'sym'; readonly text: string };
+
+/**
+ * Splits normalised text into numbers, words and symbols. NFD splits the nukta letters
+ * (ज़ → ज + U+093C) so that dropping U+093C reads हज़ार as हजार; chandrabindu is read as anusvara
+ * (पाँच = पांच); ASCII letters are lower-cased; Devanagari digits become ASCII.
+ */
+function tokenize(input: string): Token[] {
+  const text = NON_ASCII.test(input) ? input.normalize('NFD') : input;
+  const tokens: Token[] = [];
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c) || c === 0x200c || c === 0x200d || c === 0xad) {
+      i++;
+      continue;
+    }
+    if (digitOf(c) >= 0) {
+      i = readNumber(input, text, i, tokens);
+      continue;
+    }
+    if (isLatin(c) || isDevanagari(c)) {
+      let word = '';
+      while (i < length) {
+        const w = text.charCodeAt(i);
+        if (isLatin(w)) word += String.fromCharCode(w | 0x20);
+        else if (isDevanagari(w)) word += w === 0x0901 ? '\u0902' : text[i];
+        else if (w === 0x093c || w === 0x200c || w === 0x200d) {
+          // nukta and joiners are dropped inside words
+        } else if (
+          w === 0x2d &&
+          isLatin(text.charCodeAt(i - 1)) &&
+          isLatin(text.charCodeAt(i + 1))
+        ) {
+          word += '-'; // twenty-five
+        } else break;
+        i++;
+      }
+      // An abbreviation dot (`approx.`, `Cr.`) belongs to its word, unless a digit follows.
+      if (text.charCodeAt(i) === 0x2e && digitOf(text.charCodeAt(i + 1)) < 0) i++;
+      if (word !== '') tokens.push({ kind: 'word', text: word });
+      continue;
+    }
+    if (c === 0x093c) {
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i) ?? c;
+    const symbol = String.fromCodePoint(cp);
+    tokens.push({ kind: 'sym', text: symbol });
+    i += symbol.length;
+  }
+  return tokens;
+}
+
+/** Reads `1,47,500`, `203,500`, `2.04` or `२,०३,५००` from `start`; returns the next index. */
+function readNumber(input: string, text: string, start: number, tokens: Token[]): number {
+  let i = start;
+  let int = '';
+  let frac = '';
+  const groups: number[] = [];
+  let group = 0;
+  const length = text.length;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    const d = digitOf(c);
+    if (d >= 0) {
+      int += String.fromCharCode(48 + d);
+      group++;
+      i++;
+    } else if (c === 0x2c && digitOf(text.charCodeAt(i + 1)) >= 0) {
+      groups.push(group);
+      group = 0;
+      i++;
+    } else break;
+  }
+  groups.push(group);
+  if (text.charCodeAt(i) === 0x2e && digitOf(text.charCodeAt(i + 1)) >= 0) {
+    i++;
+    while (i < length) {
+      const d = digitOf(text.charCodeAt(i));
+      if (d < 0) break;
+      frac += String.fromCharCode(48 + d);
+      i++;
+    }
+  }
+  const shown = text.slice(start, i);
+  if (groups.length > 1 && !wellGrouped(groups)) {
+    fail(input, `${quote(shown)} is not grouped like 1,47,500 (Indian) or 203,500 (Western)`);
+  }
+  tokens.push({ kind: 'num', text: shown, int, frac });
+  return i;
+}
+
+/** Indian grouping: 1,47,500 (last group 3, others 2); Western: 203,500 (all 3). */
+function wellGrouped(groups: readonly number[]): boolean {
+  const last = groups.length - 1;
+  const first = groups[0]!;
+  if (groups[last] !== 3 || first < 1 || first > 3) return false;
+  let indian = first <= 2;
+  let western = true;
+  for (let g = 1; g < last; g++) {
+    if (groups[g] !== 2) indian = false;
+    if (groups[g] !== 3) western = false;
+  }
+  return indian || western;
+}
+
+function digitOf(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x0966 && c <= 0x096f) return c - 0x0966;
+  return -1;
+}
+
+function isLatin(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+function isDevanagari(c: number): boolean {
+  return (c >= 0x0900 && c <= 0x0963 && c !== 0x093c) || (c >= 0x0970 && c <= 0x097f);
+}
+
+function isSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grammar
+
+type Phrase = { readonly kind: 'exact' | 'lower' | 'upper' | 'approx'; readonly value: bigint };
+type RangePhrase = { readonly kind: 'range'; readonly value: bigint; readonly max: bigint };
+
+function readCount(text: string, tokens: readonly Token[]): Count {
+  let end = tokens.length;
+  if (end > 0 && meaning(tokens[end - 1]!, TRAILING) === 'audience') end--;
+  const close = end - 1;
+  if (end > 0 && tokens[close]!.text === ')' && tokens[close]!.kind === 'sym') {
+    // `about 50 (at least 10)`: an approximate figure with known bounds, as describeCount writes.
+    let open = -1;
+    for (let i = 0; i < close; i++) {
+      if (tokens[i]!.kind === 'sym' && tokens[i]!.text === '(') {
+        open = i;
+        break;
+      }
+    }
+    if (open < 0) fail(text, `a closing bracket has no opening one; ${EXPECTED}`);
+    const main = readPhrase(text, tokens, 0, open);
+    const bounds = readPhrase(text, tokens, open + 1, close);
+    if (main.kind !== 'approx') {
+      fail(
+        text,
+        'bounds in brackets may follow only an approximate figure, like "about 50 (at least 10)"',
+      );
+    }
+    if (bounds.kind === 'exact' || bounds.kind === 'approx') {
+      fail(text, 'the brackets must hold a bound: "at least …", "at most …" or "between … and …"');
+    }
+    const min = bounds.kind === 'upper' ? null : bounds.value;
+    const max =
+      bounds.kind === 'lower' ? null : bounds.kind === 'range' ? bounds.max : bounds.value;
+    if ((min !== null && min > main.value) || (max !== null && max < main.value)) {
+      fail(text, `the figure ${main.value} lies outside its own bounds`);
+    }
+    return {
+      value: Number(main.value),
+      min: min === null ? null : Number(min),
+      max: max === null ? null : Number(max),
+    };
+  }
+  const phrase = readPhrase(text, tokens, 0, end);
+  const value = Number(phrase.value);
+  switch (phrase.kind) {
+    case 'exact':
+      return { value, min: value, max: value };
+    case 'lower':
+      return { value, min: value, max: null };
+    case 'upper':
+      return { value, min: null, max: value };
+    case 'approx':
+      return { value, min: null, max: null };
+    case 'range':
+      return { value, min: value, max: Number(phrase.max) };
+  }
+}
+
+/** Reads qualifiers around one figure or one range, between `start` and `end`. */
+function readPhrase(
+  text: string,
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+): Phrase | RangePhrase {
+  let s = start;
+  let e = end;
+  const seen = new Set<Qualifier>();
+  let bound: 'lower' | 'upper' | null = null;
+  const note = (kind: Qualifier, words: string) => {
+    if (seen.has(kind) || ((kind === 'lower' || kind === 'upper') && bound !== null)) {
+      fail(text, `${quote(words)} repeats or contradicts another qualifier; ${EXPECTED}`);
+    }
+    seen.add(kind);
+    if (kind === 'lower' || kind === 'upper') bound = kind;
+  };
+  for (let matched = true; matched && s < e; ) {
+    matched = false;
+    for (const phrase of LEADING) {
+      if (matchesAt(tokens, s, e, phrase.words)) {
+        note(phrase.kind, phrase.words.join(' '));
+        s += phrase.words.length;
+        matched = true;
+        break;
+      }
+    }
+  }
+  for (let matched = true; matched && s < e; ) {
+    matched = false;
+    for (const phrase of TRAILING) {
+      if (
+        e - phrase.words.length >= s &&
+        matchesAt(tokens, e - phrase.words.length, e, phrase.words)
+      ) {
+        note(phrase.kind, phrase.words.join(' '));
+        e -= phrase.words.length;
+        matched = true;
+        break;
+      }
+    }
+  }
+  if (s >= e) fail(text, EXPECTED);
+
+  const separator = findSeparator(tokens, s, e);
+  if (separator === s && DASHES.has(tokens[s]!.text)) {
+    fail(text, `a count cannot be negative; ${EXPECTED}`);
+  }
+  const sepText = separator < 0 ? null : tokens[separator]!.text;
+  let isRange = false;
+  if (seen.has('between')) {
+    isRange = sepText === 'and' || (sepText !== null && DASHES.has(sepText));
+  } else if (seen.has('among')) {
+    isRange = sepText === 'से' || sepText === 'और' || (sepText !== null && DASHES.has(sepText));
+  } else if (seen.has('until')) {
+    // `5 हजार तक` is "up to 5,000"; `5 से 8 हजार तक` is the range "from 5 to 8 thousand".
+    if (sepText === null) {
+      if (bound !== null) fail(text, `"तक" contradicts another qualifier; ${EXPECTED}`);
+      bound = 'upper';
+    } else isRange = sepText === 'से' || DASHES.has(sepText);
+  } else if (sepText !== null) {
+    isRange = sepText === 'to' || DASHES.has(sepText);
+  }
+  const wantsRange = seen.has('between') || seen.has('among');
+  if ((wantsRange || sepText !== null) && !isRange) {
+    const found = sepText === null ? 'no second figure' : `"${sepText}"`;
+    fail(text, `a range needs two figures joined by a dash, "to", "and" or "से"; found ${found}`);
+  }
+
+  if (!isRange) {
+    const figure = readFigure(text, tokens, s, e);
+    const value = whole(text, figure.value);
+    if (seen.has('approx')) return { kind: 'approx', value };
+    return { kind: bound ?? 'exact', value };
+  }
+  if (seen.has('approx') || bound !== null) {
+    fail(text, `a range cannot also be approximate or a bound; ${EXPECTED}`);
+  }
+  const low = readFigure(text, tokens, s, separator);
+  const high = readFigure(text, tokens, separator + 1, e);
+  let lowValue = low.value;
+  // `2-3 lakh`, `डेढ़ से दो लाख के बीच`: a bare first figure takes the second one's multiplier,
+  // when that reading is still a proper range (so `999-1K` stays 999 to 1,000).
+  if (low.unit === 1n && high.unit > 1n) {
+    const inherited = { n: low.value.n * high.unit, d: low.value.d };
+    if (compare(inherited, high.value) < 0) lowValue = inherited;
+  }
+  const min = whole(text, lowValue);
+  const max = whole(text, high.value);
+  if (min > max) fail(text, `the range starts at ${min}, above its end at ${max}`);
+  return { kind: 'range', value: min, max };
+}
+
+/** The first token that joins two figures of a range, or -1. */
+function findSeparator(tokens: readonly Token[], start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const token = tokens[i]!;
+    if (token.kind === 'sym' ? DASHES.has(token.text) : SEPARATOR_WORDS.has(token.text)) return i;
+  }
+  return -1;
+}
+
+const SEPARATOR_WORDS = new Set(['to', 'and', 'से', 'और']);
+
+/**
+ * A figure: one or more terms, each a number (digits, number word, fraction) times increasing
+ * multipliers, in decreasing order of size: `2 lakh`, `1.23 lakh crore`, `2 लाख 3 हजार 500`.
+ * `unit` is the first term's multiplier (1 when it has none).
+ */
+function readFigure(
+  text: string,
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+): { value: Rational; unit: bigint } {
+  if (start >= end) fail(text, EXPECTED);
+  let total: Rational = { n: 0n, d: 1n };
+  let previous: bigint | null = null;
+  let unit = 1n;
+  let i = start;
+  while (i < end) {
+    const numberish = readNumberish(text, tokens, i, end);
+    i = numberish.next;
+    let multiplier = 1n;
+    let last = 0n;
+    while (i < end) {
+      const word = wordMeaning(tokens[i]!);
+      if (word?.type !== 'multiplier') break;
+      if (word.value <= last) fail(text, `multipliers must grow, as in "lakh crore"; ${EXPECTED}`);
+      multiplier *= word.value;
+      last = word.value;
+      i++;
+    }
+    if (numberish.needsMultiplier && multiplier === 1n) {
+      fail(text, `a fraction word needs a multiplier after it, as in "सवा लाख"; ${EXPECTED}`);
+    }
+    const term = { n: numberish.value.n * multiplier, d: numberish.value.d };
+    if (previous === null) unit = multiplier;
+    else if (multiplier >= previous || compare(term, { n: previous, d: 1n }) >= 0) {
+      fail(text, `parts of a figure must shrink, as in "2 lakh 3 thousand"; ${EXPECTED}`);
+    }
+    previous = multiplier;
+    total = { n: total.n * term.d + term.n * total.d, d: total.d * term.d };
+  }
+  return { value: total, unit };
+}
+
+function readNumberish(
+  text: string,
+  tokens: readonly Token[],
+  at: number,
+  end: number,
+): { value: Rational; next: number; needsMultiplier: boolean } {
+  const token = tokens[at]!;
+  if (token.kind === 'num') return { value: decimal(token), next: at + 1, needsMultiplier: false };
+  const word = wordMeaning(token);
+  if (word?.type === 'number') {
+    const next = at + 1 < end ? wordMeaning(tokens[at + 1]!) : undefined;
+    // "twenty five": an English ten followed by an English unit.
+    if (
+      word.english &&
+      word.value >= 20n &&
+      word.value % 10n === 0n &&
+      next?.type === 'number' &&
+      next.english &&
+      next.value > 0n &&
+      next.value < 10n
+    ) {
+      return { value: { n: word.value + next.value, d: 1n }, next: at + 2, needsMultiplier: false };
+    }
+    return { value: { n: word.value, d: 1n }, next: at + 1, needsMultiplier: false };
+  }
+  if (word?.type === 'fraction') return { value: word.value, next: at + 1, needsMultiplier: false };
+  if (word?.type === 'prefix') {
+    // सवा N = N + ¼, साढ़े N = N + ½, पौने N = N − ¼; सवा लाख = 1¼ lakh.
+    const following = at + 1 < end ? tokens[at + 1]! : undefined;
+    let base: bigint | null = null;
+    if (following?.kind === 'num' && following.frac === '') base = BigInt(following.int);
+    else if (following !== undefined) {
+      const meaningOfNext = wordMeaning(following);
+      if (meaningOfNext?.type === 'number') base = meaningOfNext.value;
+    }
+    if (base === null && !word.implicitOne) {
+      fail(text, `${quote(token.text)} needs a whole number after it, as in "साढ़े 5 हजार"`);
+    }
+    const n = (base ?? 1n) * 4n + word.quarters;
+    if (n <= 0n) fail(text, `${quote(token.text)} needs a number of at least 1 after it`);
+    return {
+      value: { n, d: 4n },
+      next: at + (base === null ? 1 : 2),
+      needsMultiplier: base === null,
+    };
+  }
+  const shown = token.text;
+  fail(text, `${quote(shown)} is not a number, a multiplier or a qualifier; ${EXPECTED}`);
+}
+
+function decimal(token: { int: string; frac: string }): Rational {
+  return { n: BigInt(token.int + token.frac), d: 10n ** BigInt(token.frac.length) };
+}
+
+function compare(a: Rational, b: Rational): number {
+  const left = a.n * b.d;
+  const right = b.n * a.d;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** The rational as a whole number within the safe range, or a CountError saying why not. */
+function whole(text: string, value: Rational): bigint {
+  if (value.n % value.d !== 0n) {
+    const shown = (Number(value.n) / Number(value.d)).toString();
+    fail(text, `it comes to ${shown}, not a whole number; ${EXPECTED}`);
+  }
+  const result = value.n / value.d;
+  if (result > MAX) {
+    fail(text, `it comes to more than ${Number.MAX_SAFE_INTEGER} (Number.MAX_SAFE_INTEGER)`);
+  }
+  return result;
+}
+
+function wordMeaning(token: Token): WordMeaning | undefined {
+  return token.kind === 'word' ? WORDS.get(token.text) : undefined;
+}
+
+function meaning(token: Token, table: readonly PhraseEntry[]): Qualifier | undefined {
+  for (const phrase of table) {
+    if (phrase.words.length === 1 && phrase.words[0] === token.text) return phrase.kind;
+  }
+  return undefined;
+}
+
+function matchesAt(
+  tokens: readonly Token[],
+  at: number,
+  end: number,
+  words: readonly string[],
+): boolean {
+  if (at < 0 || at + words.length > end) return false;
+  for (let k = 0; k < words.length; k++) {
+    const token = tokens[at + k]!;
+    if (token.kind === 'num' || token.text !== words[k]) return false;
+  }
+  return true;
+}
+
+function fail(text: string, reason: string): never {
+  throw new CountError(text, `Cannot read ${quote(text)} as a count: ${reason}`);
+}
+
+/** Quotes text for a message, cut short when long. */
+function quote(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables, built once at load
+
+interface PhraseEntry {
+  readonly kind: Qualifier;
+  readonly words: readonly string[];
+}
+
+/** Normalises a vocabulary entry the way the tokenizer normalises input. */
+function normaliseWord(word: string): string {
+  const tokens = tokenize(word);
+  return tokens.map((token) => token.text).join(' ');
+}
+
+function phrases(table: readonly (readonly [Qualifier, string])[]): PhraseEntry[] {
+  const entries: PhraseEntry[] = [];
+  for (const [kind, list] of table) {
+    for (const phrase of list.split(' ')) {
+      entries.push({ kind, words: normaliseWord(phrase.replaceAll('_', ' ')).split(' ') });
+    }
+  }
+  return entries.sort((a, b) => b.words.length - a.words.length);
+}
+
+function buildWords(): Map<string, WordMeaning> {
+  const words = new Map<string, WordMeaning>();
+  const add = (spelling: string, meaningOf: WordMeaning) => {
+    for (const word of spelling.split(' ')) words.set(normaliseWord(word), meaningOf);
+  };
+  HINDI_NUMBERS.trim()
+    .split(/\s+/)
+    .forEach((spellings, value) => {
+      add(spellings.replaceAll('/', ' '), { type: 'number', value: BigInt(value), english: false });
+    });
+  ENGLISH_SMALL.forEach((word, value) => {
+    add(word, { type: 'number', value: BigInt(value), english: true });
+  });
+  ENGLISH_TENS.forEach((ten, index) => {
+    const tens = BigInt((index + 2) * 10);
+    add(ten, { type: 'number', value: tens, english: true });
+    for (let unit = 1; unit <= 9; unit++) {
+      add(`${ten}-${ENGLISH_SMALL[unit]}`, {
+        type: 'number',
+        value: tens + BigInt(unit),
+        english: true,
+      });
+    }
+  });
+  for (const [value, spellings] of MULTIPLIERS) add(spellings, { type: 'multiplier', value });
+  add('डेढ़ डेढ', { type: 'fraction', value: { n: 3n, d: 2n } });
+  add('ढाई अढ़ाई', { type: 'fraction', value: { n: 5n, d: 2n } });
+  add('सवा', { type: 'prefix', quarters: 1n, implicitOne: true });
+  add('साढ़े साढे', { type: 'prefix', quarters: 2n, implicitOne: false });
+  add('पौने', { type: 'prefix', quarters: -1n, implicitOne: true });
+  return words;
+}
