@@ -220,15 +220,15 @@ export class ProviderError extends SocialReachError {
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
 
-  constructor(message: string, fields: ProviderErrorFields) {
+  constructor(
+    message: string,
+    fields: ProviderErrorFields,
+    code: SocialReachErrorCode = fields.reason === 'aborted' ? 'ABORTED' : 'PROVIDER_ERROR',
+  ) {
     const where = fields.provider
       ? `[${fields.platform}] [${fields.provider}]`
       : `[${fields.platform}]`;
-    super(
-      fields.reason === 'aborted' ? 'ABORTED' : 'PROVIDER_ERROR',
-      `${where} ${message}`,
-      fields,
-    );
+    super(code, `${where} ${message}`, fields);
     this.name = 'ProviderError';
     this.platform = fields.platform;
     this.reason = fields.reason;
@@ -237,5 +237,49 @@ export class ProviderError extends SocialReachError {
     this.status = fields.status;
     this.retryable = fields.retryable ?? false;
     this.retryAfterMs = fields.retryAfterMs;
+  }
+}
+
+/** Fields of a {@link FetchError}, all free of secrets. */
+export interface FetchErrorFields extends ProviderErrorFields {
+  /** The rate bucket the request belonged to (platform + credential hash + host). */
+  bucket?: string;
+  /** The request's method and URL, with credentials redacted. */
+  request?: string;
+  /** Attempts made, retries included. */
+  attempts?: number;
+}
+
+/**
+ * An HTTP request of a provider failed: a transport fault, a 5xx after retries, an answer that is
+ * not the platform's documented shape, or a refused credential. Built from redacted fields only:
+ * no token appears in its message, stack, fields or `cause`.
+ */
+export class FetchError extends ProviderError {
+  readonly bucket: string | undefined;
+  readonly request: string | undefined;
+  readonly attempts: number | undefined;
+
+  constructor(message: string, fields: FetchErrorFields, code?: SocialReachErrorCode) {
+    super(message, fields, code ?? (fields.reason === 'aborted' ? 'ABORTED' : 'FETCH_ERROR'));
+    this.name = 'FetchError';
+    this.bucket = fields.bucket;
+    this.request = fields.request;
+    this.attempts = fields.attempts;
+  }
+}
+
+/**
+ * A request could not be sent within the platform's limits in time: the quota is spent until
+ * `resumeAt`, later than the collection may wait.
+ */
+export class RateLimitError extends FetchError {
+  /** When the bucket accepts requests again. */
+  readonly resumeAt: Date;
+
+  constructor(message: string, fields: Omit<FetchErrorFields, 'reason'> & { resumeAt: Date }) {
+    super(message, { ...fields, reason: 'rate-limited', retryable: true }, 'RATE_LIMITED');
+    this.name = 'RateLimitError';
+    this.resumeAt = fields.resumeAt;
   }
 }

@@ -1,15 +1,62 @@
-// The public surface of social-reach. Only named re-exports live here.
+// The public surface of social-reach. Only named re-exports live here; anything not exported on
+// purpose is internal.
 
+// Aggregation
+export { type GrowthOptions, growth, type UnitGrowth } from './aggregate/growth.js';
+export { type LatestOptions, latest } from './aggregate/latest.js';
+export { type RankEntry, type RankOptions, rank } from './aggregate/rank.js';
+export {
+  type CountSummary,
+  type Totals,
+  type TotalsOptions,
+  totals,
+  type UnitTotal,
+} from './aggregate/totals.js';
+// Collection
+export {
+  type BatchProgress,
+  type CollectFailure,
+  type CollectOptions,
+  type CollectProgress,
+  type CollectResult,
+  type CollectStats,
+  collect,
+  type HttpOptions,
+  type WaitingProgress,
+} from './engine/collect.js';
+export type { HttpClient, HttpRequestOptions, HttpResponse } from './engine/http-client.js';
+export {
+  blueskyLimits,
+  genericLimits,
+  ietfLimits,
+  type LimitObservation,
+  type LimitParser,
+  type LimitResponse,
+  mastodonLimits,
+  parseRetryAfter,
+  xLimits,
+} from './engine/limits.js';
+export type { AdaptiveRate, LocalQuota, WaitReason } from './engine/rate-gate.js';
+export { redactText, redactUrl } from './engine/redact.js';
+// Errors
 export {
   CountError,
+  type FailureReason,
+  FetchError,
+  type FetchErrorFields,
   HandleError,
   OptionError,
+  ProviderError,
+  type ProviderErrorFields,
+  RateLimitError,
   RegistryError,
   SocialReachError,
   type SocialReachErrorCode,
   ValidationError,
   type ValidationIssue,
 } from './errors.js';
+// Model
+export { Account, type AccountInput, AccountStatus } from './model/account.js';
 export {
   addCounts,
   approximateCount,
@@ -37,3 +84,45 @@ export {
   type PlatformId,
   type PlatformStatus,
 } from './model/platform.js';
+export { defineRegistry, type Registry, type RegistryInput } from './model/registry.js';
+export {
+  parseSnapshots,
+  Snapshot,
+  type SnapshotInput,
+  SnapshotSource,
+  Timestamp,
+} from './model/snapshot.js';
+export {
+  LocalizedName,
+  localizedName,
+  UNIT_KINDS,
+  Unit,
+  type UnitKind,
+  unitName,
+} from './model/unit.js';
+// Numbers and languages
+export { type CheckClaimOptions, type ClaimCheck, checkClaim } from './numbers/check-claim.js';
+export { describeCount, type FormatCountOptions, formatCount } from './numbers/format-count.js';
+export { parseCount } from './numbers/parse-count.js';
+// Providers
+export {
+  type StaticEntry,
+  type StaticProviderOptions,
+  type StaticValue,
+  staticProvider,
+} from './provider/static-provider.js';
+export type {
+  FetchContext,
+  ProviderResult,
+  ProviderV1,
+  RateLimitPolicy,
+} from './provider/types.js';
+// Reports
+export {
+  type GrowthReport,
+  type RankingReport,
+  type RenderReportOptions,
+  type ReportFormat,
+  renderReport,
+  type TotalsReport,
+} from './report/render-report.js';

@@ -43,6 +43,11 @@ export interface Totals {
   readonly platforms: readonly PlatformId[] | undefined;
   /** Every unit of the registry, in registry order. */
   readonly units: ReadonlyMap<string, UnitTotal>;
+  /**
+   * The snapshot counted for each active account that had one, by account id (entries of a shared
+   * account map to the same snapshot). For drilling down from a total to its accounts.
+   */
+  readonly snapshots: ReadonlyMap<string, Snapshot>;
 }
 
 /**
@@ -84,13 +89,19 @@ export function totals(
     }
   });
 
+  const used = new Map<string, Snapshot>();
+  identities.forEach((identity, n) => {
+    const snapshot = best[n];
+    if (snapshot) for (const account of identity.accounts) used.set(account.id, snapshot);
+  });
+
   const units = new Map<string, UnitTotal>();
   registry.units.forEach((unit, u) => {
     const platforms: Partial<Record<PlatformId, CountSummary>> = {};
     for (const [platform, a] of byPlatform[u]!) platforms[platform] = a.summary();
     units.set(unit.id, { unit, ...acc[u]!.summary(), byPlatform: platforms });
   });
-  return { asOf: options.asOf, platforms: options.platforms, units };
+  return { asOf: options.asOf, platforms: options.platforms, units, snapshots: used };
 }
 
 /** Adds counts of accounts into a {@link CountSummary}. */

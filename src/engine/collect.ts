@@ -6,22 +6,27 @@ import type { PlatformId } from '../model/platform.js';
 import type { Registry } from '../model/registry.js';
 import { Snapshot } from '../model/snapshot.js';
 import type { FetchContext, ProviderResult, ProviderV1 } from '../provider/types.js';
+import { createHttpClient, type HttpStats } from './http-client.js';
+import { genericLimits } from './limits.js';
+import { RateGate, type WaitReason } from './rate-gate.js';
+import { redactError, redactText } from './redact.js';
+import { RetryBudget } from './retry-budget.js';
 
 /** Options of {@link collect}. */
 export interface CollectOptions {
   /** One provider per platform. Accounts of platforms without one fail with `no-provider`. */
   providers: readonly ProviderV1[];
   /**
-   * Batches in flight at once, per provider.
+   * Requests in flight at once, per rate bucket (platform + credential + host).
    * @default 4
    */
   concurrency?: number;
-  /** Cancels the collection: queued and in-flight batches end as `aborted` failures. */
+  /** Cancels the collection: queued, waiting and in-flight work ends as `aborted` failures. */
   signal?: AbortSignal;
-  /** Called after each batch, with running totals. Must not throw. */
+  /** Called after each batch, and when a bucket starts waiting for its quota. Must not throw. */
   onProgress?: (event: CollectProgress) => void;
   /**
-   * The clock, for `takenAt` and statistics.
+   * The clock, for `takenAt`, statistics and the rate gates.
    * @default () => new Date()
    */
   now?: () => Date;
@@ -29,19 +34,63 @@ export interface CollectOptions {
   accountIds?: readonly string[];
   /** Collect only accounts of these platforms. */
   platforms?: readonly PlatformId[];
+  /** HTTP behaviour of the built-in providers. */
+  http?: HttpOptions;
 }
 
-/** A progress report, sent after every batch. */
-export interface CollectProgress {
+/** HTTP settings of a collection (see `docs/fetch-engine.md`). */
+export interface HttpOptions {
+  /** Per attempt: until the headers arrive, and again for the body. @default 10_000 */
+  timeoutMs?: number;
+  /** Retries after a transient fault (5xx, 408, timeout, network error). @default 2 */
+  retries?: number;
+  /** First backoff step; retry n waits up to `retryDelayMs × 2^(n-1)`, capped at 20 s. @default 500 */
+  retryDelayMs?: number;
+  /** Tokens of the retry budget shared by a collection's buckets. @default 500 */
+  retryBudget?: number;
+  /** Throttles one request may meet before it fails as `rate-limited`. @default 5 */
+  maxThrottleRetries?: number;
+  /**
+   * The longest one request may wait for its bucket's quota; a longer wait fails at once as
+   * `rate-limited`, with the time the bucket reopens. @default 20 minutes (an X window is 15)
+   */
+  maxWaitMs?: number;
+  /** No request is sent or waited for after this time. @default none */
+  deadline?: Date;
+  /** Consecutive transient failures that open a bucket's circuit. @default 5 */
+  failureThreshold?: number;
+  /** Wait before a half-open probe (then doubled after each failed probe, with jitter). @default 30_000 */
+  circuitCooldownMs?: number;
+  /** The fetch implementation. @default globalThis.fetch */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** A progress report: after every batch, and when a bucket starts waiting. */
+export type CollectProgress = BatchProgress | WaitingProgress;
+
+/** Sent after every batch, with running totals. */
+export interface BatchProgress {
   readonly type: 'batch';
   readonly platform: PlatformId;
   readonly provider: string;
+  readonly bucket: string;
   /** Accounts of this batch that got a snapshot, and that failed. */
   readonly batch: { readonly done: number; readonly failed: number };
   /** Running totals over the whole collection. */
   readonly done: number;
   readonly failed: number;
   readonly total: number;
+}
+
+/** Sent when a bucket starts holding its requests back, and until when. */
+export interface WaitingProgress {
+  readonly type: 'waiting';
+  readonly platform: PlatformId;
+  readonly provider: string;
+  readonly bucket: string;
+  readonly until: Date;
+  /** `quota` (window spent), `throttled` (a 429 or equivalent), `quota-exhausted` (a daily quota), `circuit-open`. */
+  readonly reason: WaitReason;
 }
 
 /** An account that did not get a snapshot, and why. */
@@ -64,6 +113,16 @@ export interface CollectStats {
   readonly skipped: number;
   /** `fetchBatch` calls made. */
   readonly batches: number;
+  /** HTTP requests sent by built-in providers, retries included. */
+  readonly requests: number;
+  /** ky-level retries after transient faults. */
+  readonly retries: number;
+  /** Throttle answers received (HTTP 429 and the platforms' equivalents). */
+  readonly throttled: number;
+  /** Requests sent again after a throttle. */
+  readonly rescheduled: number;
+  /** Milliseconds buckets spent holding requests back for quotas and pauses, summed over buckets. */
+  readonly throttledMs: number;
   readonly startedAt: Date;
   readonly finishedAt: Date;
   readonly durationMs: number;
@@ -83,15 +142,18 @@ const DEFAULT_CONCURRENCY = 4;
 /**
  * Fetches a snapshot of every active account of a registry through the providers.
  *
- * Accounts are grouped by platform and chunked by each provider's `maxBatchSize` (N accounts cost
- * `ceil(N / batch)` calls); the same real account listed under two units is fetched once and
- * reported under each entry. Every account ends as a snapshot or a typed failure, never dropped;
- * a cancelled collection returns what it has, the rest as `aborted` failures.
+ * Accounts are grouped by platform and rate bucket and chunked by each provider's `maxBatchSize`
+ * (N accounts cost `ceil(N / batch)` calls); the same real account listed under two units is
+ * fetched once and reported under each entry. Each bucket has its own rate gate and p-limit, so a
+ * paused bucket never holds up another. Every account ends as a snapshot or a typed failure, never
+ * dropped; a cancelled collection returns what it has, the rest as `aborted` failures. No timer is
+ * left behind when it returns.
  *
  * @example
  * ```ts
- * const { snapshots, failures } = await collect(registry, {
- *   providers: [staticProvider('x', { IndoreCollector: 77_000 })],
+ * const { snapshots, failures, stats } = await collect(registry, {
+ *   providers: [xProvider({ bearerToken: process.env.X_BEARER_TOKEN! })],
+ *   onProgress: (e) => e.type === 'waiting' && console.log(`waiting until ${e.until}`),
  * });
  * ```
  */
@@ -111,16 +173,28 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
 
   const snapshots = new Map<string, Snapshot>();
   const failures = new Map<string, CollectFailure>();
+  const secrets = new Set<string>();
+  const httpStats: HttpStats = { requests: 0, retries: 0, throttled: 0, rescheduled: 0 };
+  const budget = new RetryBudget(resolved.http.retryBudget);
+  const gates: RateGate[] = [];
   let batches = 0;
   const total = wanted.active.length;
   const fail = (account: Account, error: ProviderError) => {
+    const clean = redactError(error, secrets);
     failures.set(account.id, {
       accountId: account.id,
       platform: account.platform,
-      reason: error.reason,
-      message: error.message,
-      error,
+      reason: clean.reason,
+      message: clean.message,
+      error: clean,
     });
+  };
+  const report = (event: CollectProgress) => {
+    try {
+      resolved.onProgress?.(event);
+    } catch {
+      // a progress listener must not break the collection
+    }
   };
 
   const runs: Promise<void>[] = [];
@@ -141,38 +215,86 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
       }
       continue;
     }
-    const limit = pLimit(resolved.concurrency);
-    const groups = [...identities.values()];
-    for (const chunk of chunks(groups, provider.maxBatchSize)) {
-      runs.push(
-        limit(async () => {
-          const entries = chunk.flat();
-          if (signal.aborted) {
-            for (const account of entries) fail(account, abortedError(provider, account));
-          } else {
-            batches++;
-            const outcome = await runBatch(provider, chunk, { signal, now });
-            for (const account of entries) {
-              const result = outcome.get(account.id)!;
-              if (result.ok) snapshots.set(account.id, result.snapshot);
-              else fail(account, result.error);
-            }
-          }
-          const done = entries.filter((a) => snapshots.has(a.id)).length;
-          resolved.onProgress?.({
-            type: 'batch',
+    for (const [bucket, groups] of groupByBucket(provider, identities)) {
+      const gate = new RateGate({
+        key: bucket,
+        concurrency: resolved.concurrency,
+        adaptive: provider.rateLimit?.adaptive,
+        quota: provider.rateLimit?.quota,
+        failureThreshold: resolved.http.failureThreshold,
+        circuitCooldownMs: resolved.http.circuitCooldownMs,
+        now: () => now().getTime(),
+        onWait: (until, reason) =>
+          report({
+            type: 'waiting',
             platform,
             provider: provider.name,
-            batch: { done, failed: entries.length - done },
-            done: snapshots.size,
-            failed: failures.size,
-            total,
-          });
-        }),
-      );
+            bucket,
+            until: new Date(until),
+            reason,
+          }),
+      });
+      gates.push(gate);
+      const http = createHttpClient({
+        platform,
+        provider: provider.name,
+        bucket,
+        gate,
+        readLimits: provider.readLimits ?? genericLimits,
+        budget,
+        stats: httpStats,
+        secrets,
+        signal,
+        timeoutMs: resolved.http.timeoutMs,
+        retries: resolved.http.retries,
+        retryDelayMs: resolved.http.retryDelayMs,
+        maxThrottleRetries: resolved.http.maxThrottleRetries,
+        maxWaitMs: resolved.http.maxWaitMs,
+        deadline: resolved.http.deadline,
+        now: () => now().getTime(),
+        fetch: resolved.http.fetch,
+      });
+      const limit = pLimit(resolved.concurrency);
+      const chunked = [...chunks(groups, provider.maxBatchSize)];
+      let notStarted = chunked.length;
+      gate.expect(notStarted);
+      for (const chunk of chunked) {
+        runs.push(
+          limit(async () => {
+            gate.expect(--notStarted);
+            const entries = chunk.flat();
+            if (signal.aborted) {
+              for (const account of entries) fail(account, abortedError(provider, account));
+            } else {
+              batches++;
+              const outcome = await runBatch(provider, chunk, { signal, now, http });
+              for (const account of entries) {
+                const result = outcome.get(account.id)!;
+                if (result.ok) snapshots.set(account.id, result.snapshot);
+                else fail(account, result.error);
+              }
+            }
+            const done = entries.filter((a) => snapshots.has(a.id)).length;
+            report({
+              type: 'batch',
+              platform,
+              provider: provider.name,
+              bucket,
+              batch: { done, failed: entries.length - done },
+              done: snapshots.size,
+              failed: failures.size,
+              total,
+            });
+          }),
+        );
+      }
     }
   }
-  await Promise.all(runs);
+  try {
+    await Promise.all(runs);
+  } finally {
+    for (const gate of gates) gate.close();
+  }
 
   const finishedAt = now();
   const inOrder = <T>(map: Map<string, T>) =>
@@ -186,6 +308,8 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
       failures: failures.size,
       skipped: wanted.skipped,
       batches,
+      ...httpStats,
+      throttledMs: gates.reduce((sum, gate) => sum + gate.snapshot().waitedMs, 0),
       startedAt,
       finishedAt,
       durationMs: finishedAt.getTime() - startedAt.getTime(),
@@ -196,6 +320,10 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
 // ---------------------------------------------------------------------------------------------
 
 interface ResolvedOptions {
+  http: Required<Omit<HttpOptions, 'deadline' | 'fetch'>> & {
+    deadline: number;
+    fetch: typeof globalThis.fetch | undefined;
+  };
   providers: Map<PlatformId, ProviderV1>;
   concurrency: number;
   signal: AbortSignal;
@@ -246,6 +374,7 @@ function resolveOptions(options: CollectOptions): ResolvedOptions {
     throw new OptionError('now', 'a function returning a Date', options.now);
   }
   return {
+    http: resolveHttp(options.http ?? {}),
     providers: map,
     concurrency,
     signal: options.signal ?? new AbortController().signal,
@@ -254,6 +383,52 @@ function resolveOptions(options: CollectOptions): ResolvedOptions {
     accountIds: options.accountIds ? new Set(options.accountIds) : undefined,
     platforms: options.platforms ? new Set(options.platforms) : undefined,
   };
+}
+
+function resolveHttp(http: HttpOptions): ResolvedOptions['http'] {
+  const integer = (name: keyof HttpOptions, value: unknown, fallback: number, min: number) => {
+    if (value === undefined) return fallback;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+      throw new OptionError(`http.${name}`, `an integer >= ${min}`, value);
+    }
+    return value;
+  };
+  if (
+    http.deadline !== undefined &&
+    (!(http.deadline instanceof Date) || Number.isNaN(http.deadline.getTime()))
+  ) {
+    throw new OptionError('http.deadline', 'a valid Date', http.deadline);
+  }
+  if (http.fetch !== undefined && typeof http.fetch !== 'function') {
+    throw new OptionError('http.fetch', 'a fetch function', http.fetch);
+  }
+  return {
+    timeoutMs: integer('timeoutMs', http.timeoutMs, 10_000, 1),
+    retries: integer('retries', http.retries, 2, 0),
+    retryDelayMs: integer('retryDelayMs', http.retryDelayMs, 500, 0),
+    retryBudget: integer('retryBudget', http.retryBudget, 500, 0),
+    maxThrottleRetries: integer('maxThrottleRetries', http.maxThrottleRetries, 5, 0),
+    maxWaitMs: integer('maxWaitMs', http.maxWaitMs, 20 * 60_000, 0),
+    failureThreshold: integer('failureThreshold', http.failureThreshold, 5, 1),
+    circuitCooldownMs: integer('circuitCooldownMs', http.circuitCooldownMs, 30_000, 0),
+    deadline: http.deadline?.getTime() ?? Number.POSITIVE_INFINITY,
+    fetch: http.fetch,
+  };
+}
+
+/** Splits a provider's accounts (grouped by real account) by rate bucket. */
+function groupByBucket(
+  provider: ProviderV1,
+  identities: Map<string, Account[]>,
+): Map<string, Account[][]> {
+  const buckets = new Map<string, Account[][]>();
+  for (const group of identities.values()) {
+    const bucket = provider.bucketOf?.(group[0]!) ?? provider.platform;
+    const list = buckets.get(bucket) ?? [];
+    list.push(group);
+    buckets.set(bucket, list);
+  }
+  return buckets;
 }
 
 function selectAccounts(registry: Registry, options: ResolvedOptions) {
@@ -386,7 +561,10 @@ function toProviderError(provider: ProviderV1, error: unknown, size: number): Pr
   if (error instanceof ProviderError || (SocialReachError.isInstance(error) && 'reason' in error)) {
     return error as ProviderError;
   }
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const detail =
+    error instanceof Error
+      ? `${error.name}: ${redactText(error.message, [])}`
+      : 'a non-error value';
   return new ProviderError(`fetchBatch failed for ${size} account(s): ${detail}`, {
     platform: provider.platform,
     provider: provider.name,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PlatformId } from './platform.js';
-import { Id } from './unit.js';
+import { Id, LocalizedName } from './unit.js';
 
 /**
  * Whether an account is in use: `active` accounts are collected and counted; `planned` ones (an
@@ -25,8 +25,8 @@ export const Account = z.strictObject({
   platformUserId: z.string().min(1).optional(),
   /** What the account is for, e.g. `'personal'` or `'office'`. */
   role: z.string().min(1).optional(),
-  /** A display label, e.g. `'Collector Indore (X)'`. */
-  label: z.string().min(1).optional(),
+  /** A display label, e.g. `'Collector (X)'` or `{ en: 'Collector (X)', hi: 'कलेक्टर (एक्स)' }`. */
+  label: LocalizedName.optional(),
   /** @default 'active' */
   status: AccountStatus.default('active'),
   /** Free-form data of your own, carried along untouched. */

@@ -32,6 +32,8 @@ export const Snapshot = z.strictObject({
   platform: z.string().min(1) as z.ZodType<PlatformId>,
   takenAt: Timestamp,
   followers: Count,
+  /** The platform's own id for the account, as a string (X ids exceed 2^53). */
+  platformUserId: z.string().min(1).optional(),
   following: Metric.optional(),
   posts: Metric.optional(),
   views: Metric.optional(),

@@ -7,12 +7,12 @@ export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$/, {
 });
 
 /** A name in English with an optional Hindi form, or one string used for both. */
-export const UnitName = z.union([
+export const LocalizedName = z.union([
   z.string().trim().min(1),
   z.strictObject({ en: z.string().trim().min(1), hi: z.string().trim().min(1).optional() }),
 ]);
-/** See the {@link UnitName} schema. */
-export type UnitName = z.output<typeof UnitName>;
+/** See the {@link LocalizedName} schema. */
+export type LocalizedName = z.output<typeof LocalizedName>;
 
 /** The kinds of units social-reach knows; any other non-empty string is a custom kind. */
 export const UNIT_KINDS = [
@@ -39,7 +39,7 @@ export type UnitKind = (typeof UNIT_KINDS)[number] | (string & {});
 export const Unit = z.strictObject({
   id: Id,
   kind: z.string().trim().min(1) as z.ZodType<UnitKind>,
-  name: UnitName,
+  name: LocalizedName,
   /** The parent unit's id; absent for a root. */
   parent: Id.optional(),
   /** Free-form data of your own, carried along untouched. */
@@ -48,8 +48,13 @@ export const Unit = z.strictObject({
 /** See the {@link Unit} schema. */
 export type Unit = z.output<typeof Unit>;
 
+/** A name in a language, falling back to English when there is no Hindi form. */
+export function localizedName(name: LocalizedName, language: 'en' | 'hi' = 'en'): string {
+  if (typeof name === 'string') return name;
+  return language === 'hi' ? (name.hi ?? name.en) : name.en;
+}
+
 /** A unit's name in a language, falling back to English when there is no Hindi form. */
 export function unitName(unit: Pick<Unit, 'name'>, language: 'en' | 'hi' = 'en'): string {
-  if (typeof unit.name === 'string') return unit.name;
-  return language === 'hi' ? (unit.name.hi ?? unit.name.en) : unit.name.en;
+  return localizedName(unit.name, language);
 }

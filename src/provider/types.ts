@@ -1,3 +1,6 @@
+import type { HttpClient } from '../engine/http-client.js';
+import type { LimitParser } from '../engine/limits.js';
+import type { AdaptiveRate, LocalQuota } from '../engine/rate-gate.js';
 import type { ProviderError } from '../errors.js';
 import type { Account } from '../model/account.js';
 import type { PlatformId } from '../model/platform.js';
@@ -12,6 +15,19 @@ export interface FetchContext {
   readonly signal: AbortSignal;
   /** The collection's clock; use it for `takenAt`. */
   now(): Date;
+  /**
+   * The HTTP client of this batch's rate bucket: every request passes the bucket's rate gate,
+   * transient faults are retried, throttles pause the bucket, and errors come out redacted.
+   */
+  readonly http: HttpClient;
+}
+
+/** How the engine paces a provider before (or without) the platform announcing its limits. */
+export interface RateLimitPolicy {
+  /** Pace at an adaptive rate: for platforms that announce nothing (Telegram). */
+  adaptive?: AdaptiveRate;
+  /** Count a quota locally: for platforms that send no limit headers (YouTube's daily units). */
+  quota?: LocalQuota;
 }
 
 /** One account's outcome: a snapshot, or a failure that names the account. */
@@ -38,5 +54,19 @@ export interface ProviderV1 {
   readonly name: string;
   /** Accounts per request (X 100, YouTube 50, Bluesky 25, one-by-one APIs 1). */
   readonly maxBatchSize: number;
+  /**
+   * The rate bucket of an account: accounts of one bucket share one rate gate. A bucket is a
+   * platform + credential + host (`'mastodon:mastodon.social'`); never put the credential itself
+   * in it, only a hash. Batches never mix buckets.
+   * @default one bucket for the provider
+   */
+  bucketOf?(account: Account): string;
+  /**
+   * Reads a response's rate-limit signals into the engine's limit model.
+   * @default a parser for `Retry-After`, the IETF `RateLimit` fields and the usual `X-RateLimit-*`
+   */
+  readonly readLimits?: LimitParser;
+  /** Pacing before the platform's own figures are known, or when it sends none. */
+  readonly rateLimit?: RateLimitPolicy;
   fetchBatch(accounts: readonly Account[], context: FetchContext): Promise<ProviderResult[]>;
 }

@@ -142,6 +142,7 @@ describe('collect', () => {
       concurrency: 1,
       signal: controller.signal,
       onProgress: (event) => {
+        if (event.type !== 'batch') return;
         progress.push(event.done);
         if (event.done === 1) controller.abort();
       },
@@ -169,6 +170,7 @@ describe('collect', () => {
         type: 'batch',
         platform: 'x',
         provider: 'mock-x',
+        bucket: 'x',
         batch: { done: 2, failed: 0 },
         done: 2,
         failed: 0,
@@ -178,6 +180,7 @@ describe('collect', () => {
         type: 'batch',
         platform: 'x',
         provider: 'mock-x',
+        bucket: 'x',
         batch: { done: 1, failed: 0 },
         done: 3,
         failed: 0,

@@ -1,0 +1,44 @@
+/** One line of the benchmark table. */
+export interface BenchRow {
+  /** What was measured. */
+  name: string;
+  /** The figure, formatted. */
+  value: string;
+  /** The target, in words, when there is one. */
+  target?: string;
+  /** Whether the target was met (`undefined` when there is no target). */
+  ok?: boolean;
+}
+
+/** Times `fn` once, in milliseconds. */
+export async function timeIt(fn: () => unknown): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+/** The median of some numbers. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Prints rows as an aligned table. */
+export function printTable(title: string, rows: readonly BenchRow[]): void {
+  const cells = rows.map((r) => [
+    r.name,
+    r.value,
+    r.target ?? '',
+    r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED',
+  ]);
+  const header = ['measure', 'value', 'target', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) =>
+    c
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  console.log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const c of cells) console.log(line(c));
+}

@@ -1,0 +1,23 @@
+/**
+ * `npm run bench [-- name...]`: runs the benchmarks and prints a table per group. Figures are
+ * ratios measured in one run on this machine; see the README for the last recorded run.
+ */
+import { type BenchRow, printTable } from './harness.js';
+import { benchTotals } from './totals.js';
+
+const groups: Record<string, { title: string; run: () => Promise<BenchRow[]> }> = {
+  totals: { title: 'Aggregation: totals() against a hand-written loop', run: benchTotals },
+};
+
+const wanted = process.argv.slice(2);
+let missed = 0;
+for (const [name, group] of Object.entries(groups)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  const rows = await group.run();
+  printTable(group.title, rows);
+  missed += rows.filter((r) => r.ok === false).length;
+}
+if (missed > 0) {
+  console.log(`\n${missed} target(s) missed`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,413 @@
+import ky, { HTTPError, type KyInstance, TimeoutError } from 'ky';
+import { FetchError, type FetchErrorFields, RateLimitError } from '../errors.js';
+import type { LimitObservation, LimitParser } from './limits.js';
+import { GateDeadlineError, type Permit, type RateGate } from './rate-gate.js';
+import { redactText, redactUrl, secretsOf } from './redact.js';
+import { type RetryBudget, THROTTLE_RETRY_COST, TRANSIENT_RETRY_COST } from './retry-budget.js';
+
+/** What a provider asks of the engine's HTTP client. */
+export interface HttpRequestOptions {
+  /** Query parameters; arrays become repeated parameters (`actors=a&actors=b`). */
+  searchParams?: Record<string, string | number | readonly string[]>;
+  headers?: Record<string, string>;
+  /** The API operation, for messages: `'users/by'`, `'channels.list'`. */
+  operation?: string;
+}
+
+/** An answer the provider reads. Status 4xx answers arrive here too; 5xx and throttles do not. */
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  /** The request's URL with credentials redacted. */
+  readonly url: string;
+  /** The body parsed as JSON; `undefined` for an empty body. */
+  readonly body: unknown;
+}
+
+/** The engine's HTTP client for one rate bucket, handed to providers in their `FetchContext`. */
+export interface HttpClient {
+  /**
+   * GETs a URL through the bucket's rate gate. Transient faults (5xx, 408, timeouts, network
+   * errors) are retried with capped exponential backoff and full jitter, within a retry budget;
+   * throttles pause the bucket and the request is sent again once it reopens. Throws a
+   * {@link FetchError} (or {@link RateLimitError}) built from redacted fields only.
+   */
+  get(url: string, options?: HttpRequestOptions): Promise<HttpResponse>;
+}
+
+/** Counters shared by the clients of a collection. */
+export interface HttpStats {
+  /** Requests sent, retries included. */
+  requests: number;
+  /** ky-level retries after transient faults. */
+  retries: number;
+  /** Throttle answers (HTTP 429 and the platforms' equivalents). */
+  throttled: number;
+  /** Requests sent again after a throttle. */
+  rescheduled: number;
+}
+
+/** Options of {@link createHttpClient}. */
+export interface HttpClientOptions {
+  platform: string;
+  provider: string;
+  bucket: string;
+  gate: RateGate;
+  readLimits: LimitParser;
+  budget: RetryBudget;
+  stats: HttpStats;
+  /** Credentials seen in requests are added here, so the collection can scrub them from failures. */
+  secrets?: Set<string>;
+  /** The collection's signal. */
+  signal: AbortSignal;
+  /** Per attempt: until the headers arrive, and again for reading the body. */
+  timeoutMs: number;
+  /** ky retries after a transient fault. */
+  retries: number;
+  /** First backoff step; the n-th retry waits up to `retryDelayMs × 2^(n-1)` (full jitter). */
+  retryDelayMs: number;
+  /** Sends again after at most this many throttles, then fails as rate-limited. */
+  maxThrottleRetries: number;
+  /** The longest one request may wait for its bucket to reopen. */
+  maxWaitMs: number;
+  /** No wait may end after this time (epoch ms). */
+  deadline: number;
+  now: () => number;
+  fetch?: typeof globalThis.fetch;
+}
+
+const MAX_REDIRECTS = 3;
+
+/** Makes the HTTP client of one bucket. */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const { gate, stats, budget } = options;
+  const base: KyInstance = ky.create({
+    timeout: options.timeoutMs,
+    // 4xx answers go to the provider, which knows what they mean; 408, 429 and 5xx are thrown so
+    // that ky can retry the transient ones and the gate can handle 429.
+    throwHttpErrors: (status) => status === 408 || status === 429 || status >= 500,
+    // Never follow redirects blindly: a credential must not travel to another host.
+    redirect: 'manual',
+  });
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+
+  return {
+    async get(url, request = {}) {
+      let target = new URL(url);
+      if (request.searchParams) {
+        for (const [name, value] of Object.entries(request.searchParams)) {
+          for (const v of Array.isArray(value) ? value : [value])
+            target.searchParams.append(name, String(v));
+        }
+      }
+      const headers = new Headers(request.headers);
+      const secrets = secretsOf(target, headers);
+      for (const secret of secrets) options.secrets?.add(secret);
+      const describe = () => `GET ${redactText(target.toString(), secrets)}`;
+      const fail = (message: string, fields: Omit<FetchErrorFields, 'platform' | 'provider'>) =>
+        new FetchError(redactText(message, secrets), {
+          platform: options.platform,
+          provider: options.provider,
+          bucket: options.bucket,
+          request: describe(),
+          ...fields,
+        });
+
+      // Aborted when reading a body takes longer than the timeout (ky's timeout ends at the headers).
+      const bodyTimeout = new AbortController();
+      const signal = AbortSignal.any([options.signal, bodyTimeout.signal]);
+      let throttles = 0;
+      let redirects = 0;
+      for (;;) {
+        const attempt = await send(target, headers);
+        if (attempt.kind === 'response') {
+          const { response, observation } = attempt;
+          if (observation.kind !== 'ok') {
+            await cancel(response);
+            throttles++;
+            stats.throttled++;
+            if (throttles > options.maxThrottleRetries || !budget.take(THROTTLE_RETRY_COST)) {
+              const snapshot = gate.snapshot();
+              throw new RateLimitError(
+                redactText(
+                  `${describe()} was throttled ${throttles} times (${observation.kind})`,
+                  secrets,
+                ),
+                {
+                  platform: options.platform,
+                  provider: options.provider,
+                  bucket: options.bucket,
+                  request: describe(),
+                  status: response.status,
+                  resumeAt: new Date(Math.max(snapshot.pausedUntil, options.now())),
+                },
+              );
+            }
+            stats.rescheduled++;
+            continue; // the gate holds the next attempt until the bucket reopens
+          }
+          if (response.status >= 300 && response.status < 400) {
+            await cancel(response);
+            const location = response.headers.get('location');
+            const next = location ? new URL(location, target) : undefined;
+            if (!next || next.origin !== target.origin || ++redirects > MAX_REDIRECTS) {
+              throw fail(
+                `${describe()} answered ${response.status} with a redirect ${next ? `to ${next.origin}` : 'without a Location'}: not followed, so credentials stay with ${target.origin}`,
+                { reason: 'invalid-response', status: response.status },
+              );
+            }
+            target = next;
+            continue;
+          }
+          const timer = setTimeout(() => bodyTimeout.abort(), options.timeoutMs);
+          try {
+            return {
+              status: response.status,
+              headers: response.headers,
+              url: redactUrl(target.toString()),
+              body: await readBody(response, describe, fail),
+            };
+          } finally {
+            clearTimeout(timer);
+          }
+        }
+        throw attempt.error;
+      }
+
+      /** One logical send: ky's attempts (retries included) for one throttle round. */
+      async function send(
+        url: URL,
+        requestHeaders: Headers,
+      ): Promise<
+        | { kind: 'response'; response: Response; observation: LimitObservation }
+        | { kind: 'error'; error: FetchError }
+      > {
+        let pending: Permit | undefined;
+        let answered: Permit | undefined;
+        let observation: LimitObservation = { kind: 'ok' };
+        let attempts = 0;
+        let lastStatus: number | undefined;
+        const deadline = Math.min(options.deadline, options.now() + options.maxWaitMs);
+        const release = (
+          permit: Permit | undefined,
+          outcome: Parameters<RateGate['release']>[1],
+        ) => {
+          if (permit) gate.release(permit, outcome);
+        };
+        try {
+          const response = await base.get(url, {
+            headers: requestHeaders,
+            signal,
+            fetch: async (input, init) => {
+              const permit = pending;
+              pending = undefined;
+              let answer: Response;
+              try {
+                answer = await fetchImpl(input, init);
+              } catch (error) {
+                release(permit, { type: 'transient-failure' });
+                throw error;
+              }
+              if (input instanceof Request && input.signal.aborted) {
+                // ky gave up on this attempt (timeout) just as it answered: nobody reads it.
+                release(permit, { type: 'transient-failure' });
+                void cancel(answer);
+              } else {
+                answered = permit;
+              }
+              return answer;
+            },
+            retry: {
+              limit: options.retries,
+              methods: ['get'],
+              statusCodes: [408, 500, 502, 503, 504],
+              afterStatusCodes: [],
+              maxRetryAfter: 30_000,
+              backoffLimit: 20_000,
+              delay: (n) => options.retryDelayMs * 2 ** (n - 1),
+              jitter: true,
+              shouldRetry: ({ error }) => {
+                if (options.signal.aborted || observation.kind !== 'ok') return false;
+                if (!isTransient(error)) return false;
+                if (!budget.take(TRANSIENT_RETRY_COST)) return false;
+                stats.retries++;
+                return true;
+              },
+            },
+            hooks: {
+              beforeRequest: [
+                async () => {
+                  pending = await gate.acquire(options.signal, deadline);
+                  attempts++;
+                  stats.requests++;
+                },
+              ],
+              afterResponse: [
+                async (_request, _options, response) => {
+                  const permit = answered;
+                  answered = undefined;
+                  lastStatus = response.status;
+                  const body = response.status >= 400 ? await peekJson(response) : undefined;
+                  observation = safeRead(
+                    options.readLimits,
+                    { status: response.status, headers: response.headers, body },
+                    options.now(),
+                  );
+                  if (
+                    observation.kind === 'ok' &&
+                    (response.status >= 500 || response.status === 408)
+                  ) {
+                    release(permit, { type: 'transient-failure' });
+                  } else {
+                    release(permit, { type: 'response', observation });
+                  }
+                  if (observation.kind === 'ok' && response.ok)
+                    budget.refund(attempts > 1 ? TRANSIENT_RETRY_COST * (attempts - 1) : 1);
+                },
+              ],
+            },
+          });
+          return { kind: 'response', response, observation };
+        } catch (error) {
+          if (observation.kind !== 'ok' && error instanceof HTTPError) {
+            return { kind: 'response', response: error.response, observation };
+          }
+          return { kind: 'error', error: toFetchError(error, attempts, lastStatus) };
+        }
+      }
+
+      function toFetchError(
+        error: unknown,
+        attempts: number,
+        status: number | undefined,
+      ): FetchError {
+        if (options.signal.aborted) {
+          return fail(`${describe()} was aborted`, { reason: 'aborted', attempts });
+        }
+        if (error instanceof GateDeadlineError) {
+          return new RateLimitError(
+            redactText(
+              `${describe()} could not be sent before the deadline: ${error.message}`,
+              secrets,
+            ),
+            {
+              platform: options.platform,
+              provider: options.provider,
+              bucket: options.bucket,
+              request: describe(),
+              attempts,
+              resumeAt: new Date(error.resumeAt),
+            },
+          );
+        }
+        if (error instanceof HTTPError) {
+          return fail(
+            `${describe()} failed with ${error.response.status} after ${attempts} attempt(s)`,
+            {
+              reason: 'network',
+              status: error.response.status,
+              retryable: true,
+              attempts,
+            },
+          );
+        }
+        if (error instanceof TimeoutError) {
+          return fail(
+            `${describe()} timed out after ${options.timeoutMs} ms (${attempts} attempt(s))`,
+            {
+              reason: 'network',
+              retryable: true,
+              attempts,
+            },
+          );
+        }
+        const cause = describeCause(error);
+        return fail(
+          `${describe()} failed: ${cause}${status ? ` (last status ${status})` : ''} after ${attempts} attempt(s)`,
+          {
+            reason: 'network',
+            retryable: true,
+            attempts,
+          },
+        );
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function isTransient(error: unknown): boolean {
+  if (error instanceof HTTPError) return [408, 500, 502, 503, 504].includes(error.response.status);
+  if (error instanceof TimeoutError) return true;
+  // fetch() rejects with a TypeError for network faults (ECONNRESET, ECONNREFUSED, DNS, TLS).
+  return error instanceof TypeError;
+}
+
+function safeRead(
+  parse: LimitParser,
+  response: Parameters<LimitParser>[0],
+  now: number,
+): LimitObservation {
+  try {
+    return parse(response, now);
+  } catch {
+    return { kind: response.status === 429 ? 'throttled' : 'ok' };
+  }
+}
+
+async function peekJson(response: Response): Promise<unknown> {
+  try {
+    const text = await response.clone().text();
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function cancel(response: Response): Promise<void> {
+  try {
+    await response.body?.cancel();
+  } catch {
+    // already consumed or errored: nothing to free
+  }
+}
+
+async function readBody(
+  response: Response,
+  describe: () => string,
+  fail: (message: string, fields: Omit<FetchErrorFields, 'platform' | 'provider'>) => FetchError,
+): Promise<unknown> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw fail(`${describe()}: the body could not be read (${describeCause(error)})`, {
+      reason: 'network',
+      status: response.status,
+      retryable: true,
+    });
+  }
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    const type = response.headers.get('content-type') ?? 'no content type';
+    const snippet = text.replace(/\s+/g, ' ').slice(0, 120);
+    throw fail(
+      `${describe()} answered ${response.status} with a body that is not JSON (${type}): ${JSON.stringify(snippet)}`,
+      {
+        reason: 'invalid-response',
+        status: response.status,
+      },
+    );
+  }
+}
+
+/** A transport error in words, from its name and code only (messages may hold URLs). */
+function describeCause(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error';
+  const cause = (error as { cause?: { code?: string; name?: string } }).cause;
+  const code = cause?.code ?? (error as { code?: string }).code;
+  return [error.name, code].filter(Boolean).join(' ');
+}

@@ -1,0 +1,275 @@
+/**
+ * The engine's one limit model, and the parsers that read each platform's limit signals into it.
+ * Every parser is total: malformed or absent values are ignored, never turned into NaN, a negative
+ * wait, or a sleep of days.
+ *
+ * @module
+ */
+
+/** What one response said about the rate limit of its bucket. */
+export interface LimitObservation {
+  /**
+   * - `ok`: an ordinary answer (it may still carry quota figures);
+   * - `throttled`: refused for going too fast (HTTP 429, Facebook codes 4/17/32/613/80001…,
+   *   YouTube `rateLimitExceeded`, Telegram `retry_after`): pause the bucket and try again;
+   * - `quota-exhausted`: a daily or billing quota is spent (YouTube `quotaExceeded`, X usage cap).
+   */
+  kind: 'ok' | 'throttled' | 'quota-exhausted';
+  /** Requests allowed per window, when announced. */
+  limit?: number;
+  /** Requests left in the current window, when announced. */
+  remaining?: number;
+  /** When the window resets, in epoch ms on the local clock (skew corrected). */
+  resetAt?: number;
+  /** The window's length, when announced (`RateLimit-Policy: 300;w=300`). */
+  windowMs?: number;
+  /** How long the server asked to wait (Retry-After, `retry_after`, regain time), in ms. */
+  retryAfterMs?: number;
+  /** Share of a usage limit already used, 0–100 (Facebook `X-App-Usage`). */
+  usagePct?: number;
+  /** Where the figures came from, for logs and tests. */
+  source?: string;
+}
+
+/** What a limit parser sees of a response. */
+export interface LimitResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  /** The parsed JSON body of an error response (status >= 400), when it was JSON. */
+  readonly body?: unknown;
+}
+
+/** Reads a response's limit signals; `now` is the local clock in epoch ms. */
+export type LimitParser = (response: LimitResponse, now: number) => LimitObservation;
+
+/** The longest wait any header may ask for: a day. Longer hints are treated as a day. */
+export const MAX_HINT_MS = 86_400_000;
+/** Offsets between the server's `Date` and ours below this are read as HTTP-date rounding. */
+const SKEW_TOLERANCE_MS = 2_000;
+
+// ---------------------------------------------------------------------------------------------
+// Primitive readers.
+
+/** A non-negative integer header value, or `undefined`. */
+export function readCount(value: string | null | undefined): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = value.trim();
+  if (!/^\d{1,15}$/.test(text)) return undefined;
+  return Number(text);
+}
+
+/**
+ * `Retry-After`: delay-seconds or an HTTP-date (RFC 9110 §10.2.3). Returns a wait in ms between 0
+ * and {@link MAX_HINT_MS}, or `undefined` for a malformed value.
+ */
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: number,
+  serverNow?: number,
+): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d+(?:\.\d+)?$/.test(text)) return clampWait(Number(text) * 1_000);
+  if (!/[a-z]/i.test(text)) return undefined;
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return undefined;
+  // An HTTP-date is on the server's clock: measure it from the server's own "now" when known.
+  return clampWait(at - (serverNow ?? now));
+}
+
+/** The server's clock minus ours, from its `Date` header; 0 when absent or within rounding. */
+export function clockOffset(headers: Headers, now: number): number {
+  const date = headers.get('date');
+  if (!date) return 0;
+  const server = Date.parse(date);
+  if (Number.isNaN(server)) return 0;
+  // HTTP dates have whole seconds: an offset under the tolerance is rounding, not skew.
+  const offset = server - now;
+  return Math.abs(offset) < SKEW_TOLERANCE_MS ? 0 : offset;
+}
+
+/** An absolute reset on the server's clock (epoch ms) → local epoch ms, clamped to a day ahead. */
+function localReset(serverResetMs: number, now: number, offset: number): number {
+  const local = serverResetMs - offset;
+  return Math.min(Math.max(local, now), now + MAX_HINT_MS);
+}
+
+/** Epoch seconds (X, Bluesky) → local epoch ms. */
+export function resetFromEpochSeconds(
+  value: string | null | undefined,
+  now: number,
+  offset: number,
+): number | undefined {
+  const seconds = readCount(value);
+  if (seconds === undefined || seconds < 1_000_000_000) return undefined;
+  return localReset(seconds * 1_000, now, offset);
+}
+
+/** ISO 8601 (Mastodon: `2026-07-02T12:35:00.000000Z`) → local epoch ms. */
+export function resetFromIso(
+  value: string | null | undefined,
+  now: number,
+  offset: number,
+): number | undefined {
+  if (!value || !/^\d{4}-\d{2}-\d{2}T/.test(value.trim())) return undefined;
+  // Date.parse takes at most milliseconds: cut microseconds.
+  const at = Date.parse(value.trim().replace(/(\.\d{3})\d+/, '$1'));
+  return Number.isNaN(at) ? undefined : localReset(at, now, offset);
+}
+
+/** Delta seconds (IETF drafts, `t=`) → local epoch ms. */
+export function resetFromDelta(
+  value: string | number | null | undefined,
+  now: number,
+): number | undefined {
+  const seconds = typeof value === 'number' ? value : readCount(value);
+  if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return undefined;
+  return now + Math.min(seconds * 1_000, MAX_HINT_MS);
+}
+
+function clampWait(ms: number): number | undefined {
+  if (!Number.isFinite(ms)) return undefined;
+  return Math.min(Math.max(ms, 0), MAX_HINT_MS);
+}
+
+function observation(status: number, fields: Omit<LimitObservation, 'kind'>): LimitObservation {
+  const out: LimitObservation = { kind: status === 429 ? 'throttled' : 'ok' };
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) (out as unknown as Record<string, unknown>)[key] = value;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Platform parsers.
+
+/** X API v2: `x-rate-limit-limit`, `-remaining`, `-reset` (epoch seconds). */
+export const xLimits: LimitParser = ({ status, headers }, now) => {
+  const offset = clockOffset(headers, now);
+  return observation(status, {
+    limit: readCount(headers.get('x-rate-limit-limit')),
+    remaining: readCount(headers.get('x-rate-limit-remaining')),
+    resetAt: resetFromEpochSeconds(headers.get('x-rate-limit-reset'), now, offset),
+    retryAfterMs: parseRetryAfter(headers.get('retry-after'), now, now + offset),
+    source: 'x-rate-limit',
+  });
+};
+
+/** Mastodon: `X-RateLimit-Limit`, `-Remaining`, `-Reset` (ISO 8601). */
+export const mastodonLimits: LimitParser = ({ status, headers }, now) => {
+  const offset = clockOffset(headers, now);
+  return observation(status, {
+    limit: readCount(headers.get('x-ratelimit-limit')),
+    remaining: readCount(headers.get('x-ratelimit-remaining')),
+    resetAt: resetFromIso(headers.get('x-ratelimit-reset'), now, offset),
+    retryAfterMs: parseRetryAfter(headers.get('retry-after'), now, now + offset),
+    source: 'x-ratelimit-iso',
+  });
+};
+
+/** Bluesky: `RateLimit-Limit`, `-Remaining`, `-Reset` (epoch seconds), `RateLimit-Policy: 3000;w=300`. */
+export const blueskyLimits: LimitParser = ({ status, headers }, now) => {
+  const offset = clockOffset(headers, now);
+  const policy = /^\s*(\d+)\s*;\s*w=(\d+)/.exec(headers.get('ratelimit-policy') ?? '');
+  return observation(status, {
+    limit: readCount(headers.get('ratelimit-limit')) ?? (policy ? Number(policy[1]) : undefined),
+    remaining: readCount(headers.get('ratelimit-remaining')),
+    resetAt: resetFromEpochSeconds(headers.get('ratelimit-reset'), now, offset),
+    windowMs: policy ? Number(policy[2]) * 1_000 : undefined,
+    retryAfterMs: parseRetryAfter(headers.get('retry-after'), now, now + offset),
+    source: 'ratelimit-epoch',
+  });
+};
+
+/**
+ * The IETF fields (draft-ietf-httpapi-ratelimit-headers): `RateLimit: "default";r=50;t=30` and
+ * `RateLimit-Policy: "burst";q=100;w=60, "daily";q=1000;w=86400`. Takes the tightest policy: the one
+ * with the fewest requests left.
+ */
+export const ietfLimits: LimitParser = ({ status, headers }, now) => {
+  const items = parseStructuredList(headers.get('ratelimit'));
+  const policies = parseStructuredList(headers.get('ratelimit-policy'));
+  let tightest: { r: number; t?: number; name: string } | undefined;
+  for (const item of items) {
+    const r = item.params.r;
+    if (typeof r !== 'number' || r < 0) continue;
+    const t = typeof item.params.t === 'number' && item.params.t >= 0 ? item.params.t : undefined;
+    if (!tightest || r < tightest.r) tightest = { r, t, name: item.name };
+  }
+  const policy =
+    policies.find((p) => p.name === tightest?.name) ??
+    (policies.length === 1 ? policies[0] : undefined);
+  const q = policy?.params.q;
+  const w = policy?.params.w;
+  return observation(status, {
+    limit: typeof q === 'number' && q >= 0 ? q : undefined,
+    remaining: tightest?.r,
+    resetAt: tightest?.t === undefined ? undefined : resetFromDelta(tightest.t, now),
+    windowMs: typeof w === 'number' && w > 0 ? Math.min(w * 1_000, MAX_HINT_MS) : undefined,
+    retryAfterMs: parseRetryAfter(headers.get('retry-after'), now, now + clockOffset(headers, now)),
+    source: 'ietf',
+  });
+};
+
+/**
+ * For APIs the engine knows nothing about: `Retry-After`, then the IETF fields, then the legacy
+ * `RateLimit-*` / `X-RateLimit-*` / `x-rate-limit-*` triples, whose reset is read as an ISO date,
+ * epoch seconds (values above 10⁹) or delta seconds.
+ */
+export const genericLimits: LimitParser = (response, now) => {
+  const { status, headers } = response;
+  if (headers.has('ratelimit') && !headers.has('ratelimit-remaining'))
+    return ietfLimits(response, now);
+  const offset = clockOffset(headers, now);
+  for (const prefix of ['ratelimit-', 'x-ratelimit-', 'x-rate-limit-']) {
+    const remaining = readCount(headers.get(`${prefix}remaining`));
+    if (remaining === undefined) continue;
+    const reset = headers.get(`${prefix}reset`);
+    const count = readCount(reset);
+    const resetAt =
+      resetFromIso(reset, now, offset) ??
+      (count !== undefined && count >= 1_000_000_000
+        ? resetFromEpochSeconds(reset, now, offset)
+        : resetFromDelta(count, now));
+    return observation(status, {
+      limit: readCount(headers.get(`${prefix}limit`)),
+      remaining,
+      resetAt,
+      retryAfterMs: parseRetryAfter(headers.get('retry-after'), now, now + offset),
+      source: `generic:${prefix}`,
+    });
+  }
+  return observation(status, {
+    retryAfterMs: parseRetryAfter(headers.get('retry-after'), now, now + offset),
+    source: 'generic',
+  });
+};
+
+// ---------------------------------------------------------------------------------------------
+// A small Structured Fields (RFC 9651) list reader: enough for `"name";r=1;t=2, "other";q=3`.
+
+interface ListItem {
+  name: string;
+  params: Record<string, number | string | boolean>;
+}
+
+function parseStructuredList(value: string | null): ListItem[] {
+  if (!value) return [];
+  const items: ListItem[] = [];
+  for (const member of value.split(',')) {
+    const [head = '', ...rest] = member.split(';').map((s) => s.trim());
+    const name =
+      /^"([^"]*)"$/.exec(head)?.[1] ?? (/^[A-Za-z*][\w.:/*-]*$/.test(head) ? head : undefined);
+    if (name === undefined) continue;
+    const params: ListItem['params'] = {};
+    for (const param of rest) {
+      const [key = '', raw] = param.split('=').map((s) => s.trim());
+      if (!/^[a-z*][a-z0-9_.*-]*$/.test(key)) continue;
+      if (raw === undefined) params[key] = true;
+      else if (/^-?\d{1,15}(?:\.\d{1,3})?$/.test(raw)) params[key] = Number(raw);
+      else if (/^"[^"]*"$/.test(raw)) params[key] = raw.slice(1, -1);
+    }
+    items.push({ name, params });
+  }
+  return items;
+}

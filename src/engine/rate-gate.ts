@@ -1,0 +1,497 @@
+import type { LimitObservation } from './limits.js';
+
+/** Why a gate holds its requests back; reported in `waiting` progress events. */
+export type WaitReason = 'quota' | 'throttled' | 'quota-exhausted' | 'circuit-open';
+
+/** How a gate paces a bucket whose platform announces no quota (Telegram, a third-party API). */
+export interface AdaptiveRate {
+  /** Requests per second to start with. */
+  initialRate: number;
+  /** @default 0.5 */
+  minRate?: number;
+  /** @default 1000 */
+  maxRate?: number;
+}
+
+/** A daily (or other) quota counted locally because the platform sends no headers (YouTube). */
+export interface LocalQuota {
+  /** Units per period. */
+  limit: number;
+  /** When the period containing `now` ends, epoch ms. */
+  resetAt: (now: number) => number;
+}
+
+/** Options of a {@link RateGate}. */
+export interface RateGateOptions {
+  /** The bucket's key, for messages and events. */
+  key: string;
+  /** Requests in flight at once, at most. */
+  concurrency: number;
+  /** Pacing when the platform announces no quota. Without it, only announced quotas pace. */
+  adaptive?: AdaptiveRate;
+  /** A locally counted quota. */
+  quota?: LocalQuota;
+  /** Requests kept back from an announced quota for other users of the same credential. @default 0 */
+  reserve?: number;
+  /** Consecutive transient failures that open the circuit. @default 5 */
+  failureThreshold?: number;
+  /** First wait before a half-open probe, before jitter. @default 30_000 */
+  circuitCooldownMs?: number;
+  now?: () => number;
+  random?: () => number;
+  /** Called when the gate starts holding requests back until a time. */
+  onWait?: (until: number, reason: WaitReason) => void;
+}
+
+/** An admission: the holder may send one request, then must {@link RateGate.release} it. */
+export interface Permit {
+  readonly admittedAt: number;
+  readonly probe: boolean;
+}
+
+/** How a request ended, for {@link RateGate.release}. */
+export type Outcome =
+  | { readonly type: 'response'; readonly observation: LimitObservation }
+  | { readonly type: 'transient-failure' }
+  | { readonly type: 'other-failure' };
+
+/** A gate's state, for observability and tests. */
+export interface GateSnapshot {
+  readonly key: string;
+  readonly inFlight: number;
+  readonly queued: number;
+  readonly limit: number | undefined;
+  readonly remaining: number | undefined;
+  readonly resetAt: number | undefined;
+  readonly pausedUntil: number;
+  readonly rate: number | undefined;
+  readonly circuit: 'closed' | 'open' | 'half-open';
+  /** Requests admitted so far. */
+  readonly admitted: number;
+  /** Throttle answers received (429 and the platforms' equivalents). */
+  readonly throttles: number;
+  /** Milliseconds during which requests waited for a pause or a quota. */
+  readonly waitedMs: number;
+}
+
+/** Thrown to a waiter that would have to wait past its deadline. */
+export class GateDeadlineError extends Error {
+  constructor(
+    readonly resumeAt: number,
+    readonly reason: WaitReason,
+  ) {
+    super(
+      `the bucket accepts requests again only at ${new Date(resumeAt).toISOString()} (${reason})`,
+    );
+    this.name = 'GateDeadlineError';
+  }
+}
+
+interface Waiter {
+  resolve: (permit: Permit) => void;
+  reject: (error: unknown) => void;
+  deadline: number;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}
+
+const SAFETY_MS = 25;
+const SLOW_START_STEP_MS = 250;
+const CUBIC_C = 0.4;
+const CUBIC_BETA = 0.7;
+
+/**
+ * The rate gate of one bucket (platform + credential + host). It decides when each request may be
+ * sent:
+ * - never more than `concurrency` in flight (one until the first answer, and after a window
+ *   rolls over, so the new window's figures are learnt before spending it);
+ * - while a quota is announced, never past it: each admission reserves a unit, so concurrent
+ *   requests cannot overshoot; when more requests wait than the window has left, the rest of the
+ *   window is spread evenly, otherwise they go at once;
+ * - on a throttle answer, the whole bucket pauses until the announced time plus jitter (or a
+ *   jittered backoff), and an adaptive rate is cut;
+ * - where nothing is announced and an adaptive rate is configured, it paces at that rate, cut by
+ *   30 % on a throttle and grown back CUBIC-style on success;
+ * - after `failureThreshold` consecutive transient failures the circuit opens; a single probe is
+ *   let through after a jittered cool-down, and its outcome closes or re-opens the circuit.
+ *
+ * Waiting requests hold nothing: they sit in a FIFO queue, and one timer wakes the queue when the
+ * next admission is possible. `close()` rejects waiters and clears the timer.
+ */
+export class RateGate {
+  readonly key: string;
+  readonly #concurrency: number;
+  readonly #now: () => number;
+  readonly #random: () => number;
+  readonly #options: RateGateOptions;
+  readonly #queue: Waiter[] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timerAt = Number.POSITIVE_INFINITY;
+  #closed = false;
+
+  #inFlight = 0;
+  #probing = true;
+  #limit: number | undefined;
+  #remaining: number | undefined;
+  #resetAt: number | undefined;
+  #pausedUntil = 0;
+  #pauseReason: WaitReason = 'throttled';
+  #nextSendAt = 0;
+  #throttleStreak = 0;
+
+  #rate: number | undefined;
+  #lastMax = 0;
+  #lastThrottle = 0;
+  #slowStart = true;
+  #lastIncrease = 0;
+  /** Admission times within the last second, to measure the rate actually sent. */
+  #recent: number[] = [];
+
+  #failures = 0;
+  #circuit: 'closed' | 'open' | 'half-open' = 'closed';
+  #openUntil = 0;
+  #cooldown: number;
+  #probeOut = false;
+
+  #admitted = 0;
+  #throttles = 0;
+  #waitedMs = 0;
+  #waitStartedAt: number | undefined;
+  /** Requests expected soon but not yet queued (batches not yet started), for pacing. */
+  #expected = 0;
+
+  constructor(options: RateGateOptions) {
+    this.key = options.key;
+    this.#options = options;
+    this.#concurrency = Math.max(1, Math.floor(options.concurrency));
+    this.#now = options.now ?? Date.now;
+    this.#random = options.random ?? Math.random;
+    this.#cooldown = options.circuitCooldownMs ?? 30_000;
+    if (options.adaptive) this.#rate = options.adaptive.initialRate;
+    if (options.quota) {
+      const now = this.#now();
+      this.#limit = options.quota.limit;
+      this.#remaining = options.quota.limit;
+      this.#resetAt = options.quota.resetAt(now);
+      this.#probing = false;
+    }
+  }
+
+  /** Tells the gate how many more requests are expected beyond those waiting (for pacing). */
+  expect(requests: number): void {
+    this.#expected = Math.max(0, requests);
+  }
+
+  /**
+   * Waits for a permit to send one request. Rejects with the signal's reason when it aborts, and
+   * with a {@link GateDeadlineError} when the bucket will not open before `deadline` (epoch ms).
+   */
+  acquire(signal?: AbortSignal, deadline = Number.POSITIVE_INFINITY): Promise<Permit> {
+    if (this.#closed) return Promise.reject(new Error(`rate gate ${this.key} is closed`));
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise<Permit>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        deadline,
+        signal,
+        onAbort: () => {
+          const i = this.#queue.indexOf(waiter);
+          if (i !== -1) this.#queue.splice(i, 1);
+          reject(signal?.reason);
+          this.#pump();
+        },
+      };
+      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      this.#queue.push(waiter);
+      this.#pump();
+    });
+  }
+
+  /** Ends a request admitted by {@link acquire}, with what its answer said. */
+  release(permit: Permit, outcome: Outcome): void {
+    this.#inFlight = Math.max(0, this.#inFlight - 1);
+    const now = this.#now();
+    if (permit.probe) this.#probeOut = false;
+    if (outcome.type === 'transient-failure') {
+      this.#failures++;
+      if (permit.probe || this.#failures >= (this.#options.failureThreshold ?? 5))
+        this.#openCircuit(now, permit.probe);
+    } else if (outcome.type === 'response') {
+      this.#failures = 0;
+      if (this.#circuit !== 'closed') {
+        this.#circuit = 'closed';
+        this.#cooldown = this.#options.circuitCooldownMs ?? 30_000;
+      }
+      this.#observe(outcome.observation, now);
+    }
+    this.#pump();
+  }
+
+  /** Pauses the whole bucket until `until` (epoch ms). */
+  pause(until: number, reason: WaitReason = 'throttled'): void {
+    if (until > this.#pausedUntil) {
+      this.#pausedUntil = until;
+      this.#pauseReason = reason;
+    }
+    this.#pump();
+  }
+
+  /** The gate's state. */
+  snapshot(): GateSnapshot {
+    return {
+      key: this.key,
+      inFlight: this.#inFlight,
+      queued: this.#queue.length,
+      limit: this.#limit,
+      remaining: this.#remaining,
+      resetAt: this.#resetAt,
+      pausedUntil: this.#pausedUntil,
+      rate: this.#rate,
+      circuit: this.#circuit,
+      admitted: this.#admitted,
+      throttles: this.#throttles,
+      waitedMs:
+        this.#waitedMs +
+        (this.#waitStartedAt === undefined ? 0 : this.#now() - this.#waitStartedAt),
+    };
+  }
+
+  /** Rejects every waiter with `reason` and clears the timer. The gate cannot be used afterwards. */
+  close(reason: unknown = new Error(`rate gate ${this.key} is closed`)): void {
+    this.#closed = true;
+    this.#clearTimer();
+    for (const waiter of this.#queue.splice(0)) {
+      waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      waiter.reject(reason);
+    }
+    this.#endWait(this.#now());
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  #observe(observation: LimitObservation, now: number): void {
+    const { kind, limit, remaining, resetAt, retryAfterMs } = observation;
+    if (limit !== undefined) this.#limit = limit;
+    if (resetAt !== undefined && remaining !== undefined) {
+      const known = this.#resetAt;
+      if (known === undefined || resetAt > known + 1_000 || now >= known) {
+        // A new window: trust the server, minus what is already in flight in it.
+        this.#resetAt = resetAt;
+        this.#remaining = Math.max(0, remaining - this.#inFlight);
+      } else if (resetAt >= known - 1_000) {
+        // The same window: never trust a figure above our own count (answers arrive out of order),
+        // but follow the server down (another client may share the credential).
+        this.#remaining = Math.min(this.#remaining ?? remaining, remaining);
+      }
+      this.#probing = false;
+    } else if (!this.#options.quota) {
+      this.#probing = false;
+    }
+
+    if (kind === 'ok') {
+      this.#throttleStreak = 0;
+      if (this.#rate !== undefined) this.#grow(now);
+      return;
+    }
+    this.#throttles++;
+    this.#throttleStreak++;
+    if (kind === 'quota-exhausted') {
+      const until =
+        resetAt ?? this.#options.quota?.resetAt(now) ?? now + (retryAfterMs ?? 3_600_000);
+      this.#remaining = 0;
+      this.#resetAt = until;
+      this.pause(until + this.#jitter(1_000), 'quota-exhausted');
+      return;
+    }
+    // Throttled: pause the whole bucket until the announced time, or back off with full jitter.
+    let wait: number;
+    if (retryAfterMs !== undefined) {
+      wait = retryAfterMs + this.#jitter(Math.min(1_000, retryAfterMs * 0.1));
+    } else if (resetAt !== undefined && resetAt > now) {
+      wait = resetAt - now + this.#jitter(Math.min(1_000, (resetAt - now) * 0.1));
+      this.#remaining = 0;
+    } else {
+      const cap = Math.min(20_000, 1_000 * 2 ** (this.#throttleStreak - 1));
+      wait = this.#random() * cap;
+    }
+    if (this.#rate !== undefined) this.#cut(now);
+    // After the pause, one request goes first to see whether the throttle is over.
+    this.#probing = true;
+    this.pause(now + wait, 'throttled');
+  }
+
+  #grow(now: number): void {
+    const max = this.#options.adaptive?.maxRate ?? 1_000;
+    if (now - this.#lastIncrease < SLOW_START_STEP_MS) return;
+    this.#lastIncrease = now;
+    const rate = this.#rate!;
+    // Never grow far past what is actually sent: an idle bucket must not save up a burst.
+    while (this.#recent.length > 0 && this.#recent[0]! <= now - 1_000) this.#recent.shift();
+    const ceiling = Math.min(
+      max,
+      Math.max(2 * this.#recent.length, this.#options.adaptive!.initialRate),
+    );
+    if (this.#slowStart) {
+      this.#rate = Math.max(rate, Math.min(ceiling, rate * 2));
+      return;
+    }
+    // CUBIC: W(t) = C (t - K)^3 + Wmax, K = cbrt(Wmax (1 - beta) / C), t in seconds since the cut.
+    const t = (now - this.#lastThrottle) / 1_000;
+    const k = Math.cbrt((this.#lastMax * (1 - CUBIC_BETA)) / CUBIC_C);
+    const target = CUBIC_C * (t - k) ** 3 + this.#lastMax;
+    this.#rate = Math.max(rate, Math.min(ceiling, target));
+  }
+
+  #cut(now: number): void {
+    const min = this.#options.adaptive?.minRate ?? 0.5;
+    this.#slowStart = false;
+    this.#lastMax = this.#rate!;
+    this.#lastThrottle = now;
+    this.#rate = Math.max(min, this.#rate! * CUBIC_BETA);
+  }
+
+  #openCircuit(now: number, probeFailed: boolean): void {
+    if (probeFailed) this.#cooldown = Math.min(this.#cooldown * 2, 600_000);
+    this.#circuit = 'open';
+    this.#openUntil = now + this.#cooldown * (0.5 + this.#random() * 0.5);
+  }
+
+  #jitter(max: number): number {
+    return this.#random() * Math.max(0, max);
+  }
+
+  /** Admits as many waiters as the rules allow now, and arms the timer for the next chance. */
+  #pump(): void {
+    if (this.#closed) return;
+    while (this.#queue.length > 0) {
+      const now = this.#now();
+      const blocked = this.#blockedUntil(now);
+      if (blocked === 'slot') {
+        this.#clearTimer();
+        return;
+      }
+      if (blocked !== undefined) {
+        this.#expire(blocked.until, blocked.reason);
+        if (this.#queue.length === 0) break;
+        this.#arm(blocked.until);
+        if (blocked.reason !== undefined) this.#startWait(now, blocked.until, blocked.reason);
+        return;
+      }
+      this.#admit(now);
+    }
+    this.#clearTimer();
+    this.#endWait(this.#now());
+  }
+
+  /** Why nothing can be admitted now: `'slot'` (wait for a release) or a time; `undefined` if free. */
+  #blockedUntil(
+    now: number,
+  ): 'slot' | { until: number; reason: WaitReason | undefined } | undefined {
+    if (now < this.#pausedUntil) return { until: this.#pausedUntil, reason: this.#pauseReason };
+    if (this.#circuit === 'open') {
+      if (now < this.#openUntil) return { until: this.#openUntil, reason: 'circuit-open' };
+      this.#circuit = 'half-open';
+    }
+    if (this.#circuit === 'half-open')
+      return this.#probeOut || this.#inFlight > 0 ? 'slot' : undefined;
+    const slots = this.#probing ? 1 : this.#concurrency;
+    if (this.#inFlight >= slots) return 'slot';
+    if (this.#resetAt !== undefined && now >= this.#resetAt) this.#rollOver(now);
+    const reserve = this.#options.reserve ?? 0;
+    if (
+      this.#remaining !== undefined &&
+      this.#resetAt !== undefined &&
+      this.#remaining <= reserve
+    ) {
+      return {
+        until: this.#resetAt + SAFETY_MS,
+        reason: this.#options.quota ? 'quota-exhausted' : 'quota',
+      };
+    }
+    if (now < this.#nextSendAt) return { until: this.#nextSendAt, reason: undefined };
+    return undefined;
+  }
+
+  #rollOver(now: number): void {
+    if (this.#options.quota) {
+      this.#remaining = this.#options.quota.limit;
+      this.#resetAt = this.#options.quota.resetAt(now);
+      return;
+    }
+    // The window ended: its figures are stale. Send one request to learn the new window's.
+    this.#remaining = undefined;
+    this.#resetAt = undefined;
+    this.#probing = true;
+  }
+
+  #admit(now: number): void {
+    const waiter = this.#queue.shift()!;
+    waiter.signal?.removeEventListener('abort', waiter.onAbort);
+    const probe = this.#circuit === 'half-open';
+    if (probe) this.#probeOut = true;
+    this.#endWait(now);
+    this.#inFlight++;
+    this.#admitted++;
+    this.#recent.push(now);
+    while (this.#recent[0]! <= now - 1_000) this.#recent.shift();
+    if (this.#remaining !== undefined) this.#remaining--;
+    this.#nextSendAt = now + this.#spacing(now);
+    waiter.resolve({ admittedAt: now, probe });
+  }
+
+  /** Milliseconds before the next admission. */
+  #spacing(now: number): number {
+    let spacing = 0;
+    if (this.#rate !== undefined) spacing = 1_000 / this.#rate;
+    const demand = this.#queue.length + this.#expected;
+    if (this.#remaining !== undefined && this.#resetAt !== undefined && demand > this.#remaining) {
+      // More wait than the window has left: spread what is left over the rest of the window.
+      spacing = Math.max(spacing, (this.#resetAt - now) / (this.#remaining + 1));
+    }
+    return spacing;
+  }
+
+  /** Rejects waiters whose deadline comes before `until`. */
+  #expire(until: number, reason: WaitReason | undefined): void {
+    for (const waiter of [...this.#queue]) {
+      if (waiter.deadline < until) {
+        this.#queue.splice(this.#queue.indexOf(waiter), 1);
+        waiter.signal?.removeEventListener('abort', waiter.onAbort);
+        waiter.reject(new GateDeadlineError(until, reason ?? 'quota'));
+      }
+    }
+  }
+
+  #startWait(now: number, until: number, reason: WaitReason): void {
+    if (this.#waitStartedAt === undefined) this.#waitStartedAt = now;
+    this.#options.onWait?.(until, reason);
+  }
+
+  #endWait(now: number): void {
+    if (this.#waitStartedAt !== undefined) {
+      this.#waitedMs += now - this.#waitStartedAt;
+      this.#waitStartedAt = undefined;
+    }
+  }
+
+  #arm(at: number): void {
+    if (this.#timer !== undefined && this.#timerAt === at) return;
+    this.#clearTimer();
+    this.#timerAt = at;
+    this.#timer = setTimeout(
+      () => {
+        this.#timer = undefined;
+        this.#timerAt = Number.POSITIVE_INFINITY;
+        this.#pump();
+      },
+      Math.max(0, at - this.#now()),
+    );
+  }
+
+  #clearTimer(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#timerAt = Number.POSITIVE_INFINITY;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * A report as a table, before it is rendered: the renderers for text, Markdown and CSV share it.
+ * Internal.
+ */
+export interface Table {
+  readonly title: string;
+  readonly columns: readonly Column[];
+  readonly rows: readonly Row[];
+  /** Lines printed under the table (text, Markdown); left out of CSV. */
+  readonly notes: readonly string[];
+}
+
+export interface Column {
+  /** Shown in text and Markdown, in the report's language. */
+  readonly label: string;
+  /** Right-aligned in text, `---:` in Markdown. */
+  readonly numeric: boolean;
+}
+
+export interface Row {
+  /** Depth in the unit tree, for indentation in text and Markdown. */
+  readonly depth: number;
+  readonly cells: readonly string[];
+}
+
+/**
+ * Display width in a terminal, as wcwidth counts it: one column per code point, except combining
+ * marks and format characters (Devanagari matras above or below, the virama, the nukta), which
+ * take none.
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) if (!ZERO_WIDTH.test(char)) width++;
+  return width;
+}
+
+const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}]/u;
+
+export function renderText(table: Table): string {
+  const header = table.columns.map((c) => c.label);
+  const body = table.rows.map((row) =>
+    row.cells.map((cell, i) => (i === 0 ? '  '.repeat(row.depth) + cell : cell)),
+  );
+  const widths = header.map((h, i) =>
+    Math.max(displayWidth(h), ...body.map((cells) => displayWidth(cells[i] ?? ''))),
+  );
+  const pad = (text: string, i: number) => {
+    const gap = ' '.repeat(widths[i]! - displayWidth(text));
+    return table.columns[i]!.numeric ? gap + text : text + gap;
+  };
+  const line = (cells: readonly string[]) => cells.map(pad).join('  ').trimEnd();
+  const out = [
+    table.title,
+    line(header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...body.map(line),
+  ];
+  if (table.notes.length) out.push('', ...table.notes);
+  return `${out.join('\n')}\n`;
+}
+
+export function renderMarkdown(table: Table): string {
+  const escapeCell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  const line = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
+  const out = [
+    `### ${escapeCell(table.title)}`,
+    '',
+    line(table.columns.map((c) => c.label)),
+    `| ${table.columns.map((c) => (c.numeric ? '---:' : '---')).join(' | ')} |`,
+    ...table.rows.map((row) =>
+      line(
+        row.cells.map((cell, i) =>
+          i === 0 && row.depth > 0 ? `${'\u00a0\u00a0'.repeat(row.depth)}${cell}` : cell,
+        ),
+      ),
+    ),
+  ];
+  if (table.notes.length) out.push('', ...table.notes.map((n) => `- ${escapeCell(n)}`));
+  return `${out.join('\n')}\n`;
+}
+
+/** RFC 4180: CRLF line ends; fields with a comma, quote, CR or LF are quoted, quotes doubled. */
+export function renderCsv(
+  header: readonly string[],
+  records: readonly (readonly (string | number | null)[])[],
+): string {
+  const field = (value: string | number | null) => {
+    const text = value === null ? '' : String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return `${[header, ...records].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+}

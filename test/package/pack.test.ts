@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The package as a user gets it: `npm pack`, installed into an empty folder (offline, from the
+ * npm cache that `npm ci` filled), then imported with ESM `import` and CommonJS `require`.
+ */
+const root = resolve(import.meta.dirname, '../..');
+let dir: string;
+
+const run = (cmd: string, args: string[], cwd: string) =>
+  execFileSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  });
+
+describe('the packed package', () => {
+  beforeAll(() => {
+    if (!existsSync(join(root, 'dist/index.js'))) run('npm', ['run', 'build'], root);
+    dir = mkdtempSync(join(tmpdir(), 'social-reach-pack-'));
+    run('npm', ['pack', '--pack-destination', dir, '--silent'], root);
+    const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+    run(
+      'npm',
+      [
+        'install',
+        '--offline',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        `./${tarball}`,
+        'zod@4',
+      ],
+      dir,
+    );
+  }, 120_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('ships only the build, the README, the changelog and the licence', () => {
+    const files = run('npm', ['pack', '--dry-run', '--json'], root);
+    const paths: string[] = JSON.parse(files)[0].files.map((f: { path: string }) => f.path);
+    expect(
+      paths.every((p) => /^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(p)),
+    ).toBe(true);
+    expect(paths).toContain('dist/index.d.ts');
+    expect(paths).toContain('dist/testing/index.js');
+  });
+
+  it('works with import', () => {
+    writeFileSync(
+      join(dir, 'esm.mjs'),
+      `import { defineRegistry, totals } from 'social-reach';
+       import { mockProvider } from 'social-reach/testing';
+       const r = defineRegistry({ units: [{ id: 'mp', kind: 'state', name: 'MP' }], accounts: [{ id: 'a', unit: 'mp', platform: 'x', handle: '@IndoreCollector' }] });
+       console.log(r.account('a').handle, typeof totals, typeof mockProvider);`,
+    );
+    expect(run('node', ['esm.mjs'], dir).trim()).toBe('IndoreCollector function function');
+  });
+
+  it('works with require (Node >= 20.19 loads ESM from require)', () => {
+    writeFileSync(
+      join(dir, 'cjs.cjs'),
+      `const { normalizeHandle } = require('social-reach');
+       const { mockProvider } = require('social-reach/testing');
+       console.log(normalizeHandle('x', 'https://twitter.com/IndoreCollector'), typeof mockProvider);`,
+    );
+    expect(run('node', ['cjs.cjs'], dir).trim()).toBe('IndoreCollector function');
+  });
+});
