@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,19 @@ describe('the packed package', () => {
     ).toBe(true);
     expect(paths).toContain('dist/index.d.ts');
     expect(paths).toContain('dist/testing/index.js');
+  });
+
+  it('has no `any` in its public type declarations', () => {
+    const declarations = readdirSync(join(root, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.d.ts'),
+    );
+    expect(declarations.length).toBeGreaterThan(0);
+    for (const file of declarations) {
+      const text = readFileSync(join(root, 'dist', file), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
+      expect(text, file).not.toMatch(/[:<,(|]\s*any\b(?!\w)/);
+    }
   });
 
   it('works with import', () => {
