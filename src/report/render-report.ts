@@ -336,14 +336,17 @@ function renderGrowth(
       const g = byUnit.get(unit.id)!;
       return {
         depth,
-        cells: [
-          unitName(unit, w.lang),
-          describeCount(g.before, n),
-          describeCount(g.after, n),
-          changeCell(g.change, w, n),
-          g.percent === null ? '—' : percentCell(g.percent, n.locale),
-          String(g.compared),
-        ],
+        cells:
+          g.compared === 0
+            ? [unitName(unit, w.lang), '—', '—', '—', '—', '0']
+            : [
+                unitName(unit, w.lang),
+                describeCount(g.before, n),
+                describeCount(g.after, n),
+                changeCell(g.change, w, n),
+                g.percent === null ? '—' : percentCell(g.percent, n.locale),
+                String(g.compared),
+              ],
       };
     }),
     notes: units.some(
