@@ -1,0 +1,240 @@
+import { OptionError } from '../../errors.js';
+import {
+  FAKE_PLATFORMS,
+  type FakeAccount,
+  type FakeAccountState,
+  type FakePlatform,
+} from './types.js';
+
+/** An account as the server keeps it: every field resolved. */
+export interface StoredAccount {
+  readonly platform: FakePlatform;
+  /** Canonical handle without a leading `@` (YouTube: the name after `@`; `''` without one). */
+  readonly handle: string;
+  readonly id: string;
+  readonly followers: number;
+  readonly following: number;
+  readonly posts: number;
+  readonly views: number;
+  readonly likes: number;
+  readonly name: string;
+  readonly state: FakeAccountState;
+}
+
+const STATES: readonly FakeAccountState[] = [
+  'active',
+  'suspended',
+  'hidden',
+  'personal',
+  'deactivated',
+];
+const YOUTUBE_CHANNEL_ID = /^UC[A-Za-z0-9_-]{22}$/;
+
+/** The accounts of every platform, indexed by lower-case handle and by id. */
+export class AccountBook {
+  private readonly handles = new Map<FakePlatform, Map<string, StoredAccount>>();
+  private readonly ids = new Map<FakePlatform, Map<string, StoredAccount>>();
+
+  constructor(accounts: readonly FakeAccount[] = []) {
+    this.set(accounts);
+  }
+
+  set(accounts: readonly FakeAccount[]): void {
+    for (const platform of FAKE_PLATFORMS) {
+      this.handles.set(platform, new Map());
+      this.ids.set(platform, new Map());
+    }
+    this.add(accounts);
+  }
+
+  add(accounts: readonly FakeAccount[]): void {
+    if (!Array.isArray(accounts)) throw new OptionError('accounts', 'an array', accounts);
+    accounts.forEach((input, index) => {
+      const account = resolve(input, index);
+      const handles = this.handles.get(account.platform)!;
+      const ids = this.ids.get(account.platform)!;
+      const key = account.handle.toLowerCase();
+      if (key) {
+        const previous = handles.get(key);
+        if (previous) ids.delete(previous.id);
+        handles.set(key, account);
+      }
+      ids.set(account.id, account);
+    });
+  }
+
+  /** Finds an account by handle, case-insensitively (`@` prefix allowed). */
+  byHandle(platform: FakePlatform, handle: string): StoredAccount | undefined {
+    return this.handles.get(platform)!.get(stripAt(handle).toLowerCase());
+  }
+
+  /** Finds an account by its exact id. */
+  byId(platform: FakePlatform, id: string): StoredAccount | undefined {
+    return this.ids.get(platform)!.get(id);
+  }
+}
+
+/** Options of {@link fakeAccounts}. */
+export interface FakeAccountsOptions {
+  /** Handle prefix; handles are `${prefix}${index}`. @default 'user' */
+  prefix?: string;
+  /** First index. @default 0 */
+  start?: number;
+  /** Mastodon home host. @default 'mastodon.example' */
+  host?: string;
+  /** Seed of the follower counts. @default 1 */
+  seed?: number;
+  /** Follower count of account `index`. @default deterministic, log-uniform from 10 to 10 million */
+  followers?: (index: number) => number;
+  /** @default 'active' */
+  state?: FakeAccountState;
+}
+
+/**
+ * Makes `n` deterministic accounts of one platform, for benchmarks and large tests. Handles are
+ * `user0`, `user1`, … in the platform's form (`user0@mastodon.example`, `user0.bsky.social`,
+ * `@user0`), ids are derived from the handles, and follower counts spread from 10 to 10 million.
+ *
+ * @example
+ * ```ts
+ * const server = await createFakePlatformServer({ accounts: fakeAccounts('x', 90_000) });
+ * ```
+ */
+export function fakeAccounts(
+  platform: FakePlatform,
+  n: number,
+  options: FakeAccountsOptions = {},
+): FakeAccount[] {
+  if (!FAKE_PLATFORMS.includes(platform)) {
+    throw new OptionError('platform', `one of ${FAKE_PLATFORMS.join(', ')}`, platform);
+  }
+  if (!Number.isSafeInteger(n) || n < 0) throw new OptionError('n', 'an integer >= 0', n);
+  const { prefix = 'user', start = 0, host = 'mastodon.example', seed = 1 } = options;
+  const random = mulberry32(seed);
+  const accounts: FakeAccount[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const index = start + i;
+    const base = `${prefix}${index}`;
+    const r = random();
+    accounts[i] = {
+      platform,
+      handle:
+        platform === 'mastodon'
+          ? `${base}@${host}`
+          : platform === 'bluesky'
+            ? `${base}.bsky.social`
+            : platform === 'youtube'
+              ? `@${base}`
+              : base,
+      followers: options.followers ? options.followers(index) : Math.floor(10 ** (1 + 6 * r)),
+      posts: Math.floor(r * 5_000),
+      ...(options.state ? { state: options.state } : {}),
+    };
+  }
+  return accounts;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function resolve(input: FakeAccount, index: number): StoredAccount {
+  if (typeof input !== 'object' || input === null) {
+    throw new OptionError(`accounts[${index}]`, 'an account object', input);
+  }
+  const where = `accounts[${index}]`;
+  const { platform, followers, state = 'active' } = input;
+  if (!FAKE_PLATFORMS.includes(platform)) {
+    throw new OptionError(`${where}.platform`, `one of ${FAKE_PLATFORMS.join(', ')}`, platform);
+  }
+  if (typeof input.handle !== 'string' || stripAt(input.handle) === '') {
+    throw new OptionError(`${where}.handle`, 'a non-empty string', input.handle);
+  }
+  if (!Number.isSafeInteger(followers) || followers < 0) {
+    throw new OptionError(`${where}.followers`, 'an integer >= 0', followers);
+  }
+  if (!STATES.includes(state)) {
+    throw new OptionError(`${where}.state`, `one of ${STATES.join(', ')}`, state);
+  }
+  let handle = stripAt(input.handle);
+  let id = input.id;
+  if (platform === 'mastodon' && !/^[^@]+@[^@]+$/.test(handle)) {
+    throw new OptionError(`${where}.handle`, 'a Mastodon handle user@host', input.handle);
+  }
+  if (platform === 'mastodon') handle = handle.replace(/@.*$/, (host) => host.toLowerCase());
+  if (platform === 'youtube' && YOUTUBE_CHANNEL_ID.test(input.handle)) {
+    id ??= input.handle;
+    handle = '';
+  }
+  id ??= generateId(platform, `${platform}:${handle.toLowerCase()}`);
+  return {
+    platform,
+    handle,
+    id,
+    followers,
+    following: input.following ?? 0,
+    posts: input.posts ?? 0,
+    views: input.views ?? 0,
+    likes: input.likes ?? followers,
+    name: input.name ?? (handle.split('@')[0] || id),
+    state,
+  };
+}
+
+function stripAt(handle: string): string {
+  return handle.startsWith('@') ? handle.slice(1) : handle;
+}
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+const URL_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** A platform-shaped id derived from `seed`: the same handle always gets the same id. */
+function generateId(platform: FakePlatform, seed: string): string {
+  const h1 = fnv1a(seed);
+  const h2 = fnv1a(`${seed}#`);
+  // two 32-bit hashes give up to 18 decimal digits without a PRNG loop (90,000 accounts load fast)
+  const digits = (length: number) =>
+    `${String(h1 % 1e9).padStart(9, '0')}${String(h2 % 1e9).padStart(9, '0')}`.slice(0, length);
+  switch (platform) {
+    case 'x':
+      return `1${digits(18)}`; // 19 digits: beyond 2^53, as real X ids are
+    case 'mastodon':
+      return `1${digits(17)}`;
+    case 'bluesky':
+      return `did:plc:${letters(BASE32, 24, h1, h2)}`;
+    case 'facebook':
+      return `1000${digits(11)}`;
+    case 'instagram':
+      return `1784${digits(13)}`;
+    case 'youtube':
+      return `UC${letters(URL_SAFE, 22, h1, h2)}`;
+    case 'telegram':
+      return `-100${digits(10)}`;
+  }
+}
+
+function letters(alphabet: string, length: number, h1: number, h2: number): string {
+  const random = mulberry32(h1 ^ Math.imul(h2, 0x9e3779b1));
+  let out = '';
+  for (let i = 0; i < length; i++) out += alphabet[Math.floor(random() * alphabet.length)];
+  return out;
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** A small seeded PRNG (mulberry32): deterministic numbers in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,299 @@
+/**
+ * A fake platform API server for tests: one `node:http` server on 127.0.0.1 that plays X,
+ * Mastodon, Bluesky, Facebook (with Instagram), YouTube and Telegram with their real paths,
+ * answers, errors and limit headers (platforms.md), enforces scaled-down rate limits, and injects
+ * the faults an engine must survive (fetch-engine.md §9–10). See docs/fake-server.md.
+ *
+ * @module
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { OptionError } from '../../errors.js';
+import { AccountBook } from './accounts.js';
+import type { ApiRequest, PlatformApi, Reply, Route, ServerContext, Throttle } from './api.js';
+import { bluesky } from './bluesky.js';
+import { facebook } from './facebook.js';
+import { FaultQueue, faultReply, spoils, writeReply } from './faults.js';
+import { DailyQuota, LimitBook, resolveLimits } from './limits.js';
+import { mastodon } from './mastodon.js';
+import { telegram } from './telegram.js';
+import {
+  FAKE_PLATFORMS,
+  type FakePlatform,
+  type FakePlatformServer,
+  type FakePlatformStats,
+  type FakeRequest,
+  type FakeServerOptions,
+} from './types.js';
+import { x } from './x.js';
+import { youtube } from './youtube.js';
+
+const APIS: Record<string, PlatformApi> = { x, mastodon, bluesky, facebook, youtube, telegram };
+
+/** The query parameters `server.log()` shows: the ones that pick accounts. */
+const LOG_KEYS: Record<FakePlatform, readonly string[]> = {
+  x: ['usernames', 'ids'],
+  mastodon: ['acct', 'id[]'],
+  bluesky: ['actors', 'actor'],
+  facebook: ['ids'],
+  instagram: ['fields'],
+  youtube: ['id', 'forHandle', 'forUsername'],
+  telegram: ['chat_id'],
+};
+
+/**
+ * Starts a fake platform API server on 127.0.0.1 (random port). Point a provider at
+ * `server.baseUrl(platform)` instead of the platform's real base URL.
+ *
+ * @example
+ * ```ts
+ * import { createFakePlatformServer } from 'social-reach/testing';
+ *
+ * const server = await createFakePlatformServer({
+ *   accounts: [{ platform: 'x', handle: 'IndoreCollector', followers: 77_000 }],
+ *   credentials: { x: 'test-token' },
+ *   limits: { x: { limit: 3, windowMs: 1_000 } },
+ * });
+ * const res = await fetch(
+ *   `${server.baseUrl('x')}/2/users/by?usernames=indorecollector&user.fields=public_metrics`,
+ *   { headers: { authorization: 'Bearer test-token' } },
+ * );
+ * // { data: [{ id: '1…', name: 'IndoreCollector', username: 'IndoreCollector', public_metrics: {…} }] }
+ * await server.close();
+ * ```
+ */
+export async function createFakePlatformServer(
+  options: FakeServerOptions = {},
+): Promise<FakePlatformServer> {
+  const { clock = Date.now, dateSkewMs = 0, latencyMs = 0 } = options;
+  if (typeof clock !== 'function') throw new OptionError('clock', 'a function', clock);
+  if (!Number.isFinite(dateSkewMs)) throw new OptionError('dateSkewMs', 'a number', dateSkewMs);
+  if (!Number.isFinite(latencyMs) || latencyMs < 0) {
+    throw new OptionError('latencyMs', 'a number >= 0', latencyMs);
+  }
+  const now = () => clock() + dateSkewMs;
+  const accounts = new AccountBook(options.accounts ?? []);
+  const limits = new LimitBook(resolveLimits(options.limits));
+  const quota = new DailyQuota(
+    options.youtube?.quota?.unitsPerDay ?? 10_000,
+    options.youtube?.quota?.unitsPerCall ?? 1,
+  );
+  const faults = new FaultQueue();
+  let traces = 0;
+  const context: ServerContext = {
+    accounts,
+    options,
+    quota,
+    traceId: () => `AFake${(++traces).toString(36).padStart(6, '0')}`,
+  };
+
+  let requests: FakeRequest[] = [];
+  let counters = freshCounters();
+  const inFlight = new Map<FakePlatform, number>();
+  const timers = new Set<NodeJS.Timeout>();
+  const sockets = new Set<Socket>();
+
+  /** Runs `fn` after `ms` (at once for 0), with the timer cleared by `close()`. */
+  const later = (ms: number, fn: () => void) => {
+    if (ms <= 0) return fn();
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, ms);
+    timers.add(timer);
+  };
+
+  /** The platform's own answer: limits first (every request counts), then the API itself. */
+  const answer = (api: PlatformApi, request: ApiRequest, route: Route): Reply => {
+    const admission = limits.admit(route.platform, route, request.now);
+    let throttle: Throttle | undefined;
+    let reply: Reply;
+    if (admission && !admission.allowed) {
+      throttle = { now: request.now, window: admission.announce ? admission.window : undefined };
+      reply = api.throttle(route, throttle, context);
+    } else {
+      reply = api.handle(request, route, context);
+    }
+    if (throttle || reply.throttled) counters[route.platform].throttled++;
+    if (!admission?.announce) return reply;
+    const announced = api.limitHeaders(route, admission.window, throttle, context);
+    return { ...reply, headers: { ...announced, ...reply.headers } };
+  };
+
+  const serve = (req: IncomingMessage, res: ServerResponse, body: string) => {
+    const at = now();
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const [, prefix = '', ...rest] = url.pathname.split('/');
+    const api = APIS[prefix];
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    const request: ApiRequest = {
+      method: req.method ?? 'GET',
+      path: `/${rest.join('/')}`,
+      query: url.searchParams,
+      headers,
+      body,
+      now: at,
+    };
+    const route = api?.route(request, context);
+    const record: FakeRequest = {
+      platform: route?.platform,
+      method: request.method,
+      path: url.pathname,
+      query: url.searchParams,
+      headers,
+      body,
+      at,
+      status: undefined,
+      fault: undefined,
+    };
+    requests.push(record);
+    if (route) {
+      const platform = route.platform;
+      counters[platform].requests++;
+      const current = (inFlight.get(platform) ?? 0) + 1;
+      inFlight.set(platform, current);
+      counters[platform].maxConcurrent = Math.max(counters[platform].maxConcurrent, current);
+      res.once('close', () => inFlight.set(platform, (inFlight.get(platform) ?? 1) - 1));
+    }
+    const fault = faults.take(record);
+    record.fault = fault?.kind;
+    if (fault?.kind === 'hang') return; // the socket stays open until the client or close() ends it
+    if (fault?.kind === 'reset') {
+      req.socket.resetAndDestroy();
+      return;
+    }
+    let reply: Reply;
+    if (!api || !route) {
+      reply = {
+        status: 404,
+        body: { error: 'Not Found', message: `No fake platform at /${prefix}` },
+      };
+    } else if (fault?.kind === 'rate-limit') {
+      counters[route.platform].throttled++;
+      reply = api.throttle(route, { now: at, retryAfter: fault.retryAfter }, context);
+      reply = { ...reply, headers: { ...reply.headers, ...fault.headers } };
+    } else if (fault && !spoils(fault)) {
+      reply = faultReply(fault, (status) => api.errorBody(status, context));
+    } else {
+      reply = answer(api, request, route);
+    }
+    const delay = latencyMs + (fault?.kind === 'slow-headers' ? fault.delayMs : 0);
+    later(delay, () => {
+      record.status = reply.status;
+      writeReply(res, reply, now(), fault);
+    });
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      try {
+        serve(req, res, Buffer.concat(chunks).toString('utf8'));
+      } catch (error) {
+        // a bug in the fake server, not a platform answer: say so plainly
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(`fake server error: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    baseUrl(platform, host) {
+      if (!FAKE_PLATFORMS.includes(platform)) {
+        throw new OptionError('platform', `one of ${FAKE_PLATFORMS.join(', ')}`, platform);
+      }
+      if (platform !== 'mastodon')
+        return `${url}/${platform === 'instagram' ? 'facebook' : platform}`;
+      if (typeof host !== 'string' || !/^[a-z0-9.-]+$/i.test(host)) {
+        throw new OptionError('host', 'a Mastodon host like "mastodon.social"', host);
+      }
+      return `${url}/mastodon/${host.toLowerCase()}`;
+    },
+    get requests() {
+      return requests;
+    },
+    log(logOptions = {}) {
+      return requests.map((request) => {
+        const keys = request.platform ? LOG_KEYS[request.platform] : [];
+        const query = [...request.query]
+          .filter(([key]) => keys.includes(key))
+          .map(([key, value]) => `${key}=${value}`)
+          .join('&');
+        const status = logOptions.status ? ` → ${request.status ?? '-'}` : '';
+        return `${request.method} ${request.path}${query ? `?${query}` : ''}${status}`;
+      });
+    },
+    stats() {
+      const out = {} as Record<FakePlatform, FakePlatformStats>;
+      for (const platform of FAKE_PLATFORMS) {
+        out[platform] = {
+          ...counters[platform],
+          peakInWindow: limits.peak(platform),
+          unitsUsed: platform === 'youtube' ? quota.unitsUsed() : 0,
+        };
+      }
+      return out;
+    },
+    setAccounts: (list) => accounts.set(list),
+    addAccounts: (list) => accounts.add(list),
+    inject: (fault, injectOptions) => faults.add(fault, injectOptions),
+    clearFaults: () => faults.clear(),
+    reset() {
+      requests = [];
+      counters = freshCounters();
+      limits.reset();
+      quota.reset();
+    },
+    close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+    },
+  };
+}
+
+function freshCounters(): Record<
+  FakePlatform,
+  { requests: number; throttled: number; maxConcurrent: number }
+> {
+  const counters = {} as Record<
+    FakePlatform,
+    { requests: number; throttled: number; maxConcurrent: number }
+  >;
+  for (const platform of FAKE_PLATFORMS)
+    counters[platform] = { requests: 0, throttled: 0, maxConcurrent: 0 };
+  return counters;
+}
+
+export { type FakeAccountsOptions, fakeAccounts } from './accounts.js';
+export { DOCUMENTED_LIMITS } from './limits.js';
+export type {
+  FakeAccount,
+  FakeAccountState,
+  FakeFault,
+  FakeInjectOptions,
+  FakeLimit,
+  FakePlatform,
+  FakePlatformServer,
+  FakePlatformStats,
+  FakeRequest,
+  FakeServerOptions,
+} from './types.js';
+export { FAKE_PLATFORMS } from './types.js';

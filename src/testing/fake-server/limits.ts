@@ -1,0 +1,200 @@
+import { OptionError } from '../../errors.js';
+import type { FakeLimit, FakePlatform } from './types.js';
+
+/**
+ * The limits the platforms document (platforms.md), to pass as `limits` when a test wants the
+ * real numbers: X 300 requests / 15 min per app, Mastodon 300 / 5 min per host, Bluesky
+ * 3000 / 5 min. Scale them down for tests that should not wait minutes.
+ *
+ * @example
+ * ```ts
+ * const server = await createFakePlatformServer({ limits: { x: DOCUMENTED_LIMITS.x } });
+ * ```
+ */
+export const DOCUMENTED_LIMITS: {
+  readonly x: FakeLimit;
+  readonly mastodon: FakeLimit;
+  readonly bluesky: FakeLimit;
+} = {
+  x: { limit: 300, windowMs: 15 * 60_000 },
+  mastodon: { limit: 300, windowMs: 5 * 60_000, scope: 'host' },
+  bluesky: { limit: 3000, windowMs: 5 * 60_000 },
+};
+
+/** A limit with its defaults filled in. */
+export interface ResolvedLimit {
+  readonly limit: number;
+  readonly windowMs: number;
+  readonly announce: boolean;
+  readonly scope: 'global' | 'token' | 'host';
+  readonly countRejected: boolean;
+}
+
+/** Where a request stands in its window, after being counted (or not). */
+export interface WindowState {
+  readonly limit: number;
+  /** Requests left in the window (never negative). */
+  readonly remaining: number;
+  /** Server time (ms) when the window ends: always a whole second when announced. */
+  readonly resetAt: number;
+  readonly windowMs: number;
+}
+
+/** The limit's verdict on one request. */
+export interface Admission {
+  readonly allowed: boolean;
+  /** Whether the platform's limit headers and hints are sent. */
+  readonly announce: boolean;
+  readonly window: WindowState;
+}
+
+/** What a request is counted by: its credential and (Mastodon) host. */
+export interface ScopeKeys {
+  readonly token?: string | undefined;
+  readonly host?: string | undefined;
+}
+
+/**
+ * Fixed windows aligned to the Unix epoch on the server clock: the window holding `t` is
+ * `[k·windowMs, (k+1)·windowMs)`, `k = floor(t / windowMs)`. Announced windows are whole seconds
+ * long, so every boundary is a whole epoch second and the announced reset is exact. This is also
+ * what Mastodon's rack-attack does (`period - now % period`).
+ */
+export class LimitBook {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+  private readonly peaks = new Map<FakePlatform, number>();
+
+  constructor(private readonly limits: Partial<Record<FakePlatform, ResolvedLimit>>) {}
+
+  /** Counts a request and says whether it is within the limit; `undefined` without a limit. */
+  admit(platform: FakePlatform, keys: ScopeKeys, now: number): Admission | undefined {
+    const limit = this.limits[platform];
+    if (!limit) return undefined;
+    const scopeKey =
+      limit.scope === 'global' ? '' : ((limit.scope === 'token' ? keys.token : keys.host) ?? '');
+    const key = `${platform}\u0000${scopeKey}`;
+    const start = Math.floor(now / limit.windowMs) * limit.windowMs;
+    let window = this.windows.get(key);
+    if (!window || window.start !== start) {
+      window = { start, count: 0 };
+      this.windows.set(key, window);
+    }
+    const allowed = window.count < limit.limit;
+    if (allowed || limit.countRejected) window.count++;
+    if (window.count > (this.peaks.get(platform) ?? 0)) this.peaks.set(platform, window.count);
+    return {
+      allowed,
+      announce: limit.announce,
+      window: {
+        limit: limit.limit,
+        remaining: Math.max(0, limit.limit - window.count),
+        resetAt: start + limit.windowMs,
+        windowMs: limit.windowMs,
+      },
+    };
+  }
+
+  /** Most requests counted in any one window of the platform. */
+  peak(platform: FakePlatform): number {
+    return this.peaks.get(platform) ?? 0;
+  }
+
+  reset(): void {
+    this.windows.clear();
+    this.peaks.clear();
+  }
+}
+
+/** Checks and completes the `limits` option. */
+export function resolveLimits(
+  limits: Partial<Record<FakePlatform, FakeLimit>> = {},
+): Partial<Record<FakePlatform, ResolvedLimit>> {
+  const resolved: Partial<Record<FakePlatform, ResolvedLimit>> = {};
+  for (const [platform, limit] of Object.entries(limits) as [FakePlatform, FakeLimit][]) {
+    if (limit === undefined) continue;
+    const where = `limits.${platform}`;
+    const announce = limit.announce ?? true;
+    const scope = limit.scope ?? (platform === 'mastodon' ? 'host' : 'global');
+    if (!Number.isSafeInteger(limit.limit) || limit.limit < 0) {
+      throw new OptionError(`${where}.limit`, 'an integer >= 0', limit.limit);
+    }
+    if (!Number.isSafeInteger(limit.windowMs) || limit.windowMs < 1) {
+      throw new OptionError(`${where}.windowMs`, 'an integer >= 1', limit.windowMs);
+    }
+    if (announce && limit.windowMs % 1000 !== 0) {
+      // an announced reset is a whole epoch second (X, Bluesky) or an ISO time on a whole second
+      throw new OptionError(
+        `${where}.windowMs`,
+        'a multiple of 1000 when the limit is announced (or set `announce: false`)',
+        limit.windowMs,
+      );
+    }
+    if (!['global', 'token', 'host'].includes(scope)) {
+      throw new OptionError(`${where}.scope`, "'global', 'token' or 'host'", scope);
+    }
+    resolved[platform] = {
+      limit: limit.limit,
+      windowMs: limit.windowMs,
+      announce,
+      scope,
+      countRejected: limit.countRejected ?? true,
+    };
+  }
+  return resolved;
+}
+
+/**
+ * YouTube's daily unit quota: it resets at midnight America/Los_Angeles on the server's clock
+ * (platforms.md §4), so the day changes at 07:00 or 08:00 UTC depending on daylight saving time.
+ */
+export class DailyQuota {
+  private day = '';
+  private used = 0;
+
+  constructor(
+    readonly unitsPerDay: number,
+    readonly unitsPerCall: number,
+  ) {
+    if (!Number.isSafeInteger(unitsPerDay) || unitsPerDay < 0) {
+      throw new OptionError('youtube.quota.unitsPerDay', 'an integer >= 0', unitsPerDay);
+    }
+    if (!Number.isSafeInteger(unitsPerCall) || unitsPerCall < 0) {
+      throw new OptionError('youtube.quota.unitsPerCall', 'an integer >= 0', unitsPerCall);
+    }
+  }
+
+  /** Takes one call's units; false (and nothing taken) when they do not fit in today's quota. */
+  charge(now: number): boolean {
+    const day = pacificDay(now);
+    if (day !== this.day) {
+      this.day = day;
+      this.used = 0;
+    }
+    if (this.used + this.unitsPerCall > this.unitsPerDay) return false;
+    this.used += this.unitsPerCall;
+    return true;
+  }
+
+  /** Units used on the current Pacific day. */
+  unitsUsed(): number {
+    return this.used;
+  }
+
+  reset(): void {
+    this.day = '';
+    this.used = 0;
+  }
+}
+
+let pacific: Intl.DateTimeFormat | undefined;
+
+/** The calendar day (`YYYY-MM-DD`) in America/Los_Angeles at epoch ms `t`. */
+export function pacificDay(t: number): string {
+  pacific ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'America/Los_Angeles',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  return pacific.format(t);
+}

@@ -1,0 +1,320 @@
+/**
+ * Public types of the fake platform API server (`social-reach/testing`).
+ *
+ * @module
+ */
+
+/**
+ * A platform the fake server plays. Instagram is served under the Facebook prefix (it is the same
+ * Graph API host), but it has its own accounts, limits and statistics.
+ */
+export type FakePlatform =
+  | 'x'
+  | 'mastodon'
+  | 'bluesky'
+  | 'facebook'
+  | 'instagram'
+  | 'youtube'
+  | 'telegram';
+
+/** Every {@link FakePlatform}, in a stable order. */
+export const FAKE_PLATFORMS: readonly FakePlatform[] = [
+  'x',
+  'mastodon',
+  'bluesky',
+  'facebook',
+  'instagram',
+  'youtube',
+  'telegram',
+];
+
+/**
+ * What state an account is in, and how each platform shows it:
+ *
+ * | state | x | mastodon | bluesky | facebook | instagram | youtube | telegram |
+ * | --- | --- | --- | --- | --- | --- | --- | --- |
+ * | `active` | normal | normal | normal | normal | normal | normal | normal |
+ * | `suspended` | `errors[]` "Forbidden" | `suspended: true`, counts 0 | taken down | unknown id | error 110 | absent | chat not found |
+ * | `hidden` | normal | `followers_count: -1` | no `followersCount` | no `followers_count` | no `followers_count` | `hiddenSubscriberCount: true` | normal |
+ * | `personal` | normal | normal | normal | normal | error 110 | normal | normal |
+ * | `deactivated` | `errors[]` "Not Found Error" | 404 | deactivated | unknown id | error 110 | absent | chat not found |
+ */
+export type FakeAccountState = 'active' | 'suspended' | 'hidden' | 'personal' | 'deactivated';
+
+/**
+ * One account the fake server knows.
+ *
+ * @example
+ * ```ts
+ * const accounts: FakeAccount[] = [
+ *   { platform: 'x', handle: 'IndoreCollector', followers: 77_000 },
+ *   { platform: 'mastodon', handle: 'indore@mastodon.social', followers: 1_200 },
+ *   { platform: 'youtube', handle: '@IndoreCollector', id: 'UCBVjMGOIkavEAhyqpxJ73Dw', followers: 123_456 },
+ * ];
+ * ```
+ */
+export interface FakeAccount {
+  platform: FakePlatform;
+  /**
+   * The handle in its canonical case: X/Facebook/Instagram/Telegram user names (a leading `@` is
+   * dropped), Mastodon `user@host` (the home host), Bluesky `name.bsky.social`, YouTube `@name`
+   * (or a `UC…` channel id for a channel without a handle).
+   */
+  handle: string;
+  /**
+   * The platform id. Generated deterministically from the handle when absent: X ids are numeric
+   * strings beyond 2^53, Bluesky ids are `did:plc:` DIDs, YouTube ids are `UC` + 22 characters,
+   * Telegram ids are `-100…` chat ids.
+   */
+  id?: string;
+  /** Followers / subscribers / members, exact. YouTube rounds it down when answering. */
+  followers: number;
+  /** @default 0 */
+  following?: number;
+  /** Posts, tweets, statuses, videos or media. @default 0 */
+  posts?: number;
+  /** YouTube `viewCount`. @default 0 */
+  views?: number;
+  /** Facebook `fan_count` (page likes). @default followers */
+  likes?: number;
+  /** Display name. @default the handle */
+  name?: string;
+  /** @default 'active' */
+  state?: FakeAccountState;
+}
+
+/**
+ * A fixed-window rate limit the fake server enforces on one platform.
+ *
+ * Windows are aligned to the Unix epoch on the server's clock: the window holding server time `t`
+ * is `[k·windowMs, (k+1)·windowMs)` with `k = floor(t / windowMs)`. With `announce` on, `windowMs`
+ * must be a multiple of 1000, so every boundary falls on a whole epoch second and the announced
+ * reset (`(k+1)·windowMs`) is exact in every encoding (epoch seconds, ISO 8601, `RateLimit-Policy`).
+ *
+ * @example
+ * ```ts
+ * // X's documented 300 requests per 15 minutes, scaled down to 3 per second
+ * const limits = { x: { limit: 3, windowMs: 1_000 } };
+ * ```
+ */
+export interface FakeLimit {
+  /** Requests allowed per window (0 throttles everything). */
+  limit: number;
+  /** Window length in milliseconds; a multiple of 1000 when `announce` is on. */
+  windowMs: number;
+  /**
+   * Send the platform's limit headers (`x-rate-limit-*`, `X-RateLimit-*`, `RateLimit-*`,
+   * Facebook usage headers) and throttle hints (`Retry-After`, Telegram `retry_after`, Facebook
+   * `estimated_time_to_regain_access`). Off: no headers, and throttle answers carry no hint.
+   * @default true
+   */
+  announce?: boolean;
+  /**
+   * What one window is shared by: the whole platform, each credential (bearer token, access
+   * token, API key, bot token), or each Mastodon host.
+   * @default 'host' for Mastodon, 'global' for the others
+   */
+  scope?: 'global' | 'token' | 'host';
+  /**
+   * Whether throttled requests count as requests in their window, as they do on X and Mastodon.
+   * @default true
+   */
+  countRejected?: boolean;
+}
+
+/**
+ * A fault to inject into the next matching requests (see `server.inject`).
+ *
+ * - `status`: answer this status with `body` (default: the platform's generic error body);
+ * - `rate-limit`: the platform's own throttle answer (429, Facebook code, YouTube 403
+ *   `rateLimitExceeded`, Telegram 429) with `retryAfter` as the raw hint (`Retry-After` header;
+ *   also Telegram's `retry_after` and Facebook's regain minutes), or no hint at all;
+ * - `hang`: never answers (the socket stays open until the client gives up or the server closes);
+ * - `slow-headers`: answers normally after `delayMs`;
+ * - `stall-body`: sends the headers and the first `afterBytes` bytes of the normal body, then stalls;
+ * - `reset`: destroys the socket with a TCP RST (`ECONNRESET`);
+ * - `truncated-json`: the normal answer cut in half (a complete HTTP response, invalid JSON);
+ * - `invalid-json`: a 200 whose JSON body is malformed;
+ * - `html`: an HTML error page (e.g. a proxy's 502, or a 200 captive portal);
+ * - `empty`: an empty body (status 200 unless given);
+ * - `redirect`: a redirect to `location` (e.g. another fake server, to check that credentials are
+ *   not forwarded).
+ *
+ * Faults that replace the answer (`status`, `rate-limit`, `hang`, `reset`, `invalid-json`, `html`,
+ * `empty`, `redirect`) never reach the platform: they count in no window and cost no quota. Faults
+ * that spoil a normal answer (`slow-headers`, `stall-body`, `truncated-json`) do.
+ *
+ * @example
+ * ```ts
+ * server.inject({ kind: 'status', status: 503 }, { platform: 'x', times: 2 });
+ * server.inject({ kind: 'rate-limit', retryAfter: 'soon' }, { platform: 'bluesky' });
+ * ```
+ */
+export type FakeFault =
+  | {
+      kind: 'status';
+      status: number;
+      /** A string is sent as is; anything else as JSON. */
+      body?: unknown;
+      headers?: Record<string, string>;
+    }
+  | { kind: 'rate-limit'; retryAfter?: string; headers?: Record<string, string> }
+  | { kind: 'hang' }
+  | { kind: 'slow-headers'; delayMs: number }
+  | { kind: 'stall-body'; afterBytes: number }
+  | { kind: 'reset' }
+  | { kind: 'truncated-json' }
+  | { kind: 'invalid-json' }
+  | { kind: 'html'; status?: number }
+  | { kind: 'empty'; status?: number }
+  | { kind: 'redirect'; status: 301 | 302 | 307 | 308; location: string };
+
+/** Which requests an injected fault applies to. */
+export interface FakeInjectOptions {
+  /** Only requests to this platform. @default any platform */
+  platform?: FakePlatform;
+  /** How many matching requests get the fault (`Infinity` for all). @default 1 */
+  times?: number;
+  /** Only requests this returns true for. */
+  match?: (request: FakeRequest) => boolean;
+}
+
+/** One request the fake server received. */
+export interface FakeRequest {
+  /** The platform it was addressed to; `undefined` when the path matched none. */
+  readonly platform: FakePlatform | undefined;
+  readonly method: string;
+  /** The full path, prefix included, without the query: `/x/2/users/by`. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  /** Request headers, lower-case names. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The request body, for POSTs (Telegram); `''` otherwise. */
+  readonly body: string;
+  /** Server time (ms, skew included) when the request arrived. */
+  readonly at: number;
+  /** The status answered; `undefined` while pending, and for `hang` and `reset`. */
+  status: number | undefined;
+  /** The injected fault applied, if any. */
+  fault: FakeFault['kind'] | undefined;
+}
+
+/** Per-platform counters of {@link FakePlatformServer.stats}. */
+export interface FakePlatformStats {
+  /** Requests received. */
+  requests: number;
+  /** Requests answered with a throttle (limit exceeded or `rate-limit` fault) or quota error. */
+  throttled: number;
+  /** Most requests in flight at once. */
+  maxConcurrent: number;
+  /** Most requests counted in any one window of the platform's limit (0 without a limit). */
+  peakInWindow: number;
+  /** YouTube quota units used today (0 on other platforms). */
+  unitsUsed: number;
+}
+
+/** Options of {@link createFakePlatformServer}. */
+export interface FakeServerOptions {
+  /** Accounts known at start; change them later with `setAccounts` / `addAccounts`. */
+  accounts?: readonly FakeAccount[];
+  /**
+   * Credentials requests must carry; a platform without one accepts any (or none).
+   * `instagramUserId` is the caller's own Instagram professional account id, the node that
+   * `business_discovery` is read through.
+   */
+  credentials?: {
+    x?: string;
+    facebook?: string;
+    instagramUserId?: string;
+    youtube?: string;
+    telegram?: string;
+  };
+  /** Rate limits per platform; a platform without one is unlimited and sends no limit headers. */
+  limits?: Partial<Record<FakePlatform, FakeLimit>>;
+  /**
+   * The clock, in epoch ms.
+   * @default Date.now
+   */
+  clock?: () => number;
+  /**
+   * How far the server's clock is ahead of `clock()` (negative: behind). The server's `Date`
+   * header, announced resets and windows all use the skewed time, as a real skewed server would.
+   * @default 0
+   */
+  dateSkewMs?: number;
+  /** Delay added before every answer. @default 0 */
+  latencyMs?: number;
+  /** X specifics. */
+  x?: {
+    /** Name of the post counter in `public_metrics` (renamed in OpenAPI v2.167). @default 'tweet_count' */
+    postCountField?: 'tweet_count' | 'post_count';
+    /** Status of a single-user lookup that finds nobody (body: `errors[]` only). @default 200 */
+    singleNotFoundStatus?: 200 | 404;
+  };
+  /** Facebook and Instagram specifics. */
+  facebook?: {
+    /** HTTP status of a throttled Graph call. @default 400 */
+    throttleStatus?: 400 | 403;
+    /** Facebook (pages) error code when throttled; Instagram always uses 80002. @default 80001 */
+    throttleCode?: 4 | 17 | 32 | 613 | 80001;
+    /**
+     * `estimated_time_to_regain_access` (minutes) when throttled.
+     * @default the minutes left in the window, rounded up
+     */
+    regainMinutes?: number;
+    /** HTTP status of a refused access token (code 190). @default 400 */
+    authErrorStatus?: 400 | 401;
+    /** Key of the `X-Business-Use-Case-Usage` object for Pages calls. @default '100000000000000' */
+    businessId?: string;
+  };
+  /** YouTube specifics. */
+  youtube?: {
+    /** The daily unit quota, reset at midnight America/Los_Angeles (server clock). */
+    quota?: { unitsPerDay?: number; unitsPerCall?: number };
+    /** What a `channels.list` matching nothing returns. @default 'absent' */
+    noMatch?: 'absent' | 'empty';
+  };
+}
+
+/**
+ * A running fake platform API server. Get one from {@link createFakePlatformServer}.
+ *
+ * @example
+ * ```ts
+ * const server = await createFakePlatformServer({ accounts: [{ platform: 'x', handle: 'Indore', followers: 5 }] });
+ * const res = await fetch(`${server.baseUrl('x')}/2/users/by?usernames=indore&user.fields=public_metrics`);
+ * expect(server.log()).toEqual(['GET /x/2/users/by?usernames=indore']);
+ * await server.close();
+ * ```
+ */
+export interface FakePlatformServer {
+  /** `http://127.0.0.1:<port>`. */
+  readonly url: string;
+  /**
+   * The base URL a provider uses instead of the platform's real one. Mastodon needs the host
+   * (`baseUrl('mastodon', 'mastodon.social')`); Instagram shares Facebook's.
+   */
+  baseUrl(platform: FakePlatform, host?: string): string;
+  /** Every request received, in arrival order (cleared by `reset`). */
+  readonly requests: readonly FakeRequest[];
+  /**
+   * The requests as compact strings, e.g. `"GET /x/2/users/by?usernames=a,b"`: the path and only
+   * the parameters that pick accounts (`usernames`, `ids`, `acct`, `actors`, `id`, `forHandle`,
+   * `chat_id`, Instagram's `fields`), undecoded commas; `{ status: true }` appends ` → 429`.
+   */
+  log(options?: { status?: boolean }): string[];
+  /** Counters per platform. */
+  stats(): Record<FakePlatform, FakePlatformStats>;
+  /** Replaces every account. */
+  setAccounts(accounts: readonly FakeAccount[]): void;
+  /** Adds accounts, replacing any with the same platform and handle. */
+  addAccounts(accounts: readonly FakeAccount[]): void;
+  /** Queues a fault for the next matching requests; faults apply in the order injected. */
+  inject(fault: FakeFault, options?: FakeInjectOptions): void;
+  /** Drops every queued fault. */
+  clearFaults(): void;
+  /** Clears the request log, the counters, the limit windows and the YouTube quota. */
+  reset(): void;
+  /** Closes every socket (hung ones too), clears every timer, and stops listening. */
+  close(): Promise<void>;
+}
