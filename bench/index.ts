@@ -3,10 +3,12 @@
  * ratios measured in one run on this machine; see the README for the last recorded run.
  */
 import { type BenchRow, printTable } from './harness.js';
+import { benchParseCount } from './parse-count.js';
 import { benchTotals } from './totals.js';
 
 const groups: Record<string, { title: string; run: () => Promise<BenchRow[]> }> = {
   totals: { title: 'Aggregation: totals() against a hand-written loop', run: benchTotals },
+  parse: { title: 'Numbers: parseCount', run: benchParseCount },
 };
 
 const wanted = process.argv.slice(2);
