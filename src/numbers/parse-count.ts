@@ -183,10 +183,6 @@ function tokenize(input: string): Token[] {
       if (word !== '') tokens.push({ kind: 'word', text: word });
       continue;
     }
-    if (c === 0x093c) {
-      i++;
-      continue;
-    }
     const cp = text.codePointAt(i) ?? c;
     const symbol = String.fromCodePoint(cp);
     tokens.push({ kind: 'sym', text: symbol });
