@@ -148,7 +148,7 @@ const DASHES = new Set(['-', '–', '—']);
 
 type Token =
   | { readonly kind: 'num'; readonly text: string; readonly int: string; readonly frac: string }
-  | { readonly kind: 'word'; readonly text: string }
+  | { readonly kind: 'word'; readonly text: string; readonly shown: string }
   | { readonly kind: 'sym'; readonly text: string };
 
 /**
@@ -197,7 +197,7 @@ function tokenize(input: string): Token[] {
         : raw.toLowerCase().replace(DROPPED_IN_WORDS, '').replace(CHANDRABINDU, '\u0902');
       // An abbreviation dot (`approx.`, `Cr.`) belongs to its word, unless a digit follows.
       if (text.charCodeAt(i) === 0x2e && digitOf(text.charCodeAt(i + 1)) < 0) i++;
-      if (word !== '') tokens.push({ kind: 'word', text: word });
+      if (word !== '') tokens.push({ kind: 'word', text: word, shown: raw });
       continue;
     }
     const cp = text.codePointAt(i) ?? c;
@@ -533,7 +533,7 @@ function readNumberish(
       needsMultiplier: base === null,
     };
   }
-  const shown = token.text;
+  const shown = token.kind === 'word' ? token.shown : token.text;
   fail(text, `${quote(shown)} is not a number, a multiplier or a qualifier; ${EXPECTED}`);
 }
 

@@ -275,7 +275,7 @@ describe('parseCount: errors', () => {
     ['32K++', 'repeats or contradicts'],
     ['5.', 'is not a number'],
     ['लाखों', 'is not a number'],
-    ['5 apples', 'is not a number'],
+    ['5 Apples', '"Apples" is not a number'],
   ])('%s', (input, reason) => {
     const error = errorOf(input);
     expect(error).toBeInstanceOf(CountError);
