@@ -2,7 +2,15 @@ import { OptionError } from '../errors.js';
 import { type Count, countPrecision } from '../model/count.js';
 import { toCount } from './format-count.js';
 
-/** Options of {@link checkClaim}. */
+/**
+ * Options of {@link checkClaim}.
+ *
+ * @example
+ * ```ts
+ * // "about 1.1 lakh" for a computed 1,00,000 is 10% off: accepted only with a 10% tolerance.
+ * checkClaim(parseCount('about 1.1 lakh'), exactCount(100_000), { tolerance: 0.1 }).verdict; // 'consistent'
+ * ```
+ */
 export interface CheckClaimOptions {
   /**
    * How far an approximate claim ("about 77 thousand") may be from the computed value, relative
@@ -13,7 +21,14 @@ export interface CheckClaimOptions {
   tolerance?: number;
 }
 
-/** The verdict of {@link checkClaim} on a claimed figure. */
+/**
+ * The verdict of {@link checkClaim} on a claimed figure.
+ *
+ * @example
+ * ```ts
+ * const check: ClaimCheck = { verdict: 'overstated', difference: 4_000, ratio: 60_000 / 56_000 };
+ * ```
+ */
 export interface ClaimCheck {
   /**
    * `consistent` when the claim's words hold for the computed value; `overstated` when the claim

@@ -1,7 +1,15 @@
 import { CountError, describeValue, formatPath, OptionError } from '../errors.js';
 import { Count, countPrecision, exactCount } from '../model/count.js';
 
-/** How {@link formatCount} and {@link describeCount} write a count. */
+/**
+ * How {@link formatCount} and {@link describeCount} write a count. Every field is optional.
+ *
+ * @example
+ * ```ts
+ * const options: FormatCountOptions = { locale: 'hi-IN', notation: 'compact' };
+ * describeCount({ value: 77_000, min: null, max: null }, options); // 'लगभग 77 हज़ार'
+ * ```
+ */
 export interface FormatCountOptions {
   /**
    * A BCP 47 language tag. `hi` locales get Hindi words from {@link describeCount}, every other

@@ -51,6 +51,8 @@ const EXPECTED = 'expected a number like 1,47,500, 32K, 2 lakh or साढ़�
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 // Only non-ASCII text needs Unicode normalisation; testing first keeps the common case fast.
 const NON_ASCII = /[\u0080-\uffff]/;
+const DROPPED_IN_WORDS = /[\u093c\u200c\u200d]/g;
+const CHANDRABINDU = /\u0901/g;
 
 /** A non-negative rational number `n / d`, kept exact (no float artefacts: 2.04 lakh = 204000). */
 interface Rational {
@@ -112,7 +114,7 @@ type Qualifier =
   | 'until'
   | 'audience';
 
-const LEADING = phrases([
+const LEADING = phrases(true, [
   ['total', 'total कुल'],
   ['approx', 'about around approx approximately nearly roughly ~ ≈ लगभग करीब तकरीबन'],
   ['lower', 'over above more_than at_least कम_से_कम'],
@@ -120,7 +122,7 @@ const LEADING = phrases([
   ['between', 'between'],
 ]);
 
-const TRAILING = phrases([
+const TRAILING = phrases(false, [
   ['lower', '+ plus or_more से_अधिक से_ज़्यादा से_भी_अधिक से_भी_ज़्यादा से_ऊपर'],
   ['upper', 'or_less or_fewer से_कम से_भी_कम'],
   ['among', 'के_बीच'],
@@ -131,6 +133,14 @@ const TRAILING = phrases([
   ],
 ]);
 
+/** Audience words (`followers`, `फॉलोअर्स`, …), which may end a text. */
+const AUDIENCE = new Set(
+  [...TRAILING.byEdge.values()]
+    .flat()
+    .filter((phrase) => phrase.kind === 'audience')
+    .map((phrase) => phrase.words.join(' ')),
+);
+
 const DASHES = new Set(['-', '–', '—']);
 
 // ---------------------------------------------------------------------------------------------
@@ -138,7 +148,7 @@ const DASHES = new Set(['-', '–', '—']);
 
 type Token =
   | { readonly kind: 'num'; readonly text: string; readonly int: string; readonly frac: string }
-  | { readonly kind: 'word'; readonly text: string }
+  | { readonly kind: 'word'; readonly text: string; readonly shown: string }
   | { readonly kind: 'sym'; readonly text: string };
 
 /**
@@ -162,29 +172,32 @@ function tokenize(input: string): Token[] {
       continue;
     }
     if (isLatin(c) || isDevanagari(c)) {
-      let word = '';
+      const wordStart = i;
+      let clean = true; // most words need no rewriting and are sliced as they stand
       while (i < length) {
         const w = text.charCodeAt(i);
-        if (isLatin(w)) word += String.fromCharCode(w | 0x20);
-        else if (isDevanagari(w)) word += w === 0x0901 ? '\u0902' : text[i];
-        else if (w === 0x093c || w === 0x200c || w === 0x200d) {
-          // nukta and joiners are dropped inside words
+        if (isLatin(w)) {
+          if (w < 0x61) clean = false;
+        } else if (isDevanagari(w)) {
+          if (w === 0x0901) clean = false;
+        } else if (w === 0x093c || w === 0x200c || w === 0x200d) {
+          clean = false; // nukta and joiners are dropped inside words
         } else if (
-          w === 0x2d &&
-          isLatin(text.charCodeAt(i - 1)) &&
-          isLatin(text.charCodeAt(i + 1))
+          w !== 0x2d ||
+          !isLatin(text.charCodeAt(i - 1)) ||
+          !isLatin(text.charCodeAt(i + 1))
         ) {
-          word += '-'; // twenty-five
-        } else break;
+          break; // a hyphen between letters stays: twenty-five
+        }
         i++;
       }
+      const raw = text.slice(wordStart, i);
+      const word = clean
+        ? raw
+        : raw.toLowerCase().replace(DROPPED_IN_WORDS, '').replace(CHANDRABINDU, '\u0902');
       // An abbreviation dot (`approx.`, `Cr.`) belongs to its word, unless a digit follows.
       if (text.charCodeAt(i) === 0x2e && digitOf(text.charCodeAt(i + 1)) < 0) i++;
-      if (word !== '') tokens.push({ kind: 'word', text: word });
-      continue;
-    }
-    if (c === 0x093c) {
-      i++;
+      if (word !== '') tokens.push({ kind: 'word', text: word, shown: raw });
       continue;
     }
     const cp = text.codePointAt(i) ?? c;
@@ -286,7 +299,7 @@ type RangePhrase = { readonly kind: 'range'; readonly value: bigint; readonly ma
 
 function readCount(text: string, tokens: readonly Token[]): Count {
   let end = tokens.length;
-  if (end > 0 && meaning(tokens[end - 1]!, TRAILING) === 'audience') end--;
+  if (end > 0 && AUDIENCE.has(tokens[end - 1]!.text)) end--;
   const close = end - 1;
   if (end > 0 && tokens[close]!.text === ')' && tokens[close]!.kind === 'sym') {
     // `about 50 (at least 10)`: an approximate figure with known bounds, as describeCount writes.
@@ -348,37 +361,26 @@ function readPhrase(
   let e = end;
   const seen = new Set<Qualifier>();
   let bound: 'lower' | 'upper' | null = null;
-  const note = (kind: Qualifier, words: string) => {
+  const note = (phrase: PhraseEntry) => {
+    const { kind } = phrase;
     if (seen.has(kind) || ((kind === 'lower' || kind === 'upper') && bound !== null)) {
+      const words = phrase.words.join(' ');
       fail(text, `${quote(words)} repeats or contradicts another qualifier; ${EXPECTED}`);
     }
     seen.add(kind);
     if (kind === 'lower' || kind === 'upper') bound = kind;
   };
-  for (let matched = true; matched && s < e; ) {
-    matched = false;
-    for (const phrase of LEADING) {
-      if (matchesAt(tokens, s, e, phrase.words)) {
-        note(phrase.kind, phrase.words.join(' '));
-        s += phrase.words.length;
-        matched = true;
-        break;
-      }
-    }
+  while (s < e) {
+    const phrase = phraseAt(LEADING, tokens[s]!, tokens, s, e);
+    if (phrase === undefined) break;
+    note(phrase);
+    s += phrase.words.length;
   }
-  for (let matched = true; matched && s < e; ) {
-    matched = false;
-    for (const phrase of TRAILING) {
-      if (
-        e - phrase.words.length >= s &&
-        matchesAt(tokens, e - phrase.words.length, e, phrase.words)
-      ) {
-        note(phrase.kind, phrase.words.join(' '));
-        e -= phrase.words.length;
-        matched = true;
-        break;
-      }
-    }
+  while (s < e) {
+    const phrase = phraseAt(TRAILING, tokens[e - 1]!, tokens, s, e);
+    if (phrase === undefined) break;
+    note(phrase);
+    e -= phrase.words.length;
   }
   if (s >= e) fail(text, EXPECTED);
 
@@ -531,7 +533,7 @@ function readNumberish(
       needsMultiplier: base === null,
     };
   }
-  const shown = token.text;
+  const shown = token.kind === 'word' ? token.shown : token.text;
   fail(text, `${quote(shown)} is not a number, a multiplier or a qualifier; ${EXPECTED}`);
 }
 
@@ -562,9 +564,23 @@ function wordMeaning(token: Token): WordMeaning | undefined {
   return token.kind === 'word' ? WORDS.get(token.text) : undefined;
 }
 
-function meaning(token: Token, table: readonly PhraseEntry[]): Qualifier | undefined {
-  for (const phrase of table) {
-    if (phrase.words.length === 1 && phrase.words[0] === token.text) return phrase.kind;
+/**
+ * The longest phrase of `table` (indexed by its first word when leading, its last word when
+ * trailing) that sits at the start (leading) or the end (trailing) of tokens[start, end).
+ */
+function phraseAt(
+  table: PhraseTable,
+  edge: Token,
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+): PhraseEntry | undefined {
+  if (edge.kind === 'num') return undefined;
+  const candidates = table.byEdge.get(edge.text);
+  if (candidates === undefined) return undefined;
+  for (const phrase of candidates) {
+    const at = table.leading ? start : end - phrase.words.length;
+    if (at >= start && matchesAt(tokens, at, end, phrase.words)) return phrase;
   }
   return undefined;
 }
@@ -606,14 +622,25 @@ function normaliseWord(word: string): string {
   return tokens.map((token) => token.text).join(' ');
 }
 
-function phrases(table: readonly (readonly [Qualifier, string])[]): PhraseEntry[] {
-  const entries: PhraseEntry[] = [];
+interface PhraseTable {
+  readonly leading: boolean;
+  /** Phrases by their first (leading) or last (trailing) word, longest first. */
+  readonly byEdge: ReadonlyMap<string, readonly PhraseEntry[]>;
+}
+
+function phrases(leading: boolean, table: readonly (readonly [Qualifier, string])[]): PhraseTable {
+  const byEdge = new Map<string, PhraseEntry[]>();
   for (const [kind, list] of table) {
     for (const phrase of list.split(' ')) {
-      entries.push({ kind, words: normaliseWord(phrase.replaceAll('_', ' ')).split(' ') });
+      const words = normaliseWord(phrase.replaceAll('_', ' ')).split(' ');
+      const edge = leading ? words[0]! : words[words.length - 1]!;
+      const entries = byEdge.get(edge) ?? [];
+      entries.push({ kind, words });
+      entries.sort((a, b) => b.words.length - a.words.length);
+      byEdge.set(edge, entries);
     }
   }
-  return entries.sort((a, b) => b.words.length - a.words.length);
+  return { leading, byEdge };
 }
 
 function buildWords(): Map<string, WordMeaning> {
