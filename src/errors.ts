@@ -14,7 +14,7 @@ export type SocialReachErrorCode =
   | 'INVALID_HANDLE'
   | 'INVALID_COUNT'
   | 'INVALID_OPTION'
-  | 'INVALID_SNAPSHOT'
+  | 'INVALID_INPUT'
   | 'PROVIDER_ERROR'
   | 'FETCH_ERROR'
   | 'RATE_LIMITED'
@@ -134,23 +134,32 @@ export class OptionError extends SocialReachError {
   /** The option's name, e.g. `concurrency`. */
   readonly option: string;
 
-  constructor(option: string, expected: string, received: unknown) {
+  constructor(
+    option: string,
+    expected: string,
+    received: unknown,
+    options?: SocialReachErrorOptions,
+  ) {
     super(
       'INVALID_OPTION',
       `Expected \`${option}\` to be ${expected}, got ${describeValue(received)}`,
+      options,
     );
     this.name = 'OptionError';
     this.option = option;
   }
 }
 
-/** Snapshots (or other records) failed validation; `issues` lists every problem with its path. */
+/**
+ * Input records (snapshots, hand-entered figures, Count objects) failed validation; `issues` lists
+ * every problem with its path.
+ */
 export class ValidationError extends SocialReachError {
   readonly issues: readonly ValidationIssue[];
 
   constructor(what: string, issues: readonly ValidationIssue[]) {
     const noun = issues.length === 1 ? 'problem' : 'problems';
-    super('INVALID_SNAPSHOT', `${what}: ${issues.length} ${noun}:\n${listIssues(issues)}`);
+    super('INVALID_INPUT', `${what}: ${issues.length} ${noun}:\n${listIssues(issues)}`);
     this.name = 'ValidationError';
     this.issues = issues;
   }
@@ -166,6 +175,7 @@ export function describeValue(value: unknown): string {
   }
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return `\`${String(value)}\` (symbol)`;
   return `an object`;
 }
 

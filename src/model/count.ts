@@ -51,7 +51,7 @@ export type Count = z.output<typeof Count>;
  * - `at-least`: min = value, max unknown ("more than 32 thousand");
  * - `at-most`: max = value, min unknown ("less than 5 thousand");
  * - `range`: both bounds known but apart (YouTube's rounded counts);
- * - `approximate`: neither bound known, or bounds known only loosely ("about 77 thousand").
+ * - `approximate`: neither bound known ("about 77 thousand").
  */
 export type CountPrecision = 'exact' | 'at-least' | 'at-most' | 'range' | 'approximate';
 
