@@ -56,9 +56,10 @@ describe('the packed package', () => {
   });
 
   it('has no `any` in its public type declarations', () => {
-    const declarations = readdirSync(join(root, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) =>
-      f.endsWith('.d.ts'),
-    );
+    const declarations = readdirSync(join(root, 'dist'), {
+      recursive: true,
+      encoding: 'utf8',
+    }).filter((f) => f.endsWith('.d.ts'));
     expect(declarations.length).toBeGreaterThan(0);
     for (const file of declarations) {
       const text = readFileSync(join(root, 'dist', file), 'utf8')

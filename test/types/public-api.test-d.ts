@@ -11,24 +11,24 @@ import {
   defineRegistry,
   describeCount,
   type FailureReason,
-  FetchError,
+  type FetchError,
   formatCount,
   growth,
   latest,
   normalizeHandle,
   type PlatformId,
-  ProviderError,
+  type ProviderError,
   type ProviderResult,
   type ProviderV1,
   parseCount,
-  RateLimitError,
   type RankEntry,
-  RegistryError,
+  type RateLimitError,
   type Registry,
+  type RegistryError,
   rank,
   renderReport,
-  SocialReachError,
   type Snapshot,
+  SocialReachError,
   staticProvider,
   type Totals,
   totals,
@@ -44,7 +44,11 @@ describe('the public types', () => {
     expectTypeOf(defineRegistry).parameter(0).toHaveProperty('units');
     expectTypeOf(defineRegistry).returns.toEqualTypeOf<Registry>();
     expectTypeOf(registry.account).returns.toEqualTypeOf<Account | undefined>();
-    expectTypeOf<Count>().toEqualTypeOf<{ value: number; min: number | null; max: number | null }>();
+    expectTypeOf<Count>().toEqualTypeOf<{
+      value: number;
+      min: number | null;
+      max: number | null;
+    }>();
     expectTypeOf(addCounts).parameter(0).toEqualTypeOf<Iterable<Count>>();
     expectTypeOf(countPrecision).returns.toEqualTypeOf<CountPrecision>();
     expectTypeOf(normalizeHandle).returns.toBeString();
@@ -92,7 +96,10 @@ describe('the public types', () => {
     expectTypeOf(rank).returns.toEqualTypeOf<RankEntry[]>();
     expectTypeOf(growth).returns.toEqualTypeOf<UnitGrowth[]>();
     expectTypeOf(renderReport).returns.toBeString();
-    expectTypeOf(renderReport).toBeCallableWith({ registry, totals: totals(registry, snapshots) }, { format: 'csv' });
+    expectTypeOf(renderReport).toBeCallableWith(
+      { registry, totals: totals(registry, snapshots) },
+      { format: 'csv' },
+    );
     // @ts-expect-error an unknown format is a type error
     renderReport({ registry, totals: totals(registry, snapshots) }, { format: 'pdf' });
   });
