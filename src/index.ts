@@ -117,6 +117,12 @@ export type {
   ProviderV1,
   RateLimitPolicy,
 } from './provider/types.js';
+export {
+  type BlueskyProviderOptions,
+  blueskyProvider,
+} from './providers/bluesky.js';
+export { type MastodonProviderOptions, mastodonProvider } from './providers/mastodon.js';
+export { type XProviderOptions, xProvider } from './providers/x.js';
 // Reports
 export {
   type GrowthReport,

@@ -255,6 +255,8 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
         fetch: resolved.http.fetch,
       });
       const limit = pLimit(resolved.concurrency);
+      // Once the platform refuses the bucket's credential, its other batches are not sent.
+      let refused: ProviderError | undefined;
       const chunked = [...chunks(groups, provider.maxBatchSize)];
       let notStarted = chunked.length;
       gate.expect(notStarted);
@@ -265,9 +267,16 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
             const entries = chunk.flat();
             if (signal.aborted) {
               for (const account of entries) fail(account, abortedError(provider, account));
+            } else if (refused) {
+              for (const account of entries) fail(account, refused);
             } else {
               batches++;
-              const outcome = await runBatch(provider, chunk, { signal, now, http });
+              const { outcome, batchError } = await runBatch(provider, chunk, {
+                signal,
+                now,
+                http,
+              });
+              if (batchError?.reason === 'unauthorized') refused = batchError;
               for (const account of entries) {
                 const result = outcome.get(account.id)!;
                 if (result.ok) snapshots.set(account.id, result.snapshot);
@@ -455,7 +464,7 @@ async function runBatch(
   provider: ProviderV1,
   groups: readonly Account[][],
   context: FetchContext,
-): Promise<Map<string, ProviderResult>> {
+): Promise<{ outcome: Map<string, ProviderResult>; batchError: ProviderError | undefined }> {
   const sent = groups.map((group) => group[0]!);
   const outcome = new Map<string, ProviderResult>();
   let results: ProviderResult[] = [];
@@ -492,7 +501,7 @@ async function runBatch(
       outcome.set(entry.id, retarget(result, entry));
     }
   }
-  return outcome;
+  return { outcome, batchError };
 }
 
 function checkSnapshot(provider: ProviderV1, account: Account, snapshot: unknown): ProviderResult {

@@ -1,7 +1,7 @@
 import ky, { HTTPError, type KyInstance, TimeoutError } from 'ky';
 import { FetchError, type FetchErrorFields, RateLimitError } from '../errors.js';
-import type { LimitObservation, LimitParser } from './limits.js';
-import { GateDeadlineError, type Permit, type RateGate } from './rate-gate.js';
+import { kindOf, type LimitObservation, type LimitParser } from './limits.js';
+import { GateDeadlineError, GateRefusedError, type Permit, type RateGate } from './rate-gate.js';
 import { redactText, redactUrl, secretsOf } from './redact.js';
 import { type RetryBudget, THROTTLE_RETRY_COST, TRANSIENT_RETRY_COST } from './retry-budget.js';
 
@@ -122,7 +122,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         const attempt = await send(target, headers);
         if (attempt.kind === 'response') {
           const { response, observation } = attempt;
-          if (observation.kind !== 'ok') {
+          if (observation.kind === 'throttled' || observation.kind === 'quota-exhausted') {
             await cancel(response);
             throttles++;
             stats.throttled++;
@@ -300,6 +300,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             },
           );
         }
+        if (error instanceof GateRefusedError) {
+          return fail(`${describe()} was not sent: ${error.message}`, {
+            reason: 'unauthorized',
+            attempts,
+          });
+        }
         if (error instanceof HTTPError) {
           return fail(
             `${describe()} failed with ${error.response.status} after ${attempts} attempt(s)`,
@@ -352,7 +358,7 @@ function safeRead(
   try {
     return parse(response, now);
   } catch {
-    return { kind: response.status === 429 ? 'throttled' : 'ok' };
+    return { kind: kindOf(response.status) };
   }
 }
 

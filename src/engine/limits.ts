@@ -12,9 +12,11 @@ export interface LimitObservation {
    * - `ok`: an ordinary answer (it may still carry quota figures);
    * - `throttled`: refused for going too fast (HTTP 429, Facebook codes 4/17/32/613/80001…,
    *   YouTube `rateLimitExceeded`, Telegram `retry_after`): pause the bucket and try again;
-   * - `quota-exhausted`: a daily or billing quota is spent (YouTube `quotaExceeded`, X usage cap).
+   * - `quota-exhausted`: a daily or billing quota is spent (YouTube `quotaExceeded`, X usage cap);
+   * - `refused`: the platform refused the credential (HTTP 401, Facebook code 190): the bucket
+   *   sends nothing more.
    */
-  kind: 'ok' | 'throttled' | 'quota-exhausted';
+  kind: 'ok' | 'throttled' | 'quota-exhausted' | 'refused';
   /** Requests allowed per window, when announced. */
   limit?: number;
   /** Requests left in the current window, when announced. */
@@ -133,11 +135,18 @@ function clampWait(ms: number): number | undefined {
 }
 
 function observation(status: number, fields: Omit<LimitObservation, 'kind'>): LimitObservation {
-  const out: LimitObservation = { kind: status === 429 ? 'throttled' : 'ok' };
+  const out: LimitObservation = { kind: kindOf(status) };
   for (const [key, value] of Object.entries(fields)) {
     if (value !== undefined) (out as unknown as Record<string, unknown>)[key] = value;
   }
   return out;
+}
+
+/** What a status alone says: 429 is a throttle, 401 a refused credential. */
+export function kindOf(status: number): LimitObservation['kind'] {
+  if (status === 429) return 'throttled';
+  if (status === 401) return 'refused';
+  return 'ok';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -74,6 +74,14 @@ export interface GateSnapshot {
   readonly waitedMs: number;
 }
 
+/** Thrown to waiters once the platform refused the bucket's credential. */
+export class GateRefusedError extends Error {
+  constructor(readonly key: string) {
+    super(`the platform refused the credential of bucket ${key}; nothing more is sent with it`);
+    this.name = 'GateRefusedError';
+  }
+}
+
 /** Thrown to a waiter that would have to wait past its deadline. */
 export class GateDeadlineError extends Error {
   constructor(
@@ -128,6 +136,7 @@ export class RateGate {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timerAt = Number.POSITIVE_INFINITY;
   #closed = false;
+  #refused = false;
 
   #inFlight = 0;
   #probing = true;
@@ -137,6 +146,8 @@ export class RateGate {
   #pausedUntil = 0;
   #pauseReason: WaitReason = 'throttled';
   #nextSendAt = 0;
+  #exhaustedWindow: number | undefined;
+  #resumeJitter = 0;
   #throttleStreak = 0;
 
   #rate: number | undefined;
@@ -187,6 +198,7 @@ export class RateGate {
    * with a {@link GateDeadlineError} when the bucket will not open before `deadline` (epoch ms).
    */
   acquire(signal?: AbortSignal, deadline = Number.POSITIVE_INFINITY): Promise<Permit> {
+    if (this.#refused) return Promise.reject(new GateRefusedError(this.key));
     if (this.#closed) return Promise.reject(new Error(`rate gate ${this.key} is closed`));
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<Permit>((resolve, reject) => {
@@ -272,6 +284,10 @@ export class RateGate {
 
   #observe(observation: LimitObservation, now: number): void {
     const { kind, limit, remaining, resetAt, retryAfterMs } = observation;
+    if (kind === 'refused') {
+      this.#refuse();
+      return;
+    }
     if (limit !== undefined) this.#limit = limit;
     if (resetAt !== undefined && remaining !== undefined) {
       const known = this.#resetAt;
@@ -319,6 +335,15 @@ export class RateGate {
     // After the pause, one request goes first to see whether the throttle is over.
     this.#probing = true;
     this.pause(now + wait, 'throttled');
+  }
+
+  /** The credential is refused: reject every waiter now, and every later request. */
+  #refuse(): void {
+    this.#refused = true;
+    for (const waiter of this.#queue.splice(0)) {
+      waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      waiter.reject(new GateRefusedError(this.key));
+    }
   }
 
   #grow(now: number): void {
@@ -404,8 +429,14 @@ export class RateGate {
       this.#resetAt !== undefined &&
       this.#remaining <= reserve
     ) {
+      if (this.#exhaustedWindow !== this.#resetAt) {
+        // Spread the resumption of buckets that reset at the same moment (no herd), by a jitter
+        // small against the window: up to 5 % of what is left of it, at most 1 s.
+        this.#exhaustedWindow = this.#resetAt;
+        this.#resumeJitter = this.#jitter(Math.min(1_000, 0.05 * (this.#resetAt - now)));
+      }
       return {
-        until: this.#resetAt + SAFETY_MS,
+        until: this.#resetAt + SAFETY_MS + this.#resumeJitter,
         reason: this.#options.quota ? 'quota-exhausted' : 'quota',
       };
     }

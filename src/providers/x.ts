@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import type { LimitParser } from '../engine/limits.js';
+import { xLimits } from '../engine/limits.js';
+import { exactCount } from '../model/count.js';
+import type { ProviderResult, ProviderV1 } from '../provider/types.js';
+import { credentialTag } from '../util/hash.js';
+import {
+  batchError,
+  failed,
+  observed,
+  parseBody,
+  readBaseUrl,
+  requireCredential,
+} from './shared.js';
+
+/** Options of {@link xProvider}. */
+export interface XProviderOptions {
+  /** An app-only OAuth 2.0 Bearer token (developer portal → your app → Keys and tokens). */
+  bearerToken: string;
+  /** @default 'https://api.x.com' */
+  baseUrl?: string;
+}
+
+// Only the fields read. X renamed `tweet_count` to `post_count` in its OpenAPI spec v2.167; the live
+// API may send either (platforms.md §1), so both are accepted.
+const Metrics = z.object({
+  followers_count: z.number().int().nonnegative(),
+  following_count: z.number().int().nonnegative().optional(),
+  tweet_count: z.number().int().nonnegative().optional(),
+  post_count: z.number().int().nonnegative().optional(),
+  listed_count: z.number().int().nonnegative().optional(),
+});
+const User = z.object({ id: z.string(), username: z.string(), public_metrics: Metrics });
+const Problem = z.object({
+  value: z.string().optional(),
+  resource_id: z.string().optional(),
+  detail: z.string().optional(),
+  title: z.string().optional(),
+  type: z.string().optional(),
+});
+const UsersResponse = z.object({
+  data: z.array(User).optional(),
+  errors: z.array(Problem).optional(),
+});
+
+/**
+ * Reads X's limit headers, and a usage cap (`.../problems/usage-capped`, sent with 429 or 403) as an
+ * exhausted quota rather than a throttle: it does not lift at the next window.
+ */
+const readXLimits: LimitParser = (response, now) => {
+  const observation = xLimits(response, now);
+  const type = (response.body as { type?: unknown } | undefined)?.type;
+  if (typeof type === 'string' && type.endsWith('/usage-capped')) {
+    return {
+      ...observation,
+      kind: 'quota-exhausted',
+      resetAt: observation.resetAt ?? now + 3_600_000,
+    };
+  }
+  return observation;
+};
+
+/**
+ * Follower counts from the X API v2 (`GET /2/users/by`, up to 100 usernames per request,
+ * `user.fields=public_metrics`), paced by the `x-rate-limit-*` headers (300 requests per 15 minutes
+ * per app at the time of writing).
+ *
+ * Users X reports in `errors[]` (not found, suspended) become failures with that reason; the
+ * numeric user id is kept as a string (X ids exceed 2^53).
+ *
+ * @example
+ * ```ts
+ * const x = xProvider({ bearerToken: process.env.X_BEARER_TOKEN! });
+ * await collect(registry, { providers: [x] });
+ * ```
+ */
+export function xProvider(options: XProviderOptions): ProviderV1 {
+  const token = requireCredential('bearerToken', options?.bearerToken, 'X_BEARER_TOKEN');
+  const base = readBaseUrl(options.baseUrl, 'https://api.x.com');
+  const bucket = `x:${credentialTag(token)}:users`;
+  const provider: ProviderV1 = {
+    specificationVersion: 'v1',
+    platform: 'x',
+    name: 'x-api-v2',
+    maxBatchSize: 100,
+    bucketOf: () => bucket,
+    readLimits: readXLimits,
+    async fetchBatch(accounts, { http, now }) {
+      const response = await http.get(`${base}/2/users/by`, {
+        searchParams: {
+          usernames: accounts.map((a) => a.handle).join(','),
+          'user.fields': 'public_metrics',
+        },
+        headers: { authorization: `Bearer ${token}` },
+        operation: 'users/by',
+      });
+      if (response.status === 401 || response.status === 403) {
+        throw batchError(
+          provider,
+          response,
+          'unauthorized',
+          `users/by answered ${response.status}: the bearer token was refused (${problemText(response.body)})`,
+        );
+      }
+      if (response.status !== 200) {
+        throw batchError(
+          provider,
+          response,
+          'invalid-response',
+          `users/by answered ${response.status} (${problemText(response.body)})`,
+        );
+      }
+      const body = parseBody(provider, 'users/by', UsersResponse, response);
+      const users = new Map((body.data ?? []).map((u) => [u.username.toLowerCase(), u]));
+      const problems = new Map<string, z.output<typeof Problem>>();
+      for (const problem of body.errors ?? []) {
+        const name = (problem.value ?? problem.resource_id)?.toLowerCase();
+        if (name) problems.set(name, problem);
+      }
+      const takenAt = now();
+      return accounts.map((account): ProviderResult => {
+        const key = account.handle.toLowerCase();
+        const user = users.get(key);
+        if (user) {
+          const m = user.public_metrics;
+          const extra = m.listed_count === undefined ? undefined : { listed: m.listed_count };
+          return observed(provider, account, takenAt, exactCount(m.followers_count), {
+            platformUserId: user.id,
+            following: m.following_count,
+            posts: m.tweet_count ?? m.post_count,
+            extra,
+          });
+        }
+        const problem = problems.get(key);
+        // X answers 200 with errors[] for missing users; a suspended one has title "Forbidden"
+        // but the same resource-not-found type (platforms.md §1).
+        const detail = problem?.detail ?? 'X returned neither the user nor an error for it';
+        const suspended = /suspended/i.test(detail) || problem?.title === 'Forbidden';
+        return failed(provider, account, suspended ? 'suspended' : 'not-found', detail);
+      });
+    },
+  };
+  return provider;
+}
+
+function problemText(body: unknown): string {
+  const b = body as { title?: unknown; detail?: unknown } | undefined;
+  const parts = [b?.title, b?.detail].filter((p): p is string => typeof p === 'string');
+  return parts.length ? parts.join(': ').slice(0, 200) : 'no problem details';
+}

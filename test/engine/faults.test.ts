@@ -1,0 +1,443 @@
+/**
+ * The fault scenarios of fetch-engine.md §10.9 that apply to X, Mastodon and Bluesky, each test
+ * named after its scenario, run against the fake platform server on 127.0.0.1.
+ */
+import { inspect } from 'node:util';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type CollectOptions, type CollectResult, collect } from '../../src/engine/collect.js';
+import type { ProviderV1 } from '../../src/provider/types.js';
+import { blueskyProvider } from '../../src/providers/bluesky.js';
+import { mastodonProvider } from '../../src/providers/mastodon.js';
+import { xProvider } from '../../src/providers/x.js';
+import {
+  createFakePlatformServer,
+  type FakePlatformServer,
+  type FakeServerOptions,
+} from '../../src/testing/index.js';
+import { activeTimers, fastHttp, registryOf } from '../providers/conformance.js';
+
+const TOKEN = 'test-bearer-token-0123456789abcdef';
+const servers: FakePlatformServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function fake(options: FakeServerOptions = {}): Promise<FakePlatformServer> {
+  const server = await createFakePlatformServer(options);
+  servers.push(server);
+  return server;
+}
+
+/** X accounts u0…u(n-1), on the server and in a registry; `batches` requests of 100. */
+async function xSetup(batches: number, options: FakeServerOptions = {}) {
+  const n = batches * 100;
+  const server = await fake({
+    ...options,
+    accounts: Array.from({ length: n }, (_, i) => ({
+      platform: 'x' as const,
+      handle: `u${i}`,
+      followers: i,
+    })),
+  });
+  const provider = xProvider({ bearerToken: TOKEN, baseUrl: server.baseUrl('x') });
+  const registry = registryOf(
+    'x',
+    Array.from({ length: n }, (_, i) => `u${i}`),
+  );
+  const run = (extra: Partial<CollectOptions> = {}) =>
+    collect(registry, { providers: [provider], ...extra, http: { ...fastHttp, ...extra.http } });
+  return { server, run };
+}
+
+const elapsed = async <T>(fn: () => Promise<T>) => {
+  const start = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - start };
+};
+
+describe('1. 429 with Retry-After in every form', () => {
+  it.each([
+    ['delta seconds', '1', 900, 2_500],
+    ['0', '0', 0, 500],
+    ['malformed ("soon"): treated as no hint, never a sleep of days', 'soon', 0, 2_000],
+  ])('%s', async (_name, retryAfter, min, max) => {
+    const { server, run } = await xSetup(1);
+    server.inject({ kind: 'rate-limit', retryAfter }, { platform: 'x' });
+    const { value, ms } = await elapsed(() => run());
+    expect(value.failures).toEqual([]);
+    expect(ms).toBeGreaterThanOrEqual(min);
+    expect(ms).toBeLessThan(max);
+    expect(value.stats).toMatchObject({ throttled: 1, rescheduled: 1, retries: 0 });
+  });
+
+  it('as an HTTP date', async () => {
+    const { server, run } = await xSetup(1);
+    server.inject(
+      { kind: 'rate-limit', retryAfter: new Date(Date.now() + 2_000).toUTCString() },
+      { platform: 'x' },
+    );
+    const { value, ms } = await elapsed(() => run());
+    expect(value.failures).toEqual([]);
+    expect(ms).toBeGreaterThanOrEqual(900); // the date has whole seconds
+    expect(ms).toBeLessThan(3_500);
+  });
+
+  it('huge: deferred to the scheduler, which fails it at once as rate-limited with the time it reopens', async () => {
+    const { server, run } = await xSetup(1);
+    server.inject({ kind: 'rate-limit', retryAfter: '999999' }, { platform: 'x' });
+    const { value, ms } = await elapsed(() => run({ http: { maxWaitMs: 60_000 } }));
+    expect(ms).toBeLessThan(1_000);
+    expect(value.failures.map((f) => f.reason)).toEqual(Array(100).fill('rate-limited'));
+    const error = value.failures[0]?.error as { resumeAt?: Date };
+    expect(error.resumeAt!.getTime()).toBeGreaterThan(Date.now() + 3_600_000);
+  });
+});
+
+describe('2. 429 without headers', () => {
+  it('pauses the bucket for a jittered backoff, then resumes', async () => {
+    const { server, run } = await xSetup(3);
+    server.inject({ kind: 'rate-limit' }, { platform: 'x' });
+    const result = await run();
+    expect(result.failures).toEqual([]);
+    expect(result.stats.throttled).toBe(1);
+    expect(server.stats().x.requests).toBe(4);
+  });
+});
+
+describe('3. an announced quota reaches remaining = 0', () => {
+  it('sends nothing until the reset, then resumes; k of N concurrent jobs are sent, never more', async () => {
+    const { server, run } = await xSetup(7, { limits: { x: { limit: 3, windowMs: 1_000 } } });
+    const { value, ms } = await elapsed(() => run({ concurrency: 8 }));
+    expect(value.failures).toEqual([]);
+    expect(server.stats().x).toMatchObject({ requests: 7, throttled: 0 });
+    expect(server.stats().x.peakInWindow).toBeLessThanOrEqual(3);
+    expect(ms).toBeGreaterThanOrEqual(1_000); // 7 requests need three windows
+  });
+});
+
+describe('4. every reset encoding paces without a single 429', () => {
+  it('epoch seconds (X)', async () => {
+    const { server, run } = await xSetup(5, { limits: { x: { limit: 2, windowMs: 1_000 } } });
+    const result = await run();
+    expect(result.failures).toEqual([]);
+    expect(server.stats().x.throttled).toBe(0);
+  });
+
+  it('ISO 8601 (Mastodon), one bucket per server', async () => {
+    const hosts = ['a.example', 'b.example'];
+    const handles = hosts.flatMap((h) => Array.from({ length: 5 }, (_, i) => `u${i}@${h}`));
+    const server = await fake({
+      accounts: handles.map((handle) => ({ platform: 'mastodon' as const, handle, followers: 1 })),
+      limits: { mastodon: { limit: 2, windowMs: 1_000 } },
+    });
+    const result = await collect(registryOf('mastodon', handles), {
+      providers: [mastodonProvider({ baseUrl: (h) => server.baseUrl('mastodon', h) })],
+      http: fastHttp,
+    });
+    expect(result.failures).toEqual([]);
+    expect(server.stats().mastodon.throttled).toBe(0);
+  });
+
+  it('epoch seconds with RateLimit-Policy (Bluesky)', async () => {
+    const handles = Array.from({ length: 125 }, (_, i) => `u${i}.bsky.social`);
+    const server = await fake({
+      accounts: handles.map((handle) => ({ platform: 'bluesky' as const, handle, followers: 1 })),
+      limits: { bluesky: { limit: 2, windowMs: 1_000 } },
+    });
+    const result = await collect(registryOf('bluesky', handles), {
+      providers: [blueskyProvider({ baseUrl: server.baseUrl('bluesky') })],
+      http: fastHttp,
+    });
+    expect(result.failures).toEqual([]);
+    expect(server.stats().bluesky).toMatchObject({ requests: 5, throttled: 0 });
+  });
+});
+
+describe('5. a skewed server clock', () => {
+  it.each([
+    ['5 minutes ahead', 300_000],
+    ['5 minutes behind', -300_000],
+  ])(
+    '%s: resets are corrected by the Date header, no 429, no five-minute wait',
+    async (_name, skew) => {
+      const { server, run } = await xSetup(5, {
+        dateSkewMs: skew,
+        limits: { x: { limit: 2, windowMs: 1_000 } },
+      });
+      const { value, ms } = await elapsed(() => run());
+      expect(value.failures).toEqual([]);
+      expect(server.stats().x.throttled).toBe(0);
+      expect(ms).toBeLessThan(10_000);
+    },
+  );
+});
+
+describe('6. a token shared with another client', () => {
+  it('follows the server when it reports less than the local count: no overshoot', async () => {
+    const { server, run } = await xSetup(3, { limits: { x: { limit: 3, windowMs: 2_000 } } });
+    // another client spends two of the window's three requests first
+    for (let i = 0; i < 2; i++) {
+      await fetch(`${server.baseUrl('x')}/2/users/by?usernames=u0&user.fields=public_metrics`);
+    }
+    const result = await run();
+    expect(result.failures).toEqual([]);
+    expect(server.stats().x.throttled).toBe(0);
+  });
+});
+
+describe('10. a 5xx storm', () => {
+  it('retries each request at most twice, and the retry budget runs out during the outage', async () => {
+    const { server, run } = await xSetup(10);
+    server.inject(
+      { kind: 'status', status: 500 },
+      { platform: 'x', times: Number.POSITIVE_INFINITY },
+    );
+    const result = await run({
+      concurrency: 1,
+      http: { retryBudget: 40, failureThreshold: 1_000 },
+    });
+    expect(result.failures.map((f) => f.reason)).toEqual(Array(1_000).fill('network'));
+    // two requests get their two retries (40 tokens at 10 each), the other eight get none
+    expect(server.stats().x.requests).toBe(3 + 3 + 8);
+    expect(result.stats.retries).toBe(4);
+  });
+
+  it('opens the circuit after consecutive failures; a half-open probe closes it', async () => {
+    const { server, run } = await xSetup(4);
+    server.inject({ kind: 'status', status: 503 }, { platform: 'x', times: 3 });
+    const waits: string[] = [];
+    const result = await run({
+      concurrency: 1,
+      http: { failureThreshold: 3, circuitCooldownMs: 300 },
+      onProgress: (e) => {
+        if (e.type === 'waiting') waits.push(e.reason);
+      },
+    });
+    // the first request fails after 3 attempts; the circuit opens; after the cool-down one probe
+    // succeeds and the others follow
+    expect(result.failures.map((f) => f.reason)).toEqual(Array(100).fill('network'));
+    expect(result.snapshots).toHaveLength(300);
+    expect(waits).toContain('circuit-open');
+    expect(server.stats().x.requests).toBe(3 + 3);
+  });
+});
+
+describe('11. network faults', () => {
+  it.each([
+    ['a connection reset (ECONNRESET) is retried', { kind: 'reset' as const }],
+    ['headers that never arrive time out per attempt and are retried', { kind: 'hang' as const }],
+    ['an HTML 502 from a proxy is retried', { kind: 'html' as const, status: 502 }],
+  ])('%s', async (_name, fault) => {
+    const { server, run } = await xSetup(1);
+    server.inject(fault, { platform: 'x' });
+    const result = await run({ http: { timeoutMs: 300 } });
+    expect(result.failures).toEqual([]);
+    expect(result.stats.retries).toBe(1);
+  });
+
+  it.each([
+    [
+      'a body that stalls halfway fails as network, without hanging',
+      { kind: 'stall-body' as const, afterBytes: 50 },
+      'network',
+    ],
+    [
+      'truncated JSON fails as invalid-response',
+      { kind: 'truncated-json' as const },
+      'invalid-response',
+    ],
+    [
+      'invalid JSON fails as invalid-response',
+      { kind: 'invalid-json' as const },
+      'invalid-response',
+    ],
+    [
+      'an HTML page with a 200 fails as invalid-response',
+      { kind: 'html' as const, status: 200 },
+      'invalid-response',
+    ],
+    ['an empty 200 fails as invalid-response', { kind: 'empty' as const }, 'invalid-response'],
+  ])('%s', async (_name, fault, reason) => {
+    const { server, run } = await xSetup(2);
+    server.inject(fault, { platform: 'x' });
+    const result = await run({ concurrency: 1, http: { timeoutMs: 300 } });
+    expect(result.failures.map((f) => f.reason)).toEqual(Array(100).fill(reason));
+    expect(result.snapshots).toHaveLength(100); // the other batch is kept
+  });
+
+  it('a refused connection fails as network after the retries', async () => {
+    const { server, run } = await xSetup(1);
+    await server.close();
+    const result = await run();
+    expect(result.failures.map((f) => f.reason)).toEqual(Array(100).fill('network'));
+    expect(result.stats.requests).toBe(3);
+  });
+});
+
+describe('12. deadlines and cancellation', () => {
+  it('an abort cancels a bucket paused by a throttle', async () => {
+    const { server, run } = await xSetup(3);
+    server.inject({ kind: 'rate-limit', retryAfter: '30' }, { platform: 'x' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('stop')), 200);
+    const before = activeTimers();
+    const { value, ms } = await elapsed(() => run({ signal: controller.signal }));
+    expect(ms).toBeLessThan(2_000);
+    expect(new Set(value.failures.map((f) => f.reason))).toEqual(new Set(['aborted']));
+    expect(activeTimers()).toBeLessThanOrEqual(before);
+  });
+
+  it("an abort cancels ky's sleep between retries", async () => {
+    const { server, run } = await xSetup(1);
+    server.inject({ kind: 'status', status: 503 }, { platform: 'x', times: 3 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('stop')), 200);
+    const { value, ms } = await elapsed(() =>
+      run({ signal: controller.signal, http: { retryDelayMs: 60_000 } }),
+    );
+    expect(ms).toBeLessThan(2_000);
+    expect(value.failures[0]?.reason).toBe('aborted');
+  });
+
+  it('a deadline earlier than the announced reopening fails the wait at once, as rate-limited', async () => {
+    const { server, run } = await xSetup(2);
+    server.inject({ kind: 'rate-limit', retryAfter: '30' }, { platform: 'x' });
+    const { value, ms } = await elapsed(() =>
+      run({ http: { deadline: new Date(Date.now() + 5_000) } }),
+    );
+    expect(ms).toBeLessThan(2_000);
+    expect(new Set(value.failures.map((f) => f.reason))).toEqual(new Set(['rate-limited']));
+  });
+});
+
+describe('13. a redirect to another origin', () => {
+  it('is not followed: the credential never reaches the other host', async () => {
+    const { server, run } = await xSetup(1);
+    const other = await fake();
+    server.inject(
+      { kind: 'redirect', status: 307, location: `${other.baseUrl('x')}/2/users/by` },
+      { platform: 'x' },
+    );
+    const result = await run();
+    expect(result.failures[0]?.reason).toBe('invalid-response');
+    expect(result.failures[0]?.message).toContain('not followed');
+    expect(other.requests).toHaveLength(0);
+  });
+});
+
+describe('14. redaction', () => {
+  it('a random token never appears in a failure, its stack, cause, inspection or JSON, nor in a progress event', async () => {
+    const server = await fake({ accounts: [{ platform: 'x', handle: 'u0', followers: 1 }] });
+    const faults = [
+      { kind: 'status', status: 401 },
+      { kind: 'status', status: 500 },
+      { kind: 'reset' },
+      { kind: 'hang' },
+      { kind: 'invalid-json' },
+      { kind: 'html', status: 200 },
+      { kind: 'redirect', status: 302, location: 'http://127.0.0.1:9/elsewhere' },
+      { kind: 'rate-limit', retryAfter: '99999' },
+      // a server that echoes the token back in its error body
+      { kind: 'status', status: 403, body: { title: 'Forbidden', detail: 'ECHO' } },
+    ] as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.stringMatching(/^[A-Za-z0-9%_-]{12,60}$/),
+        fc.constantFrom(...faults),
+        async (token, fault) => {
+          server.reset();
+          server.clearFaults();
+          const injected =
+            'body' in fault
+              ? { ...fault, body: { ...fault.body, detail: `bad token ${token}` } }
+              : fault;
+          server.inject(injected, { platform: 'x', times: 3 });
+          const events: unknown[] = [];
+          const result: CollectResult = await collect(registryOf('x', ['u0']), {
+            providers: [
+              xProvider({ bearerToken: token, baseUrl: server.baseUrl('x') }) as ProviderV1,
+            ],
+            http: { ...fastHttp, timeoutMs: 200, retries: 1, maxWaitMs: 1_000 },
+            onProgress: (e) => events.push(e),
+          });
+          expect(result.failures).toHaveLength(1);
+          const error = result.failures[0]!.error;
+          const chain: unknown[] = [];
+          for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) chain.push(e);
+          const seen = [
+            JSON.stringify(result),
+            inspect(result, { depth: Infinity }),
+            inspect(error, { depth: Infinity, showHidden: true }),
+            error.stack ?? '',
+            ...chain.map((e) => `${(e as Error).message}\n${(e as Error).stack}`),
+            JSON.stringify(events),
+          ].join('\n');
+          expect(seen).not.toContain(token);
+          expect(seen).not.toContain(encodeURIComponent(token));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('15. a refused token', () => {
+  it('is not retried, stops its bucket, and leaves other buckets alone', async () => {
+    const server = await fake({
+      credentials: { x: 'the-real-token' },
+      accounts: [{ platform: 'bluesky', handle: 'ok.bsky.social', followers: 3 }],
+    });
+    const registry = registryOf(
+      'x',
+      Array.from({ length: 300 }, (_, i) => `u${i}`),
+    );
+    const both = {
+      units: registry.units,
+      accounts: [
+        ...registry.accounts,
+        { id: 'bsky', unit: 'unit', platform: 'bluesky', handle: 'ok.bsky.social' },
+      ],
+    };
+    const { defineRegistry } = await import('../../src/model/registry.js');
+    const result = await collect(defineRegistry(both), {
+      providers: [
+        xProvider({ bearerToken: 'a-wrong-token', baseUrl: server.baseUrl('x') }),
+        blueskyProvider({ baseUrl: server.baseUrl('bluesky') }),
+      ],
+      http: fastHttp,
+    });
+    expect(server.stats().x.requests).toBe(1);
+    expect(result.failures.filter((f) => f.reason === 'unauthorized')).toHaveLength(300);
+    expect(result.snapshots.map((s) => s.accountId)).toEqual(['bsky']);
+  });
+});
+
+describe('17. many buckets reset at the same moment', () => {
+  it('resume spread out by jitter, not all at once', async () => {
+    const hosts = ['a', 'b', 'c', 'd', 'e', 'f'].map((h) => `${h}.example`);
+    const handles = hosts.flatMap((h) => [`u0@${h}`, `u1@${h}`]);
+    const server = await fake({
+      accounts: handles.map((handle) => ({ platform: 'mastodon' as const, handle, followers: 1 })),
+      limits: { mastodon: { limit: 1, windowMs: 2_000 } },
+    });
+    const result = await collect(registryOf('mastodon', handles), {
+      providers: [mastodonProvider({ baseUrl: (h) => server.baseUrl('mastodon', h) })],
+      http: fastHttp,
+    });
+    expect(result.failures).toEqual([]);
+    expect(server.stats().mastodon.throttled).toBe(0);
+    const second = hosts.map((h) => server.requests.filter((r) => r.path.includes(h))[1]!.at);
+    expect(Math.max(...second) - Math.min(...second)).toBeGreaterThan(2);
+  });
+});
+
+describe('19. no retry amplification', () => {
+  it('one 429 makes exactly one reschedule and no ky retry', async () => {
+    const { server, run } = await xSetup(1);
+    server.inject({ kind: 'rate-limit', retryAfter: '0' }, { platform: 'x' });
+    const result = await run();
+    expect(server.stats().x.requests).toBe(2);
+    expect(result.stats).toMatchObject({ retries: 0, throttled: 1, rescheduled: 1 });
+  });
+});

@@ -1,0 +1,167 @@
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CollectOptions, collect } from '../../src/engine/collect.js';
+import type { Count } from '../../src/model/count.js';
+import { defineRegistry, type Registry } from '../../src/model/registry.js';
+import type { ProviderV1 } from '../../src/provider/types.js';
+import {
+  createFakePlatformServer,
+  type FakeAccount,
+  type FakePlatform,
+  type FakePlatformServer,
+  type FakeServerOptions,
+} from '../../src/testing/index.js';
+
+/** What the provider conformance suite needs to know about one provider. */
+export interface ProviderCase {
+  platform: FakePlatform;
+  /** Credentials the fake server demands; `secret` is the value that must never leak. */
+  credentials?: FakeServerOptions['credentials'];
+  secret?: string;
+  make(server: FakePlatformServer): ProviderV1;
+  /** The i-th test account as the server knows it, and its handle as a registry would hold it. */
+  account(i: number): { fake: FakeAccount; handle: string };
+  /** A valid handle the server does not know. */
+  unknownHandle: string;
+  /** The count a provider should report for an account. @default exact followers */
+  expected?(fake: FakeAccount): Count;
+}
+
+/** Fast settings: real timers, short backoff, so a test takes milliseconds, not minutes. */
+export const fastHttp: NonNullable<CollectOptions['http']> = { retryDelayMs: 5, timeoutMs: 2_000 };
+
+export function registryOf(platform: string, handles: readonly string[]): Registry {
+  return defineRegistry({
+    units: [{ id: 'unit', kind: 'office', name: 'Test office' }],
+    accounts: handles.map((handle, i) => ({ id: `acc${i}`, unit: 'unit', platform, handle })),
+  });
+}
+
+/** Counts `Timeout` handles, to check that a collection leaves none behind. */
+export function activeTimers(): number {
+  return process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+}
+
+/**
+ * The provider contract, checked against the fake platform server: every built-in provider passes
+ * it, and each provider's own test file adds only what is particular to it.
+ */
+export function describeProviderConformance(name: string, c: ProviderCase): void {
+  describe(`${name}: provider conformance`, () => {
+    let server: FakePlatformServer;
+    let provider: ProviderV1;
+    const batch = () => provider.maxBatchSize;
+    const n = () => 2 * batch() + 1;
+    const accounts = () => Array.from({ length: n() }, (_, i) => c.account(i));
+    const expected = (fake: FakeAccount): Count =>
+      c.expected?.(fake) ?? { value: fake.followers, min: fake.followers, max: fake.followers };
+    const run = (handles: readonly string[], options: Partial<CollectOptions> = {}) =>
+      collect(registryOf(c.platform, handles), {
+        providers: [provider],
+        ...options,
+        http: { ...fastHttp, ...options.http },
+      });
+
+    beforeAll(async () => {
+      server = await createFakePlatformServer({ credentials: c.credentials });
+      provider = c.make(server);
+      server.setAccounts(accounts().map((a) => a.fake));
+    });
+    afterAll(() => server.close());
+
+    it('declares the v1 contract', () => {
+      expect(provider.specificationVersion).toBe('v1');
+      expect(provider.platform).toBe(c.platform);
+      expect(Number.isSafeInteger(provider.maxBatchSize) && provider.maxBatchSize >= 1).toBe(true);
+      expect(inspect(provider, { depth: Infinity })).not.toContain(c.secret ?? '\u0000');
+    });
+
+    it('fetches every account in ceil(N / maxBatchSize) requests, with the counts the platform gives', async () => {
+      server.reset();
+      const now = new Date('2026-11-28T06:30:00Z');
+      const list = accounts();
+      const result = await run(
+        list.map((a) => a.handle),
+        { now: () => now },
+      );
+      expect(result.failures).toEqual([]);
+      expect(result.snapshots.map((s) => s.followers)).toEqual(list.map((a) => expected(a.fake)));
+      expect(result.snapshots.every((s) => s.takenAt.getTime() === now.getTime())).toBe(true);
+      expect(result.snapshots.every((s) => s.source.provider === provider.name)).toBe(true);
+      expect(server.stats()[c.platform].requests).toBe(Math.ceil(n() / batch()));
+      expect(result.stats.requests).toBe(Math.ceil(n() / batch()));
+    });
+
+    it('reports an unknown account as not-found, and keeps the rest of its batch', async () => {
+      server.reset();
+      const handles = [c.account(0).handle, c.unknownHandle];
+      const result = await run(handles);
+      expect(result.snapshots.map((s) => s.accountId)).toEqual(['acc0']);
+      expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([['acc1', 'not-found']]);
+    });
+
+    it('retries a transient 503 and gets the answer', async () => {
+      server.reset();
+      server.inject({ kind: 'status', status: 503 }, { platform: c.platform });
+      const result = await run([c.account(0).handle]);
+      expect(result.failures).toEqual([]);
+      expect(result.stats.retries).toBe(1);
+      expect(server.stats()[c.platform].requests).toBe(2);
+    });
+
+    it('on a throttle, pauses the bucket and sends the request once more (no ky retry)', async () => {
+      server.reset();
+      server.inject({ kind: 'rate-limit', retryAfter: '1' }, { platform: c.platform });
+      const result = await run([c.account(0).handle]);
+      expect(result.failures).toEqual([]);
+      expect(result.stats).toMatchObject({ throttled: 1, rescheduled: 1, retries: 0 });
+      expect(result.stats.throttledMs).toBeGreaterThanOrEqual(900);
+      expect(server.stats()[c.platform].requests).toBe(2);
+    });
+
+    it('fails a batch whose answer is not JSON as invalid-response, and keeps the other batches', async () => {
+      server.reset();
+      server.inject({ kind: 'invalid-json' }, { platform: c.platform });
+      const handles = Array.from({ length: batch() + 1 }, (_, i) => c.account(i).handle);
+      const result = await run(handles, { concurrency: 1 });
+      expect(result.failures.length).toBe(batch());
+      expect(new Set(result.failures.map((f) => f.reason))).toEqual(new Set(['invalid-response']));
+      expect(result.snapshots).toHaveLength(1);
+    });
+
+    it('ends in-flight work as aborted when cancelled, leaving no timer behind', async () => {
+      server.reset();
+      server.inject({ kind: 'hang' }, { platform: c.platform });
+      const before = activeTimers();
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(new Error('stop')), 50);
+      const result = await run([c.account(0).handle], { signal: controller.signal });
+      expect(result.failures.map((f) => f.reason)).toEqual(['aborted']);
+      expect(activeTimers()).toBeLessThanOrEqual(before);
+    });
+
+    if (c.secret) {
+      it('never puts its credential in a snapshot, a failure or a progress event', async () => {
+        server.reset();
+        server.inject({ kind: 'status', status: 500 }, { platform: c.platform, times: 3 });
+        server.inject({ kind: 'reset' }, { platform: c.platform });
+        const events: unknown[] = [];
+        const result = await run([c.account(0).handle, c.account(1).handle, c.unknownHandle], {
+          concurrency: 1,
+          onProgress: (e) => events.push(e),
+        });
+        expect(result.failures.length).toBeGreaterThan(0);
+        const everything = [
+          JSON.stringify(result),
+          inspect(result, { depth: Infinity }),
+          ...result.failures.flatMap((f) => [
+            f.error.stack ?? '',
+            inspect(f.error, { depth: Infinity }),
+          ]),
+          JSON.stringify(events),
+        ].join('\n');
+        expect(everything).not.toContain(c.secret);
+      });
+    }
+  });
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { collect } from '../../src/engine/collect.js';
+import { OptionError } from '../../src/errors.js';
+import { xProvider } from '../../src/providers/x.js';
+import { createFakePlatformServer } from '../../src/testing/index.js';
+import { describeProviderConformance, fastHttp, registryOf } from './conformance.js';
+
+const token =
+  'AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid%2BULvsea4JtiGRiSDSJSI%3DEUifiRBkKG5E2XzMDjRfl76ZC9Ub0wnz4XsNiRVBChTYbJcE3F';
+
+describeProviderConformance('xProvider', {
+  platform: 'x',
+  credentials: { x: token },
+  secret: token,
+  make: (server) => xProvider({ bearerToken: token, baseUrl: server.baseUrl('x') }),
+  account: (i) => ({
+    fake: { platform: 'x', handle: `Collector${i}`, followers: 1_000 + i },
+    handle: `@collector${i}`,
+  }),
+  unknownHandle: 'NobodyHere',
+});
+
+describe('xProvider', () => {
+  const run = async (
+    options: Parameters<typeof createFakePlatformServer>[0],
+    handles: string[],
+  ) => {
+    const server = await createFakePlatformServer(options);
+    try {
+      const result = await collect(registryOf('x', handles), {
+        providers: [xProvider({ bearerToken: token, baseUrl: server.baseUrl('x') })],
+        http: fastHttp,
+      });
+      return { result, server };
+    } finally {
+      await server.close();
+    }
+  };
+
+  it('turns errors[] into per-account failures: not found and suspended', async () => {
+    const { result } = await run(
+      {
+        accounts: [
+          { platform: 'x', handle: 'IndoreCollector', followers: 77_000 },
+          { platform: 'x', handle: 'Suspended1', followers: 10, state: 'suspended' },
+        ],
+      },
+      ['IndoreCollector', 'Suspended1', 'Missing1'],
+    );
+    expect(result.snapshots.map((s) => s.accountId)).toEqual(['acc0']);
+    expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([
+      ['acc1', 'suspended'],
+      ['acc2', 'not-found'],
+    ]);
+    expect(result.failures[0]?.message).toContain('User has been suspended: [Suspended1]');
+  });
+
+  it('keeps the user id as a string (X ids exceed 2^53) and reads post_count as well as tweet_count', async () => {
+    const id = '1441076863023028948';
+    for (const postCountField of ['tweet_count', 'post_count'] as const) {
+      const { result } = await run(
+        {
+          x: { postCountField },
+          accounts: [{ platform: 'x', handle: 'Big', id, followers: 5, posts: 42, following: 7 }],
+        },
+        ['Big'],
+      );
+      expect(result.snapshots[0]).toMatchObject({ platformUserId: id, posts: 42, following: 7 });
+    }
+    expect(BigInt(id) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+  });
+
+  it('sends up to 100 usernames per request, comma-separated, with the Bearer token in a header', async () => {
+    const server = await createFakePlatformServer({ credentials: { x: token } });
+    try {
+      await collect(
+        registryOf(
+          'x',
+          Array.from({ length: 150 }, (_, i) => `u${i}`),
+        ),
+        {
+          providers: [xProvider({ bearerToken: token, baseUrl: server.baseUrl('x') })],
+          http: fastHttp,
+        },
+      );
+      const [first, second] = server.requests;
+      expect(first?.query.get('usernames')?.split(',')).toHaveLength(100);
+      expect(second?.query.get('usernames')?.split(',')).toHaveLength(50);
+      expect(first?.query.get('user.fields')).toBe('public_metrics');
+      expect(first?.headers.authorization).toBe(`Bearer ${token}`);
+      expect(first?.query.toString()).not.toContain(token);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a refused token fails its batch as unauthorized, with no retry, and the bucket sends nothing more', async () => {
+    const { result, server } = await run(
+      { credentials: { x: 'the-right-token' } },
+      Array.from({ length: 250 }, (_, i) => `u${i}`),
+    );
+    expect(new Set(result.failures.map((f) => f.reason))).toEqual(new Set(['unauthorized']));
+    expect(result.failures).toHaveLength(250);
+    expect(server.stats().x.requests).toBe(1);
+  });
+
+  it('a usage cap is an exhausted quota: the request fails as rate-limited instead of waiting all month', async () => {
+    const server = await createFakePlatformServer({
+      accounts: [{ platform: 'x', handle: 'A1', followers: 1 }],
+    });
+    try {
+      server.inject(
+        {
+          kind: 'status',
+          status: 429,
+          body: {
+            title: 'UsageCapExceeded',
+            detail: 'Usage cap exceeded: Monthly product cap',
+            type: 'https://api.twitter.com/2/problems/usage-capped',
+            period: 'Monthly',
+            scope: 'Product',
+          },
+        },
+        { platform: 'x' },
+      );
+      const result = await collect(registryOf('x', ['A1']), {
+        providers: [xProvider({ bearerToken: token, baseUrl: server.baseUrl('x') })],
+        http: { ...fastHttp, maxWaitMs: 60_000 },
+      });
+      expect(result.failures.map((f) => f.reason)).toEqual(['rate-limited']);
+      expect(server.stats().x.requests).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('checks its options', () => {
+    expect(() => xProvider({ bearerToken: '' })).toThrow(OptionError);
+    expect(() => xProvider({ bearerToken: '' })).toThrow(/X_BEARER_TOKEN/);
+    expect(() => xProvider({ bearerToken: 't', baseUrl: 'ftp://x' })).toThrow(/`baseUrl`/);
+  });
+});
