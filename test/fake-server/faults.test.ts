@@ -70,7 +70,16 @@ describe('faults that replace the answer', () => {
     });
     const hinted = await call(`${server.baseUrl('telegram')}/bot1:a/getChatMemberCount?chat_id=@x`);
     expect(hinted.body.parameters).toEqual({ retry_after: 35 });
+    expect(hinted.headers.get('retry-after')).toBeNull(); // Telegram's hint is in the body only
     expect(hinted.headers.get('x-rate-limit-remaining')).toBe('0');
+    server.inject({ kind: 'rate-limit', retryAfter: 'soon' });
+    const malformed = await call(
+      `${server.baseUrl('telegram')}/bot1:a/getChatMemberCount?chat_id=@x`,
+    );
+    expect(malformed.body).toMatchObject({
+      description: 'Too Many Requests: retry after soon',
+      parameters: { retry_after: 'soon' },
+    });
   });
 
   it('does not count replaced answers in the limit window', async () => {
