@@ -249,7 +249,7 @@ function fnv1a(text: string): number {
 }
 
 /** A small seeded PRNG (mulberry32): deterministic numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
