@@ -111,7 +111,6 @@ export function writeReply(
   date: number,
   fault: FakeFault | undefined,
 ): void {
-  if (res.destroyed) return;
   const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
   let body = Buffer.from(text);
   const headers = new Map<string, [string, string]>();

@@ -87,7 +87,7 @@ export async function createFakePlatformServer(
     traceId: () => `AFake${(++traces).toString(36).padStart(6, '0')}`,
   };
 
-  let requests: FakeRequest[] = [];
+  let requests: { -readonly [K in keyof FakeRequest]: FakeRequest[K] }[] = [];
   let counters = freshCounters();
   const inFlight = new Map<FakePlatform, number>();
   const timers = new Set<NodeJS.Timeout>();
@@ -138,7 +138,7 @@ export async function createFakePlatformServer(
       now: at,
     };
     const route = api?.route(request, context);
-    const record: FakeRequest = {
+    const record: (typeof requests)[number] = {
       platform: route?.platform,
       method: request.method,
       path: url.pathname,
@@ -182,6 +182,7 @@ export async function createFakePlatformServer(
     }
     const delay = latencyMs + (fault?.kind === 'slow-headers' ? fault.delayMs : 0);
     later(delay, () => {
+      if (res.destroyed) return; // the client gave up while the answer was delayed
       record.status = reply.status;
       writeReply(res, reply, now(), fault);
     });

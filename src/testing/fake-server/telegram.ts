@@ -37,7 +37,8 @@ export const telegram: PlatformApi = {
   },
 
   throttle(_route, throttle) {
-    // the hint is in the body: parameters.retry_after, in seconds (platforms.md §7)
+    // the hint is only in the body: parameters.retry_after, in seconds (platforms.md §7); a
+    // fault's raw hint goes there too, as a number when it is one, as given otherwise
     let hint: number | string | undefined;
     if (throttle.window) hint = Math.max(1, secondsUntil(throttle.window.resetAt, throttle.now));
     else if (throttle.retryAfter !== undefined) {
@@ -52,9 +53,6 @@ export const telegram: PlatformApi = {
         description: `Too Many Requests: retry after ${hint}`,
         parameters: { retry_after: hint },
       },
-      ...(throttle.retryAfter !== undefined
-        ? { headers: { 'retry-after': throttle.retryAfter } }
-        : {}),
     };
   },
 

@@ -7,6 +7,12 @@
 /**
  * A platform the fake server plays. Instagram is served under the Facebook prefix (it is the same
  * Graph API host), but it has its own accounts, limits and statistics.
+ *
+ * @example
+ * ```ts
+ * const platform: FakePlatform = 'bluesky';
+ * server.baseUrl(platform); // http://127.0.0.1:<port>/bluesky
+ * ```
  */
 export type FakePlatform =
   | 'x'
@@ -17,7 +23,14 @@ export type FakePlatform =
   | 'youtube'
   | 'telegram';
 
-/** Every {@link FakePlatform}, in a stable order. */
+/**
+ * Every {@link FakePlatform}, in a stable order.
+ *
+ * @example
+ * ```ts
+ * for (const platform of FAKE_PLATFORMS) expect(server.stats()[platform].throttled).toBe(0);
+ * ```
+ */
 export const FAKE_PLATFORMS: readonly FakePlatform[] = [
   'x',
   'mastodon',
@@ -38,6 +51,11 @@ export const FAKE_PLATFORMS: readonly FakePlatform[] = [
  * | `hidden` | normal | `followers_count: -1` | no `followersCount` | no `followers_count` | no `followers_count` | `hiddenSubscriberCount: true` | normal |
  * | `personal` | normal | normal | normal | normal | error 110 | normal | normal |
  * | `deactivated` | `errors[]` "Not Found Error" | 404 | deactivated | unknown id | error 110 | absent | chat not found |
+ *
+ * @example
+ * ```ts
+ * server.addAccounts([{ platform: 'youtube', handle: '@quiet', followers: 5_000, state: 'hidden' }]);
+ * ```
  */
 export type FakeAccountState = 'active' | 'suspended' | 'hidden' | 'personal' | 'deactivated';
 
@@ -126,9 +144,11 @@ export interface FakeLimit {
  * A fault to inject into the next matching requests (see `server.inject`).
  *
  * - `status`: answer this status with `body` (default: the platform's generic error body);
- * - `rate-limit`: the platform's own throttle answer (429, Facebook code, YouTube 403
- *   `rateLimitExceeded`, Telegram 429) with `retryAfter` as the raw hint (`Retry-After` header;
- *   also Telegram's `retry_after` and Facebook's regain minutes), or no hint at all;
+ * - `rate-limit`: the platform's own throttle answer (429, Facebook 400 with its throttle code,
+ *   YouTube 403 `rateLimitExceeded`, Telegram 429) with `retryAfter` as the raw hint: a
+ *   `Retry-After` header, except on Telegram, whose hint is the body's `parameters.retry_after`
+ *   (a number when the value is digits, the raw string otherwise). Without `retryAfter` the
+ *   answer carries no hint at all; add platform hints such as `x-rate-limit-reset` with `headers`;
  * - `hang`: never answers (the socket stays open until the client gives up or the server closes);
  * - `slow-headers`: answers normally after `delayMs`;
  * - `stall-body`: sends the headers and the first `afterBytes` bytes of the normal body, then stalls;
@@ -169,7 +189,14 @@ export type FakeFault =
   | { kind: 'empty'; status?: number }
   | { kind: 'redirect'; status: 301 | 302 | 307 | 308; location: string };
 
-/** Which requests an injected fault applies to. */
+/**
+ * Which requests an injected fault applies to.
+ *
+ * @example
+ * ```ts
+ * server.inject({ kind: 'reset' }, { platform: 'x', times: 3, match: (r) => r.query.has('usernames') });
+ * ```
+ */
 export interface FakeInjectOptions {
   /** Only requests to this platform. @default any platform */
   platform?: FakePlatform;
@@ -179,7 +206,16 @@ export interface FakeInjectOptions {
   match?: (request: FakeRequest) => boolean;
 }
 
-/** One request the fake server received. */
+/**
+ * One request the fake server received.
+ *
+ * @example
+ * ```ts
+ * const [first] = server.requests;
+ * expect(first?.headers.authorization).toBe('Bearer test-token');
+ * expect(first?.query.get('user.fields')).toBe('public_metrics');
+ * ```
+ */
 export interface FakeRequest {
   /** The platform it was addressed to; `undefined` when the path matched none. */
   readonly platform: FakePlatform | undefined;
@@ -194,12 +230,20 @@ export interface FakeRequest {
   /** Server time (ms, skew included) when the request arrived. */
   readonly at: number;
   /** The status answered; `undefined` while pending, and for `hang` and `reset`. */
-  status: number | undefined;
+  readonly status: number | undefined;
   /** The injected fault applied, if any. */
-  fault: FakeFault['kind'] | undefined;
+  readonly fault: FakeFault['kind'] | undefined;
 }
 
-/** Per-platform counters of {@link FakePlatformServer.stats}. */
+/**
+ * Per-platform counters of {@link FakePlatformServer.stats}.
+ *
+ * @example
+ * ```ts
+ * const { requests, throttled, maxConcurrent, peakInWindow } = server.stats().x;
+ * expect(peakInWindow).toBeLessThanOrEqual(300);
+ * ```
+ */
 export interface FakePlatformStats {
   /** Requests received. */
   requests: number;
@@ -213,7 +257,20 @@ export interface FakePlatformStats {
   unitsUsed: number;
 }
 
-/** Options of {@link createFakePlatformServer}. */
+/**
+ * Options of `createFakePlatformServer`.
+ *
+ * @example
+ * ```ts
+ * const options: FakeServerOptions = {
+ *   accounts: fakeAccounts('x', 1_000),
+ *   credentials: { x: 'test-token' },
+ *   limits: { x: { limit: 300, windowMs: 900_000 } },
+ *   clock: () => now,
+ *   dateSkewMs: -5 * 60_000,
+ * };
+ * ```
+ */
 export interface FakeServerOptions {
   /** Accounts known at start; change them later with `setAccounts` / `addAccounts`. */
   accounts?: readonly FakeAccount[];
@@ -277,7 +334,7 @@ export interface FakeServerOptions {
 }
 
 /**
- * A running fake platform API server. Get one from {@link createFakePlatformServer}.
+ * A running fake platform API server. Get one from `createFakePlatformServer`.
  *
  * @example
  * ```ts
@@ -299,8 +356,9 @@ export interface FakePlatformServer {
   readonly requests: readonly FakeRequest[];
   /**
    * The requests as compact strings, e.g. `"GET /x/2/users/by?usernames=a,b"`: the path and only
-   * the parameters that pick accounts (`usernames`, `ids`, `acct`, `actors`, `id`, `forHandle`,
-   * `chat_id`, Instagram's `fields`), undecoded commas; `{ status: true }` appends ` → 429`.
+   * the query parameters that pick accounts (`usernames`, `ids`, `acct`, `id[]`, `actors`,
+   * `actor`, `id`, `forHandle`, `chat_id`, Instagram's `fields`), decoded (commas stay commas);
+   * `{ status: true }` appends ` → 429` (` → -` when unanswered).
    */
   log(options?: { status?: boolean }): string[];
   /** Counters per platform. */
