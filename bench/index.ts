@@ -2,6 +2,8 @@
  * `npm run bench [-- name...]`: runs the benchmarks and prints a table per group. Figures are
  * ratios measured in one run on this machine; see the README for the last recorded run.
  */
+
+import { benchEngine } from './engine.js';
 import { type BenchRow, printTable } from './harness.js';
 import { benchParseCount } from './parse-count.js';
 import { benchTotals } from './totals.js';
@@ -9,6 +11,10 @@ import { benchTotals } from './totals.js';
 const groups: Record<string, { title: string; run: () => Promise<BenchRow[]> }> = {
   totals: { title: 'Aggregation: totals() against a hand-written loop', run: benchTotals },
   parse: { title: 'Numbers: parseCount', run: benchParseCount },
+  engine: {
+    title: 'Fetch engine against the fake platform server (limit 300 requests per 2 s window)',
+    run: benchEngine,
+  },
 };
 
 const wanted = process.argv.slice(2);

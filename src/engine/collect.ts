@@ -1,16 +1,17 @@
 import pLimit from 'p-limit';
-import { type FailureReason, OptionError, ProviderError, SocialReachError } from '../errors.js';
+import { type FailureReason, ProviderError } from '../errors.js';
 import type { Account } from '../model/account.js';
-import { zodIssues } from '../model/count.js';
 import type { PlatformId } from '../model/platform.js';
 import type { Registry } from '../model/registry.js';
-import { Snapshot } from '../model/snapshot.js';
-import type { FetchContext, ProviderResult, ProviderV1 } from '../provider/types.js';
+import type { Snapshot } from '../model/snapshot.js';
+import type { ProviderResult, ProviderV1 } from '../provider/types.js';
+import { type ResolvedOptions, resolveOptions } from './collect-options.js';
 import { createHttpClient, type HttpStats } from './http-client.js';
 import { genericLimits } from './limits.js';
 import { RateGate, type WaitReason } from './rate-gate.js';
-import { redactError, redactText } from './redact.js';
+import { redactError } from './redact.js';
 import { RetryBudget } from './retry-budget.js';
+import { abortedError, runBatch } from './run-batch.js';
 
 /** Options of {@link collect}. */
 export interface CollectOptions {
@@ -137,8 +138,6 @@ export interface CollectResult {
   readonly stats: CollectStats;
 }
 
-const DEFAULT_CONCURRENCY = 4;
-
 /**
  * Fetches a snapshot of every active account of a registry through the providers.
  *
@@ -162,33 +161,35 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
   const { now, signal } = resolved;
   const startedAt = now();
 
-  const wanted = selectAccounts(registry, resolved);
-  const byPlatform = new Map<PlatformId, Map<string, Account[]>>();
-  for (const account of wanted.active) {
-    const identities = byPlatform.get(account.platform) ?? new Map<string, Account[]>();
-    const key = registry.identity(account.id) ?? account.id;
-    identities.set(key, [...(identities.get(key) ?? []), account]);
-    byPlatform.set(account.platform, identities);
-  }
+  // Every requested account has a slot, filled exactly once with its snapshot or its failure.
+  const { active, skipped } = selectAccounts(registry, resolved);
+  const slot = new Map<string, number>();
+  active.forEach((account, i) => slot.set(account.id, i));
+  const outcomes: (Snapshot | CollectFailure | undefined)[] = new Array(active.length);
+  let done = 0;
+  let failed = 0;
 
-  const snapshots = new Map<string, Snapshot>();
-  const failures = new Map<string, CollectFailure>();
   const secrets = new Set<string>();
-  const httpStats: HttpStats = { requests: 0, retries: 0, throttled: 0, rescheduled: 0 };
-  const budget = new RetryBudget(resolved.http.retryBudget);
-  const gates: RateGate[] = [];
-  let batches = 0;
-  const total = wanted.active.length;
-  const fail = (account: Account, error: ProviderError) => {
-    const clean = redactError(error, secrets);
-    failures.set(account.id, {
-      accountId: account.id,
-      platform: account.platform,
-      reason: clean.reason,
-      message: clean.message,
-      error: clean,
-    });
+  const settle = (entry: Account, result: ProviderResult) => {
+    const i = slot.get(entry.id)!;
+    if (outcomes[i] !== undefined) return;
+    if (result.ok) {
+      outcomes[i] = result.snapshot;
+      done++;
+      return;
+    }
+    const error = redactError(result.error, secrets);
+    outcomes[i] = {
+      accountId: entry.id,
+      platform: entry.platform,
+      reason: error.reason,
+      message: error.message,
+      error,
+    };
+    failed++;
   };
+  const fail = (entry: Account, error: ProviderError) =>
+    settle(entry, { ok: false, accountId: entry.id, error });
   const report = (event: CollectProgress) => {
     try {
       resolved.onProgress?.(event);
@@ -197,12 +198,16 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
     }
   };
 
+  const httpStats: HttpStats = { requests: 0, retries: 0, throttled: 0, rescheduled: 0 };
+  const budget = new RetryBudget(resolved.http.retryBudget);
+  const gates: RateGate[] = [];
+  let batches = 0;
   const runs: Promise<void>[] = [];
-  for (const [platform, identities] of byPlatform) {
+  for (const [platform, identities] of groupByIdentity(registry, active)) {
     const provider = resolved.providers.get(platform);
     if (!provider) {
-      for (const accounts of identities.values()) {
-        for (const account of accounts) {
+      for (const group of identities) {
+        for (const account of group) {
           fail(
             account,
             new ProviderError(`no provider for platform "${platform}" was given to collect()`, {
@@ -257,42 +262,33 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
       const limit = pLimit(resolved.concurrency);
       // Once the platform refuses the bucket's credential, its other batches are not sent.
       let refused: ProviderError | undefined;
-      const chunked = [...chunks(groups, provider.maxBatchSize)];
+      const chunked = chunks(groups, provider.maxBatchSize);
       let notStarted = chunked.length;
       gate.expect(notStarted);
       for (const chunk of chunked) {
         runs.push(
           limit(async () => {
             gate.expect(--notStarted);
-            const entries = chunk.flat();
-            if (signal.aborted) {
-              for (const account of entries) fail(account, abortedError(provider, account));
-            } else if (refused) {
-              for (const account of entries) fail(account, refused);
+            const before = { done, failed };
+            if (signal.aborted || refused) {
+              for (const group of chunk) {
+                for (const account of group)
+                  fail(account, refused ?? abortedError(provider, account));
+              }
             } else {
               batches++;
-              const { outcome, batchError } = await runBatch(provider, chunk, {
-                signal,
-                now,
-                http,
-              });
+              const batchError = await runBatch(provider, chunk, { signal, now, http }, settle);
               if (batchError?.reason === 'unauthorized') refused = batchError;
-              for (const account of entries) {
-                const result = outcome.get(account.id)!;
-                if (result.ok) snapshots.set(account.id, result.snapshot);
-                else fail(account, result.error);
-              }
             }
-            const done = entries.filter((a) => snapshots.has(a.id)).length;
             report({
               type: 'batch',
               platform,
               provider: provider.name,
               bucket,
-              batch: { done, failed: entries.length - done },
-              done: snapshots.size,
-              failed: failures.size,
-              total,
+              batch: { done: done - before.done, failed: failed - before.failed },
+              done,
+              failed,
+              total: active.length,
             });
           }),
         );
@@ -305,17 +301,22 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
     for (const gate of gates) gate.close();
   }
 
+  const snapshots: Snapshot[] = [];
+  const failures: CollectFailure[] = [];
+  for (const outcome of outcomes) {
+    if (outcome === undefined) continue;
+    if ('error' in outcome) failures.push(outcome);
+    else snapshots.push(outcome);
+  }
   const finishedAt = now();
-  const inOrder = <T>(map: Map<string, T>) =>
-    wanted.active.flatMap((a) => (map.has(a.id) ? [map.get(a.id)!] : []));
   return {
-    snapshots: inOrder(snapshots),
-    failures: inOrder(failures),
+    snapshots,
+    failures,
     stats: {
-      accounts: total,
-      snapshots: snapshots.size,
-      failures: failures.size,
-      skipped: wanted.skipped,
+      accounts: active.length,
+      snapshots: snapshots.length,
+      failures: failures.length,
+      skipped,
       batches,
       ...httpStats,
       throttledMs: gates.reduce((sum, gate) => sum + gate.snapshot().waitedMs, 0),
@@ -328,114 +329,39 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
 
 // ---------------------------------------------------------------------------------------------
 
-interface ResolvedOptions {
-  http: Required<Omit<HttpOptions, 'deadline' | 'fetch'>> & {
-    deadline: number;
-    fetch: typeof globalThis.fetch | undefined;
-  };
-  providers: Map<PlatformId, ProviderV1>;
-  concurrency: number;
-  signal: AbortSignal;
-  now: () => Date;
-  onProgress: ((event: CollectProgress) => void) | undefined;
-  accountIds: Set<string> | undefined;
-  platforms: Set<PlatformId> | undefined;
-}
-
-function resolveOptions(options: CollectOptions): ResolvedOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw new OptionError('options', 'an object with `providers`', options);
-  }
-  const { concurrency = DEFAULT_CONCURRENCY, providers } = options;
-  if (!Array.isArray(providers)) {
-    throw new OptionError('providers', 'an array of providers', providers);
-  }
-  if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
-    throw new OptionError('concurrency', 'an integer >= 1', concurrency);
-  }
-  const map = new Map<PlatformId, ProviderV1>();
-  providers.forEach((provider: ProviderV1, index) => {
-    if (provider?.specificationVersion !== 'v1' || typeof provider.fetchBatch !== 'function') {
-      throw new OptionError(
-        `providers[${index}]`,
-        "a provider with specificationVersion 'v1'",
-        provider,
-      );
+/** Active accounts by platform, grouped by real account (entries sharing a handle together). */
+function groupByIdentity(
+  registry: Registry,
+  active: readonly Account[],
+): Map<PlatformId, Account[][]> {
+  const byPlatform = new Map<PlatformId, Map<string, Account[]>>();
+  for (const account of active) {
+    let identities = byPlatform.get(account.platform);
+    if (!identities) {
+      identities = new Map<string, Account[]>();
+      byPlatform.set(account.platform, identities);
     }
-    if (!Number.isSafeInteger(provider.maxBatchSize) || provider.maxBatchSize < 1) {
-      throw new OptionError(
-        `providers[${index}].maxBatchSize`,
-        'an integer >= 1',
-        provider.maxBatchSize,
-      );
-    }
-    const other = map.get(provider.platform);
-    if (other) {
-      throw new OptionError(
-        `providers[${index}]`,
-        `the only provider for "${provider.platform}" (${other.name} is already given)`,
-        provider.name,
-      );
-    }
-    map.set(provider.platform, provider);
-  });
-  if (options.now !== undefined && typeof options.now !== 'function') {
-    throw new OptionError('now', 'a function returning a Date', options.now);
+    const key = registry.identity(account.id) ?? account.id;
+    const group = identities.get(key);
+    if (group) group.push(account);
+    else identities.set(key, [account]);
   }
-  return {
-    http: resolveHttp(options.http ?? {}),
-    providers: map,
-    concurrency,
-    signal: options.signal ?? new AbortController().signal,
-    now: options.now ?? (() => new Date()),
-    onProgress: options.onProgress,
-    accountIds: options.accountIds ? new Set(options.accountIds) : undefined,
-    platforms: options.platforms ? new Set(options.platforms) : undefined,
-  };
-}
-
-function resolveHttp(http: HttpOptions): ResolvedOptions['http'] {
-  const integer = (name: keyof HttpOptions, value: unknown, fallback: number, min: number) => {
-    if (value === undefined) return fallback;
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-      throw new OptionError(`http.${name}`, `an integer >= ${min}`, value);
-    }
-    return value;
-  };
-  if (
-    http.deadline !== undefined &&
-    (!(http.deadline instanceof Date) || Number.isNaN(http.deadline.getTime()))
-  ) {
-    throw new OptionError('http.deadline', 'a valid Date', http.deadline);
-  }
-  if (http.fetch !== undefined && typeof http.fetch !== 'function') {
-    throw new OptionError('http.fetch', 'a fetch function', http.fetch);
-  }
-  return {
-    timeoutMs: integer('timeoutMs', http.timeoutMs, 10_000, 1),
-    retries: integer('retries', http.retries, 2, 0),
-    retryDelayMs: integer('retryDelayMs', http.retryDelayMs, 500, 0),
-    retryBudget: integer('retryBudget', http.retryBudget, 500, 0),
-    maxThrottleRetries: integer('maxThrottleRetries', http.maxThrottleRetries, 5, 0),
-    maxWaitMs: integer('maxWaitMs', http.maxWaitMs, 20 * 60_000, 0),
-    failureThreshold: integer('failureThreshold', http.failureThreshold, 5, 1),
-    circuitCooldownMs: integer('circuitCooldownMs', http.circuitCooldownMs, 30_000, 0),
-    deadline: http.deadline?.getTime() ?? Number.POSITIVE_INFINITY,
-    fetch: http.fetch,
-  };
+  return new Map(
+    [...byPlatform].map(([platform, identities]) => [platform, [...identities.values()]]),
+  );
 }
 
 /** Splits a provider's accounts (grouped by real account) by rate bucket. */
 function groupByBucket(
   provider: ProviderV1,
-  identities: Map<string, Account[]>,
+  groups: readonly Account[][],
 ): Map<string, Account[][]> {
   const buckets = new Map<string, Account[][]>();
-  for (const group of identities.values()) {
+  for (const group of groups) {
     const bucket = provider.bucketOf?.(group[0]!) ?? provider.platform;
-    const list = buckets.get(bucket) ?? [];
-    list.push(group);
-    buckets.set(bucket, list);
+    const list = buckets.get(bucket);
+    if (list) list.push(group);
+    else buckets.set(bucket, [group]);
   }
   return buckets;
 }
@@ -452,131 +378,8 @@ function selectAccounts(registry: Registry, options: ResolvedOptions) {
   return { active, skipped };
 }
 
-function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
-}
-
-/**
- * Runs one batch and returns an outcome for every entry of it. `groups` holds, per real account,
- * the registry entries sharing it; the first entry of each group is sent to the provider.
- */
-async function runBatch(
-  provider: ProviderV1,
-  groups: readonly Account[][],
-  context: FetchContext,
-): Promise<{ outcome: Map<string, ProviderResult>; batchError: ProviderError | undefined }> {
-  const sent = groups.map((group) => group[0]!);
-  const outcome = new Map<string, ProviderResult>();
-  let results: ProviderResult[] = [];
-  let batchError: ProviderError | undefined;
-  try {
-    results = await provider.fetchBatch(sent, context);
-    if (!Array.isArray(results)) throw new TypeError('fetchBatch did not return an array');
-  } catch (error) {
-    batchError = context.signal.aborted ? undefined : toProviderError(provider, error, sent.length);
-  }
-  const byId = new Map<string, ProviderResult>();
-  for (const result of results) {
-    const id = result?.ok ? result.snapshot?.accountId : result?.accountId;
-    if (typeof id === 'string') byId.set(id, result);
-  }
-  for (const [index, group] of groups.entries()) {
-    const account = sent[index]!;
-    let result: ProviderResult | undefined = byId.get(account.id);
-    if (context.signal.aborted && !result?.ok) {
-      result = { ok: false, accountId: account.id, error: abortedError(provider, account) };
-    } else if (batchError) {
-      result = { ok: false, accountId: account.id, error: batchError };
-    } else if (!result) {
-      result = failure(
-        provider,
-        account,
-        'invalid-response',
-        'returned no result for this account',
-      );
-    } else if (result.ok) {
-      result = checkSnapshot(provider, account, result.snapshot);
-    }
-    for (const entry of group) {
-      outcome.set(entry.id, retarget(result, entry));
-    }
-  }
-  return { outcome, batchError };
-}
-
-function checkSnapshot(provider: ProviderV1, account: Account, snapshot: unknown): ProviderResult {
-  const parsed = Snapshot.safeParse(snapshot);
-  if (!parsed.success) {
-    const detail = zodIssues(parsed.error)
-      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-      .join('; ');
-    return failure(
-      provider,
-      account,
-      'invalid-response',
-      `returned an invalid snapshot (${detail})`,
-    );
-  }
-  if (parsed.data.platform !== account.platform) {
-    return failure(
-      provider,
-      account,
-      'invalid-response',
-      `returned a snapshot for platform "${parsed.data.platform}", expected "${account.platform}"`,
-    );
-  }
-  return { ok: true, snapshot: parsed.data };
-}
-
-/** The same outcome, for another registry entry of the same real account. */
-function retarget(result: ProviderResult, entry: Account): ProviderResult {
-  if (result.ok) {
-    return result.snapshot.accountId === entry.id
-      ? result
-      : { ok: true, snapshot: { ...result.snapshot, accountId: entry.id } };
-  }
-  return result.accountId === entry.id ? result : { ...result, accountId: entry.id };
-}
-
-function failure(
-  provider: ProviderV1,
-  account: Account,
-  reason: FailureReason,
-  message: string,
-): ProviderResult {
-  return {
-    ok: false,
-    accountId: account.id,
-    error: new ProviderError(`${message} (account "${account.id}", handle "${account.handle}")`, {
-      platform: provider.platform,
-      provider: provider.name,
-      reason,
-      accountId: account.id,
-    }),
-  };
-}
-
-function abortedError(provider: ProviderV1, account: Account): ProviderError {
-  return new ProviderError('the collection was aborted before this account was fetched', {
-    platform: provider.platform,
-    provider: provider.name,
-    reason: 'aborted',
-    accountId: account.id,
-  });
-}
-
-/** The library's own error for a whole failed batch; a provider's own errors pass through. */
-function toProviderError(provider: ProviderV1, error: unknown, size: number): ProviderError {
-  if (error instanceof ProviderError || (SocialReachError.isInstance(error) && 'reason' in error)) {
-    return error as ProviderError;
-  }
-  const detail =
-    error instanceof Error
-      ? `${error.name}: ${redactText(error.message, [])}`
-      : 'a non-error value';
-  return new ProviderError(`fetchBatch failed for ${size} account(s): ${detail}`, {
-    platform: provider.platform,
-    provider: provider.name,
-    reason: 'provider-error',
-  });
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

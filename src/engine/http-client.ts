@@ -113,9 +113,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           ...fields,
         });
 
-      // Aborted when reading a body takes longer than the timeout (ky's timeout ends at the headers).
-      const bodyTimeout = new AbortController();
-      const signal = AbortSignal.any([options.signal, bodyTimeout.signal]);
       let throttles = 0;
       let redirects = 0;
       for (;;) {
@@ -159,17 +156,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             target = next;
             continue;
           }
-          const timer = setTimeout(() => bodyTimeout.abort(), options.timeoutMs);
-          try {
-            return {
-              status: response.status,
-              headers: response.headers,
-              url: redactUrl(target.toString()),
-              body: await readBody(response, describe, fail),
-            };
-          } finally {
-            clearTimeout(timer);
-          }
+          return {
+            status: response.status,
+            headers: response.headers,
+            url: redactUrl(target.toString()),
+            body: await readBody(response, options.timeoutMs, describe, fail),
+          };
         }
         throw attempt.error;
       }
@@ -183,7 +175,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         | { kind: 'error'; error: FetchError }
       > {
         let pending: Permit | undefined;
-        let answered: Permit | undefined;
         let observation: LimitObservation = { kind: 'ok' };
         let attempts = 0;
         let lastStatus: number | undefined;
@@ -197,7 +188,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         try {
           const response = await base.get(url, {
             headers: requestHeaders,
-            signal,
+            signal: options.signal,
+            // The answer is read here, before ky sees it: its limit signals go to the gate (an
+            // afterResponse hook would do the same, but ky clones every response for hooks).
             fetch: async (input, init) => {
               const permit = pending;
               pending = undefined;
@@ -212,8 +205,22 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
                 // ky gave up on this attempt (timeout) just as it answered: nobody reads it.
                 release(permit, { type: 'transient-failure' });
                 void cancel(answer);
+                return answer;
+              }
+              lastStatus = answer.status;
+              const body = answer.status >= 400 ? await peekJson(answer) : undefined;
+              observation = safeRead(
+                options.readLimits,
+                { status: answer.status, headers: answer.headers, body },
+                options.now(),
+              );
+              if (observation.kind === 'ok' && (answer.status >= 500 || answer.status === 408)) {
+                release(permit, { type: 'transient-failure' });
               } else {
-                answered = permit;
+                release(permit, { type: 'response', observation });
+              }
+              if (observation.kind === 'ok' && answer.ok) {
+                budget.refund(attempts > 1 ? TRANSIENT_RETRY_COST * (attempts - 1) : 1);
               }
               return answer;
             },
@@ -240,29 +247,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
                   pending = await gate.acquire(options.signal, deadline);
                   attempts++;
                   stats.requests++;
-                },
-              ],
-              afterResponse: [
-                async (_request, _options, response) => {
-                  const permit = answered;
-                  answered = undefined;
-                  lastStatus = response.status;
-                  const body = response.status >= 400 ? await peekJson(response) : undefined;
-                  observation = safeRead(
-                    options.readLimits,
-                    { status: response.status, headers: response.headers, body },
-                    options.now(),
-                  );
-                  if (
-                    observation.kind === 'ok' &&
-                    (response.status >= 500 || response.status === 408)
-                  ) {
-                    release(permit, { type: 'transient-failure' });
-                  } else {
-                    release(permit, { type: 'response', observation });
-                  }
-                  if (observation.kind === 'ok' && response.ok)
-                    budget.refund(attempts > 1 ? TRANSIENT_RETRY_COST * (attempts - 1) : 1);
                 },
               ],
             },
@@ -379,20 +363,49 @@ async function cancel(response: Response): Promise<void> {
   }
 }
 
+/**
+ * Reads and parses a body. ky's timeout ends when the headers arrive, so the body gets its own:
+ * a body that stalls is cancelled, which makes `text()` reject.
+ */
 async function readBody(
   response: Response,
+  timeoutMs: number,
   describe: () => string,
   fail: (message: string, fields: Omit<FetchErrorFields, 'platform' | 'provider'>) => FetchError,
 ): Promise<unknown> {
-  let text: string;
+  let text = '';
+  let timedOut = false;
+  const reader = response.body?.getReader();
+  const timer = setTimeout(() => {
+    timedOut = true;
+    reader?.cancel().catch(() => undefined);
+  }, timeoutMs);
   try {
-    text = await response.text();
+    if (reader) {
+      const decoder = new TextDecoder();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (timedOut) throw new Error('body timeout');
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+      }
+      text += decoder.decode();
+    }
   } catch (error) {
+    if (timedOut) {
+      throw fail(`${describe()}: the body did not arrive within ${timeoutMs} ms`, {
+        reason: 'network',
+        status: response.status,
+        retryable: true,
+      });
+    }
     throw fail(`${describe()}: the body could not be read (${describeCause(error)})`, {
       reason: 'network',
       status: response.status,
       retryable: true,
     });
+  } finally {
+    clearTimeout(timer);
   }
   if (text.trim() === '') return undefined;
   try {

@@ -47,6 +47,8 @@ export interface RateGateOptions {
 export interface Permit {
   readonly admittedAt: number;
   readonly probe: boolean;
+  /** The quota window the request was admitted in (internal bookkeeping). */
+  readonly window: number;
 }
 
 /** How a request ended, for {@link RateGate.release}. */
@@ -104,6 +106,7 @@ interface Waiter {
 }
 
 const SAFETY_MS = 25;
+const SPREAD_MARGIN = 0.1;
 const SLOW_START_STEP_MS = 250;
 const CUBIC_C = 0.4;
 const CUBIC_BETA = 0.7;
@@ -139,6 +142,9 @@ export class RateGate {
   #refused = false;
 
   #inFlight = 0;
+  /** Quota windows seen so far, and the requests in flight that were sent in the current one. */
+  #window = 0;
+  #inFlightThisWindow = 0;
   #probing = true;
   #limit: number | undefined;
   #remaining: number | undefined;
@@ -147,10 +153,14 @@ export class RateGate {
   #pauseReason: WaitReason = 'throttled';
   #nextSendAt = 0;
   #exhaustedWindow: number | undefined;
+  #spreadUntil: number | undefined;
   #resumeJitter = 0;
   #throttleStreak = 0;
+  #lastThrottleSeen = Number.NEGATIVE_INFINITY;
 
   #rate: number | undefined;
+  /** Whether the platform has ever announced a quota for this bucket. */
+  #announced = false;
   #lastMax = 0;
   #lastThrottle = 0;
   #slowStart = true;
@@ -180,6 +190,7 @@ export class RateGate {
     this.#cooldown = options.circuitCooldownMs ?? 30_000;
     if (options.adaptive) this.#rate = options.adaptive.initialRate;
     if (options.quota) {
+      this.#announced = true;
       const now = this.#now();
       this.#limit = options.quota.limit;
       this.#remaining = options.quota.limit;
@@ -223,6 +234,8 @@ export class RateGate {
   /** Ends a request admitted by {@link acquire}, with what its answer said. */
   release(permit: Permit, outcome: Outcome): void {
     this.#inFlight = Math.max(0, this.#inFlight - 1);
+    if (permit.window === this.#window)
+      this.#inFlightThisWindow = Math.max(0, this.#inFlightThisWindow - 1);
     const now = this.#now();
     if (permit.probe) this.#probeOut = false;
     if (outcome.type === 'transient-failure') {
@@ -235,7 +248,7 @@ export class RateGate {
         this.#circuit = 'closed';
         this.#cooldown = this.#options.circuitCooldownMs ?? 30_000;
       }
-      this.#observe(outcome.observation, now);
+      this.#observe(outcome.observation, now, permit);
     }
     this.#pump();
   }
@@ -282,19 +295,26 @@ export class RateGate {
 
   // -------------------------------------------------------------------------------------------
 
-  #observe(observation: LimitObservation, now: number): void {
+  #observe(observation: LimitObservation, now: number, permit: Permit): void {
     const { kind, limit, remaining, resetAt, retryAfterMs } = observation;
     if (kind === 'refused') {
       this.#refuse();
       return;
     }
     if (limit !== undefined) this.#limit = limit;
-    if (resetAt !== undefined && remaining !== undefined) {
+    if (resetAt !== undefined && remaining !== undefined && resetAt > now) {
+      // (An answer about a window that has already ended says nothing about the current one.)
+      this.#announced = true;
       const known = this.#resetAt;
       if (known === undefined || resetAt > known + 1_000 || now >= known) {
-        // A new window: trust the server, minus what is already in flight in it.
+        // A new window: trust the server, minus what we have sent in it that it has not counted
+        // yet (requests still in flight from the previous window count there, not here).
+        if (known !== undefined && now >= known) this.#startWindow();
         this.#resetAt = resetAt;
-        this.#remaining = Math.max(0, remaining - this.#inFlight);
+        this.#remaining = Math.max(0, remaining - this.#inFlightThisWindow);
+        // Spreading ends a little before the reset (a tenth of the window), so that sends delayed
+        // by a busy event loop can still catch up before it instead of losing their units.
+        this.#spreadUntil = resetAt - SPREAD_MARGIN * (resetAt - now);
       } else if (resetAt >= known - 1_000) {
         // The same window: never trust a figure above our own count (answers arrive out of order),
         // but follow the server down (another client may share the credential).
@@ -311,6 +331,10 @@ export class RateGate {
       return;
     }
     this.#throttles++;
+    // A throttle for a request sent before the last throttle was seen is the same event (it was
+    // already in flight): it must not pause the bucket again, nor cut the rate twice.
+    if (kind === 'throttled' && permit.admittedAt <= this.#lastThrottleSeen) return;
+    this.#lastThrottleSeen = now;
     this.#throttleStreak++;
     if (kind === 'quota-exhausted') {
       const until =
@@ -328,10 +352,18 @@ export class RateGate {
       wait = resetAt - now + this.#jitter(Math.min(1_000, (resetAt - now) * 0.1));
       this.#remaining = 0;
     } else {
-      const cap = Math.min(20_000, 1_000 * 2 ** (this.#throttleStreak - 1));
+      // No hint. Under an adaptive rate the limit was just overstepped, most likely near the end of
+      // the platform's window, so the first backoff is short (a few send intervals); otherwise it
+      // is a second. Either doubles with each throttle in a row (full jitter, capped at 20 s).
+      const base = this.#rate === undefined ? 1_000 : Math.max(50, 2_000 / this.#rate);
+      const cap = Math.min(20_000, base * 2 ** (this.#throttleStreak - 1));
       wait = this.#random() * cap;
     }
-    if (this.#rate !== undefined) this.#cut(now);
+    // Where nothing is announced, a throttle turns adaptive pacing on (as AWS's adaptive retry mode
+    // does): the rate starts from what was actually being sent.
+    // Throttles in a row mean the platform's window is still spent, not that the rate is still too
+    // high: only the first of them cuts it; the others lengthen the pause.
+    if ((this.#rate !== undefined || !this.#announced) && this.#throttleStreak === 1) this.#cut(now);
     // After the pause, one request goes first to see whether the throttle is over.
     this.#probing = true;
     this.pause(now + wait, 'throttled');
@@ -355,7 +387,7 @@ export class RateGate {
     while (this.#recent.length > 0 && this.#recent[0]! <= now - 1_000) this.#recent.shift();
     const ceiling = Math.min(
       max,
-      Math.max(2 * this.#recent.length, this.#options.adaptive!.initialRate),
+      Math.max(2 * this.#recent.length, this.#options.adaptive?.initialRate ?? 1),
     );
     if (this.#slowStart) {
       this.#rate = Math.max(rate, Math.min(ceiling, rate * 2));
@@ -370,10 +402,12 @@ export class RateGate {
 
   #cut(now: number): void {
     const min = this.#options.adaptive?.minRate ?? 0.5;
+    while (this.#recent.length > 0 && this.#recent[0]! <= now - 1_000) this.#recent.shift();
+    const current = this.#rate ?? Math.max(min, this.#recent.length);
     this.#slowStart = false;
-    this.#lastMax = this.#rate!;
+    this.#lastMax = current;
     this.#lastThrottle = now;
-    this.#rate = Math.max(min, this.#rate! * CUBIC_BETA);
+    this.#rate = Math.max(min, current * CUBIC_BETA);
   }
 
   #openCircuit(now: number, probeFailed: boolean): void {
@@ -451,9 +485,16 @@ export class RateGate {
       return;
     }
     // The window ended: its figures are stale. Send one request to learn the new window's.
+    this.#startWindow();
+    this.#spreadUntil = undefined;
     this.#remaining = undefined;
     this.#resetAt = undefined;
     this.#probing = true;
+  }
+
+  #startWindow(): void {
+    this.#window++;
+    this.#inFlightThisWindow = 0;
   }
 
   #admit(now: number): void {
@@ -463,12 +504,13 @@ export class RateGate {
     if (probe) this.#probeOut = true;
     this.#endWait(now);
     this.#inFlight++;
+    this.#inFlightThisWindow++;
     this.#admitted++;
     this.#recent.push(now);
     while (this.#recent[0]! <= now - 1_000) this.#recent.shift();
     if (this.#remaining !== undefined) this.#remaining--;
     this.#nextSendAt = now + this.#spacing(now);
-    waiter.resolve({ admittedAt: now, probe });
+    waiter.resolve({ admittedAt: now, probe, window: this.#window });
   }
 
   /** Milliseconds before the next admission. */
@@ -478,7 +520,8 @@ export class RateGate {
     const demand = this.#queue.length + this.#expected;
     if (this.#remaining !== undefined && this.#resetAt !== undefined && demand > this.#remaining) {
       // More wait than the window has left: spread what is left over the rest of the window.
-      spacing = Math.max(spacing, (this.#resetAt - now) / (this.#remaining + 1));
+      const until = this.#spreadUntil ?? this.#resetAt;
+      if (until > now) spacing = Math.max(spacing, (until - now) / (this.#remaining + 1));
     }
     return spacing;
   }

@@ -62,3 +62,100 @@ export function parseSnapshots(input: readonly unknown[]): Snapshot[] {
   if (issues.length > 0) throw new ValidationError('Invalid snapshots', issues);
   return out;
 }
+
+/**
+ * A fast check that `value` is a {@link Snapshot} exactly as the schema would return it (a `Date`
+ * for `takenAt`, no unknown keys, no `undefined` values), for the engine's hot path. It never
+ * accepts what the schema rejects (a property test checks this); when it says no, use the schema,
+ * which also says why.
+ */
+export function isPlainSnapshot(value: unknown): value is Snapshot {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const s = value as Record<string, unknown>;
+  let required = 0;
+  // One pass over the keys: each known key is checked where it is met, any other key fails.
+  for (const key in s) {
+    const v = s[key];
+    switch (key) {
+      case 'accountId':
+      case 'platform':
+        if (!nonEmpty(v)) return false;
+        required++;
+        break;
+      case 'takenAt':
+        if (!(v instanceof Date) || Number.isNaN(v.getTime())) return false;
+        required++;
+        break;
+      case 'followers':
+        if (!plainCount(v)) return false;
+        required++;
+        break;
+      case 'source':
+        if (!plainSource(v)) return false;
+        required++;
+        break;
+      case 'platformUserId':
+        if (!nonEmpty(v)) return false;
+        break;
+      case 'following':
+      case 'posts':
+      case 'views':
+        if (!wholeNumber(v)) return false;
+        break;
+      case 'extra':
+        if (!plainExtra(v)) return false;
+        break;
+      default:
+        return false;
+    }
+    if (!Object.hasOwn(s, key)) return false;
+  }
+  return required === 5;
+}
+
+function nonEmpty(value: unknown): boolean {
+  return typeof value === 'string' && value.length > 0;
+}
+
+function wholeNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function plainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function plainCount(value: unknown): boolean {
+  if (!plainObject(value)) return false;
+  let keys = 0;
+  for (const key in value) {
+    if ((key !== 'value' && key !== 'min' && key !== 'max') || !Object.hasOwn(value, key)) return false;
+    keys++;
+  }
+  const { value: v, min, max } = value;
+  if (keys !== 3 || !wholeNumber(v)) return false;
+  if (min !== null && !(wholeNumber(min) && min <= v)) return false;
+  if (max !== null && !(wholeNumber(max) && max >= v)) return false;
+  return true;
+}
+
+function plainSource(value: unknown): boolean {
+  if (!plainObject(value)) return false;
+  let provider = false;
+  for (const key in value) {
+    // An evidence URL is checked by the schema, not here.
+    if ((key !== 'provider' && key !== 'note') || !Object.hasOwn(value, key)) return false;
+    if (!nonEmpty(value[key])) return false;
+    if (key === 'provider') provider = true;
+  }
+  return provider;
+}
+
+function plainExtra(value: unknown): boolean {
+  if (!plainObject(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key in value) {
+    const v = value[key];
+    if (!Object.hasOwn(value, key) || typeof v !== 'number' || !Number.isFinite(v)) return false;
+  }
+  return true;
+}

@@ -71,9 +71,12 @@ export function observed(
     followers,
     source: { provider: provider.name },
   };
-  for (const [key, value] of Object.entries(metrics)) {
-    if (value !== undefined) (snapshot as Record<string, unknown>)[key] = value;
-  }
+  // Only the metrics the platform gave: a snapshot carries no undefined fields.
+  if (metrics.platformUserId !== undefined) snapshot.platformUserId = metrics.platformUserId;
+  if (metrics.following !== undefined) snapshot.following = metrics.following;
+  if (metrics.posts !== undefined) snapshot.posts = metrics.posts;
+  if (metrics.views !== undefined) snapshot.views = metrics.views;
+  if (metrics.extra !== undefined) snapshot.extra = metrics.extra;
   return { ok: true, snapshot };
 }
 

@@ -1,0 +1,108 @@
+import { OptionError } from '../errors.js';
+import type { PlatformId } from '../model/platform.js';
+import type { ProviderV1 } from '../provider/types.js';
+import type { CollectOptions, CollectProgress, HttpOptions } from './collect.js';
+
+/** {@link CollectOptions} checked, with every default filled in. Internal. */
+export interface ResolvedOptions {
+  http: Required<Omit<HttpOptions, 'deadline' | 'fetch'>> & {
+    deadline: number;
+    fetch: typeof globalThis.fetch | undefined;
+  };
+  providers: Map<PlatformId, ProviderV1>;
+  concurrency: number;
+  signal: AbortSignal;
+  now: () => Date;
+  onProgress: ((event: CollectProgress) => void) | undefined;
+  accountIds: Set<string> | undefined;
+  platforms: Set<PlatformId> | undefined;
+}
+
+const DEFAULT_CONCURRENCY = 4;
+
+/** Checks the options of `collect` once, saying what was expected, and fills in the defaults. */
+export function resolveOptions(options: CollectOptions): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new OptionError('options', 'an object with `providers`', options);
+  }
+  const { concurrency = DEFAULT_CONCURRENCY, providers } = options;
+  if (!Array.isArray(providers)) {
+    throw new OptionError('providers', 'an array of providers', providers);
+  }
+  if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
+    throw new OptionError('concurrency', 'an integer >= 1', concurrency);
+  }
+  const map = new Map<PlatformId, ProviderV1>();
+  providers.forEach((provider: ProviderV1, index) => {
+    if (provider?.specificationVersion !== 'v1' || typeof provider.fetchBatch !== 'function') {
+      throw new OptionError(
+        `providers[${index}]`,
+        "a provider with specificationVersion 'v1'",
+        provider,
+      );
+    }
+    if (!Number.isSafeInteger(provider.maxBatchSize) || provider.maxBatchSize < 1) {
+      throw new OptionError(
+        `providers[${index}].maxBatchSize`,
+        'an integer >= 1',
+        provider.maxBatchSize,
+      );
+    }
+    const other = map.get(provider.platform);
+    if (other) {
+      throw new OptionError(
+        `providers[${index}]`,
+        `the only provider for "${provider.platform}" (${other.name} is already given)`,
+        provider.name,
+      );
+    }
+    map.set(provider.platform, provider);
+  });
+  if (options.now !== undefined && typeof options.now !== 'function') {
+    throw new OptionError('now', 'a function returning a Date', options.now);
+  }
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
+    throw new OptionError('onProgress', 'a function', options.onProgress);
+  }
+  return {
+    http: resolveHttp(options.http ?? {}),
+    providers: map,
+    concurrency,
+    signal: options.signal ?? new AbortController().signal,
+    now: options.now ?? (() => new Date()),
+    onProgress: options.onProgress,
+    accountIds: options.accountIds ? new Set(options.accountIds) : undefined,
+    platforms: options.platforms ? new Set(options.platforms) : undefined,
+  };
+}
+
+function resolveHttp(http: HttpOptions): ResolvedOptions['http'] {
+  const integer = (name: keyof HttpOptions, value: unknown, fallback: number, min: number) => {
+    if (value === undefined) return fallback;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+      throw new OptionError(`http.${name}`, `an integer >= ${min}`, value);
+    }
+    return value;
+  };
+  if (
+    http.deadline !== undefined &&
+    (!(http.deadline instanceof Date) || Number.isNaN(http.deadline.getTime()))
+  ) {
+    throw new OptionError('http.deadline', 'a valid Date', http.deadline);
+  }
+  if (http.fetch !== undefined && typeof http.fetch !== 'function') {
+    throw new OptionError('http.fetch', 'a fetch function', http.fetch);
+  }
+  return {
+    timeoutMs: integer('timeoutMs', http.timeoutMs, 10_000, 1),
+    retries: integer('retries', http.retries, 2, 0),
+    retryDelayMs: integer('retryDelayMs', http.retryDelayMs, 500, 0),
+    retryBudget: integer('retryBudget', http.retryBudget, 500, 0),
+    maxThrottleRetries: integer('maxThrottleRetries', http.maxThrottleRetries, 5, 0),
+    maxWaitMs: integer('maxWaitMs', http.maxWaitMs, 20 * 60_000, 0),
+    failureThreshold: integer('failureThreshold', http.failureThreshold, 5, 1),
+    circuitCooldownMs: integer('circuitCooldownMs', http.circuitCooldownMs, 30_000, 0),
+    deadline: http.deadline?.getTime() ?? Number.POSITIVE_INFINITY,
+    fetch: http.fetch,
+  };
+}
