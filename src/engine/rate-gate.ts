@@ -102,10 +102,9 @@ interface Waiter {
   reject: (error: unknown) => void;
   deadline: number;
   signal: AbortSignal | undefined;
-  onAbort: () => void;
 }
 
-const SAFETY_MS = 25;
+const SAFETY_MS = 10;
 const SPREAD_MARGIN = 0.1;
 const SLOW_START_STEP_MS = 250;
 const CUBIC_C = 0.4;
@@ -136,6 +135,7 @@ export class RateGate {
   readonly #random: () => number;
   readonly #options: RateGateOptions;
   readonly #queue: Waiter[] = [];
+  readonly #watched = new Map<AbortSignal, () => void>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timerAt = Number.POSITIVE_INFINITY;
   #closed = false;
@@ -213,19 +213,8 @@ export class RateGate {
     if (this.#closed) return Promise.reject(new Error(`rate gate ${this.key} is closed`));
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<Permit>((resolve, reject) => {
-      const waiter: Waiter = {
-        resolve,
-        reject,
-        deadline,
-        signal,
-        onAbort: () => {
-          const i = this.#queue.indexOf(waiter);
-          if (i !== -1) this.#queue.splice(i, 1);
-          reject(signal?.reason);
-          this.#pump();
-        },
-      };
-      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      const waiter: Waiter = { resolve, reject, deadline, signal };
+      if (signal) this.#watch(signal);
       this.#queue.push(waiter);
       this.#pump();
     });
@@ -286,8 +275,9 @@ export class RateGate {
   close(reason: unknown = new Error(`rate gate ${this.key} is closed`)): void {
     this.#closed = true;
     this.#clearTimer();
+    for (const [signal, onAbort] of this.#watched) signal.removeEventListener('abort', onAbort);
+    this.#watched.clear();
     for (const waiter of this.#queue.splice(0)) {
-      waiter.signal?.removeEventListener('abort', waiter.onAbort);
       waiter.reject(reason);
     }
     this.#endWait(this.#now());
@@ -363,17 +353,35 @@ export class RateGate {
     // does): the rate starts from what was actually being sent.
     // Throttles in a row mean the platform's window is still spent, not that the rate is still too
     // high: only the first of them cuts it; the others lengthen the pause.
-    if ((this.#rate !== undefined || !this.#announced) && this.#throttleStreak === 1) this.#cut(now);
+    if ((this.#rate !== undefined || !this.#announced) && this.#throttleStreak === 1)
+      this.#cut(now);
     // After the pause, one request goes first to see whether the throttle is over.
     this.#probing = true;
     this.pause(now + wait, 'throttled');
+  }
+
+  /**
+   * Listens to a waiter's signal once per gate, however many waiters share it (hundreds of them
+   * would otherwise trip Node's listener-leak warning). On abort, that signal's waiters leave.
+   */
+  #watch(signal: AbortSignal): void {
+    if (this.#watched.has(signal)) return;
+    const onAbort = () => {
+      this.#watched.delete(signal);
+      for (const waiter of this.#queue.filter((w) => w.signal === signal)) {
+        this.#queue.splice(this.#queue.indexOf(waiter), 1);
+        waiter.reject(signal.reason);
+      }
+      this.#pump();
+    };
+    this.#watched.set(signal, onAbort);
+    signal.addEventListener('abort', onAbort, { once: true });
   }
 
   /** The credential is refused: reject every waiter now, and every later request. */
   #refuse(): void {
     this.#refused = true;
     for (const waiter of this.#queue.splice(0)) {
-      waiter.signal?.removeEventListener('abort', waiter.onAbort);
       waiter.reject(new GateRefusedError(this.key));
     }
   }
@@ -499,7 +507,6 @@ export class RateGate {
 
   #admit(now: number): void {
     const waiter = this.#queue.shift()!;
-    waiter.signal?.removeEventListener('abort', waiter.onAbort);
     const probe = this.#circuit === 'half-open';
     if (probe) this.#probeOut = true;
     this.#endWait(now);
@@ -531,7 +538,6 @@ export class RateGate {
     for (const waiter of [...this.#queue]) {
       if (waiter.deadline < until) {
         this.#queue.splice(this.#queue.indexOf(waiter), 1);
-        waiter.signal?.removeEventListener('abort', waiter.onAbort);
         waiter.reject(new GateDeadlineError(until, reason ?? 'quota'));
       }
     }

@@ -129,7 +129,8 @@ function plainCount(value: unknown): boolean {
   if (!plainObject(value)) return false;
   let keys = 0;
   for (const key in value) {
-    if ((key !== 'value' && key !== 'min' && key !== 'max') || !Object.hasOwn(value, key)) return false;
+    if ((key !== 'value' && key !== 'min' && key !== 'max') || !Object.hasOwn(value, key))
+      return false;
     keys++;
   }
   const { value: v, min, max } = value;

@@ -56,6 +56,17 @@ export function failed(
   };
 }
 
+const sources = new Map<string, Snapshot['source']>();
+/** One frozen source object per provider name, shared by its snapshots (less to allocate and keep). */
+function sourceOf(name: string): Snapshot['source'] {
+  let source = sources.get(name);
+  if (!source) {
+    source = Object.freeze({ provider: name });
+    sources.set(name, source);
+  }
+  return source;
+}
+
 /** A successful result. */
 export function observed(
   provider: Pick<ProviderV1, 'platform' | 'name'>,
@@ -69,7 +80,7 @@ export function observed(
     platform: provider.platform,
     takenAt,
     followers,
-    source: { provider: provider.name },
+    source: sourceOf(provider.name),
   };
   // Only the metrics the platform gave: a snapshot carries no undefined fields.
   if (metrics.platformUserId !== undefined) snapshot.platformUserId = metrics.platformUserId;

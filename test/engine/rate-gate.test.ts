@@ -263,7 +263,12 @@ describe('RateGate properties', () => {
         ),
         async (s, concurrency, outcomes) => {
           vi.setSystemTime(T0);
-          const g = new RateGate({ key: 'p', concurrency, random: () => 0.5, failureThreshold: 1_000 });
+          const g = new RateGate({
+            key: 'p',
+            concurrency,
+            random: () => 0.5,
+            failureThreshold: 1_000,
+          });
           let inFlight = 0;
           let peak = 0;
           const violations: string[] = [];
@@ -271,7 +276,8 @@ describe('RateGate properties', () => {
             const permit = await g.acquire();
             const state = g.snapshot();
             if (Date.now() < state.pausedUntil) violations.push('sent while paused');
-            if (state.remaining !== undefined && state.remaining < 0) violations.push('sent past quota');
+            if (state.remaining !== undefined && state.remaining < 0)
+              violations.push('sent past quota');
             inFlight++;
             peak = Math.max(peak, inFlight);
             await s.schedule(Promise.resolve(), 'answer');

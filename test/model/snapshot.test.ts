@@ -12,9 +12,15 @@ const valid = {
 
 describe('Snapshot', () => {
   it('reads ISO times into Dates and reports every bad row with its path', () => {
-    expect(parseSnapshots([{ ...valid, takenAt: '2026-11-28T05:30:00+05:30' }])[0]?.takenAt).toEqual(valid.takenAt);
+    expect(
+      parseSnapshots([{ ...valid, takenAt: '2026-11-28T05:30:00+05:30' }])[0]?.takenAt,
+    ).toEqual(valid.takenAt);
     expect(() =>
-      parseSnapshots([valid, { ...valid, followers: { value: -1, min: null, max: null } }, { ...valid, takenAt: 'yesterday' }]),
+      parseSnapshots([
+        valid,
+        { ...valid, followers: { value: -1, min: null, max: null } },
+        { ...valid, takenAt: 'yesterday' },
+      ]),
     ).toThrow(/\[1\]\.followers\.value[\s\S]*\[2\]\.takenAt/);
   });
 });
@@ -22,7 +28,9 @@ describe('Snapshot', () => {
 describe('isPlainSnapshot, the fast path of collect()', () => {
   it('accepts an ordinary snapshot, as is', () => {
     expect(isPlainSnapshot(valid)).toBe(true);
-    expect(isPlainSnapshot({ ...valid, following: 3, extra: { listed: 2 }, platformUserId: '1' })).toBe(true);
+    expect(
+      isPlainSnapshot({ ...valid, following: 3, extra: { listed: 2 }, platformUserId: '1' }),
+    ).toBe(true);
   });
 
   it('never accepts what the schema rejects, and what it accepts the schema returns unchanged', () => {
@@ -30,7 +38,14 @@ describe('isPlainSnapshot, the fast path of collect()', () => {
       fc.oneof({ arbitrary: good, weight: 6 }, { arbitrary: bad, weight: 1 });
     const small = fc.integer({ min: 0, max: 100 });
     const count = fc.record({
-      value: often(small, fc.oneof(fc.integer({ min: -2, max: -1 }), fc.double(), fc.constant(Number.MAX_SAFE_INTEGER + 2))),
+      value: often(
+        small,
+        fc.oneof(
+          fc.integer({ min: -2, max: -1 }),
+          fc.double(),
+          fc.constant(Number.MAX_SAFE_INTEGER + 2),
+        ),
+      ),
       min: fc.option(often(small, fc.integer({ min: -2, max: 200 })), { nil: null }),
       max: fc.option(often(small, fc.integer({ min: -2, max: 200 })), { nil: null }),
     });
@@ -38,13 +53,28 @@ describe('isPlainSnapshot, the fast path of collect()', () => {
       {
         accountId: often(fc.constant('a1'), fc.string()),
         platform: often(fc.constant('x'), fc.string()),
-        takenAt: often(fc.date({ noInvalidDate: true }), fc.oneof(fc.constant(new Date(Number.NaN)), fc.string())),
+        takenAt: often(
+          fc.date({ noInvalidDate: true }),
+          fc.oneof(fc.constant(new Date(Number.NaN)), fc.string()),
+        ),
         followers: often(count, fc.anything()),
-        platformUserId: often(fc.string({ minLength: 1 }), fc.oneof(fc.constant(''), fc.constant(undefined), fc.integer())),
-        following: often(small, fc.oneof(fc.integer({ min: -3, max: -1 }), fc.double(), fc.constant(undefined))),
-        extra: often(fc.dictionary(fc.string(), fc.integer()), fc.oneof(fc.dictionary(fc.string(), fc.double()), fc.anything())),
+        platformUserId: often(
+          fc.string({ minLength: 1 }),
+          fc.oneof(fc.constant(''), fc.constant(undefined), fc.integer()),
+        ),
+        following: often(
+          small,
+          fc.oneof(fc.integer({ min: -3, max: -1 }), fc.double(), fc.constant(undefined)),
+        ),
+        extra: often(
+          fc.dictionary(fc.string(), fc.integer()),
+          fc.oneof(fc.dictionary(fc.string(), fc.double()), fc.anything()),
+        ),
         source: often(
-          fc.record({ provider: often(fc.constant('p'), fc.string()), note: fc.string({ minLength: 1 }) }, { requiredKeys: ['provider'] }),
+          fc.record(
+            { provider: often(fc.constant('p'), fc.string()), note: fc.string({ minLength: 1 }) },
+            { requiredKeys: ['provider'] },
+          ),
           fc.anything(),
         ),
         stray: fc.anything(),
