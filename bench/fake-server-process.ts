@@ -31,6 +31,7 @@ const server = await createFakePlatformServer({
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
 for await (const line of createInterface({ input: process.stdin })) {
   if (line === 'stats') process.stdout.write(`${JSON.stringify(server.stats())}\n`);
+  else if (line === 'cpu') process.stdout.write(`${JSON.stringify(process.cpuUsage())}\n`);
   else if (line === 'reset') {
     server.reset();
     process.stdout.write('{}\n');

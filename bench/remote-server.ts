@@ -12,6 +12,8 @@ export interface RemoteServer {
   url: string;
   baseUrl(platform: FakePlatform, host?: string): string;
   stats(): Promise<Record<FakePlatform, FakePlatformStats>>;
+  /** The server process's CPU time so far, in ms. */
+  cpuMs(): Promise<number>;
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -45,6 +47,10 @@ export async function startRemoteServer(
         ? `${url}/mastodon/${host}`
         : `${url}/${platform === 'instagram' ? 'facebook' : platform}`,
     stats: () => ask('stats'),
+    cpuMs: async () => {
+      const { user, system } = (await ask('cpu')) as { user: number; system: number };
+      return (user + system) / 1_000;
+    },
     reset: async () => {
       await ask('reset');
     },

@@ -38,7 +38,8 @@ const Problem = z.object({
   title: z.string().optional(),
   type: z.string().optional(),
 });
-const UsersResponse = z.object({
+/** The users/by answer, as far as it is read (exported for the fast-path property test). */
+export const UsersResponse = z.object({
   data: z.array(User).optional(),
   errors: z.array(Problem).optional(),
 });
@@ -110,7 +111,11 @@ export function xProvider(options: XProviderOptions): ProviderV1 {
           `users/by answered ${response.status} (${problemText(response.body)})`,
         );
       }
-      const body = parseBody(provider, 'users/by', UsersResponse, response);
+      // 100 users per answer, thousands of answers per run: a plain check first (the hot path),
+      // the schema only when it says no, to say what is wrong.
+      const body = isUsersResponse(response.body)
+        ? response.body
+        : parseBody(provider, 'users/by', UsersResponse, response);
       const users = new Map((body.data ?? []).map((u) => [u.username.toLowerCase(), u]));
       const problems = new Map<string, z.output<typeof Problem>>();
       for (const problem of body.errors ?? []) {
@@ -141,6 +146,42 @@ export function xProvider(options: XProviderOptions): ProviderV1 {
     },
   };
   return provider;
+}
+
+/**
+ * True when `body` is a users/by answer the schema accepts, checked without copying it. It never
+ * accepts what `UsersResponse` rejects (a property test checks this).
+ */
+export function isUsersResponse(body: unknown): body is z.output<typeof UsersResponse> {
+  if (!isObject(body)) return false;
+  const { data, errors } = body;
+  if (data !== undefined) {
+    if (!Array.isArray(data)) return false;
+    for (const user of data) {
+      if (!isObject(user) || typeof user.id !== 'string' || typeof user.username !== 'string')
+        return false;
+      const m = user.public_metrics;
+      if (!isObject(m) || !isCount(m.followers_count)) return false;
+      for (const field of [
+        'following_count',
+        'tweet_count',
+        'post_count',
+        'listed_count',
+      ] as const) {
+        if (m[field] !== undefined && !isCount(m[field])) return false;
+      }
+    }
+  }
+  // errors[] is rare and small: the schema reads it
+  return errors === undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isCount(value: unknown): boolean {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
 function problemText(body: unknown): string {

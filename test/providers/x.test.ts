@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collect } from '../../src/engine/collect.js';
 import { OptionError } from '../../src/errors.js';
-import { xProvider } from '../../src/providers/x.js';
+import { isUsersResponse, UsersResponse, xProvider } from '../../src/providers/x.js';
 import { createFakePlatformServer } from '../../src/testing/index.js';
 import { describeProviderConformance, fastHttp, registryOf } from './conformance.js';
 
@@ -138,5 +139,54 @@ describe('xProvider', () => {
     expect(() => xProvider({ bearerToken: '' })).toThrow(OptionError);
     expect(() => xProvider({ bearerToken: '' })).toThrow(/X_BEARER_TOKEN/);
     expect(() => xProvider({ bearerToken: 't', baseUrl: 'ftp://x' })).toThrow(/`baseUrl`/);
+  });
+});
+
+describe('xProvider fast path', () => {
+  it('isUsersResponse never accepts what the UsersResponse schema rejects', () => {
+    const often = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) =>
+      fc.oneof({ arbitrary: good, weight: 8 }, { arbitrary: bad, weight: 1 });
+    const count = often(
+      fc.integer({ min: 0, max: 1e9 }),
+      fc.oneof(fc.integer({ min: -5, max: -1 }), fc.double(), fc.string()),
+    );
+    const user = fc.record(
+      {
+        id: often(fc.string(), fc.integer()),
+        username: often(fc.string(), fc.constant(null)),
+        public_metrics: often(
+          fc.record(
+            {
+              followers_count: count,
+              following_count: count,
+              tweet_count: count,
+              post_count: count,
+              listed_count: count,
+            },
+            { requiredKeys: ['followers_count'] },
+          ),
+          fc.anything(),
+        ),
+        name: fc.string(),
+      },
+      { requiredKeys: ['id', 'username', 'public_metrics'] },
+    );
+    const body = fc.oneof(
+      fc.record(
+        { data: often(fc.array(user, { maxLength: 5 }), fc.anything()) },
+        { requiredKeys: [] },
+      ),
+      fc.anything(),
+    );
+    let accepted = 0;
+    fc.assert(
+      fc.property(body, (b) => {
+        if (!isUsersResponse(b)) return;
+        accepted++;
+        expect(UsersResponse.safeParse(b).success).toBe(true);
+      }),
+      { numRuns: 3_000 },
+    );
+    expect(accepted).toBeGreaterThan(50);
   });
 });
