@@ -164,7 +164,9 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
   // Every requested account has a slot, filled exactly once with its snapshot or its failure.
   const { active, skipped } = selectAccounts(registry, resolved);
   const slot = new Map<string, number>();
-  active.forEach((account, i) => slot.set(account.id, i));
+  active.forEach((account, i) => {
+    slot.set(account.id, i);
+  });
   const outcomes: (Snapshot | CollectFailure | undefined)[] = new Array(active.length);
   let done = 0;
   let failed = 0;
