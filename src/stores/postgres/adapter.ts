@@ -34,7 +34,14 @@ export interface PgPoolLike extends PostgresQueryable {
   readonly totalCount: number;
 }
 
-/** What `postgresStore({ client })` takes: a PGlite instance or a `pg` Pool. */
+/**
+ * What `postgresStore({ client })` takes: a PGlite instance or a `pg` Pool.
+ *
+ * @example
+ * ```ts
+ * const client: PostgresClient = new PGlite('./data/reach'); // or new pg.Pool({ connectionString })
+ * ```
+ */
 export type PostgresClient = PGliteLike | PgPoolLike;
 
 /** A row as the driver returns it. */
