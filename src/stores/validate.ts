@@ -7,8 +7,10 @@ import { Snapshot } from '../model/snapshot.js';
 import type { HistoryOptions, LatestOptions } from './types.js';
 
 // PostgreSQL's timestamptz and ISO strings both handle years 1 to 9999; a store holds no other.
-const MIN_TIME = new Date('0001-01-01T00:00:00.000Z').getTime();
-const MAX_TIME = new Date('9999-12-31T23:59:59.999Z').getTime();
+/** The earliest `takenAt` a store holds: 0001-01-01T00:00:00.000Z. */
+export const MIN_TIME = new Date('0001-01-01T00:00:00.000Z').getTime();
+/** The latest `takenAt` a store holds: 9999-12-31T23:59:59.999Z. */
+export const MAX_TIME = new Date('9999-12-31T23:59:59.999Z').getTime();
 
 /**
  * Validates the rows of one `put` and returns them parsed (dates as `Date`s). Collects every

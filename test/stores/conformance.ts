@@ -292,6 +292,18 @@ export function describeStoreConformance(name: string, makeStore: MakeStore): vo
         expect(await store.latest({ asOf, accountIds: [] })).toStrictEqual([]);
       });
 
+      it('takes the earliest and latest dates JavaScript has', async () => {
+        const store = await open();
+        await store.put(data);
+        const first = new Date(-8.64e15);
+        const last = new Date(8.64e15);
+        expect(await store.latest({ asOf: last })).toStrictEqual([data[4], data[3], data[2]]);
+        expect(await store.latest({ asOf: first })).toStrictEqual([]);
+        expect(await all(store.history({ from: first, to: last }))).toHaveLength(data.length);
+        expect(await all(store.history({ from: last }))).toStrictEqual([]);
+        expect(await all(store.history({ to: first }))).toStrictEqual([]);
+      });
+
       it('refuses invalid options with an OptionError', async () => {
         const store = await open();
         await expect(store.latest({ asOf: new Date(Number.NaN) })).rejects.toBeInstanceOf(

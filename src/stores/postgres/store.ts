@@ -7,6 +7,8 @@ import {
   closedError,
   compareIds,
   lastPerKey,
+  MAX_TIME,
+  MIN_TIME,
   readHistoryOptions,
   readLatestOptions,
 } from '../validate.js';
@@ -128,11 +130,18 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     if (closed) throw closedError('postgres', 'history');
     const { from, to, accountIds } = readHistoryOptions(options);
     if (accountIds?.length === 0) return;
+    // Bounds beyond the years 1–9999 (where every stored row lies) are dropped or answer nothing:
+    // PostgreSQL would not read the extended-year ISO strings JavaScript writes for them.
+    if ((from?.getTime() ?? MIN_TIME) > MAX_TIME || (to?.getTime() ?? MAX_TIME) < MIN_TIME) return;
     await ready();
     const where: string[] = [];
     const params: unknown[] = [];
-    if (from !== undefined) where.push(`taken_at >= $${params.push(from.toISOString())}`);
-    if (to !== undefined) where.push(`taken_at <= $${params.push(to.toISOString())}`);
+    if (from !== undefined && from.getTime() > MIN_TIME) {
+      where.push(`taken_at >= $${params.push(from.toISOString())}`);
+    }
+    if (to !== undefined && to.getTime() < MAX_TIME) {
+      where.push(`taken_at <= $${params.push(to.toISOString())}`);
+    }
     if (accountIds !== undefined) where.push(`account_id = ANY($${params.push(accountIds)})`);
     const limit = `$${params.push(pageSize)}`;
     const first = sql.page(where, limit);
@@ -188,12 +197,13 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     latest: (options?: LatestOptions) =>
       track('latest', async () => {
         const { asOf, accountIds } = readLatestOptions(options);
-        if (accountIds?.length === 0) return [];
+        if (accountIds?.length === 0 || asOf.getTime() < MIN_TIME) return [];
         await ready();
+        const at = new Date(Math.min(asOf.getTime(), MAX_TIME)).toISOString();
         const rows = await run('latest', () =>
           accountIds === undefined
-            ? db.query(sql.latestAll, [asOf.toISOString()])
-            : db.query(sql.latestOf, [asOf.toISOString(), accountIds]),
+            ? db.query(sql.latestAll, [at])
+            : db.query(sql.latestOf, [at, accountIds]),
         );
         return rows.map(fromRow);
       }),
