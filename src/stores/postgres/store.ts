@@ -222,7 +222,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
 // Rows per INSERT statement. Each chunk is one JSON parameter (about 1 MB for 5,000 rows), so the
 // size is bounded by memory, not by PostgreSQL's 65,535 parameters per statement. One document
 // parsed by json_to_recordset was faster here than 13 arrays through unnest (229 vs 273 ms per
-// 10,000 rows on the benchmark machine) and needs no array encoding, which pg and PGlite differ on.
+// 10,000 rows on the benchmark machine) and leaves no array encoding to the driver.
 const INSERT_CHUNK = 5_000;
 
 const COLUMNS = `account_id, floor(extract(epoch FROM taken_at) * 1000)::int8 AS taken_ms, platform,
