@@ -293,3 +293,41 @@ export class RateLimitError extends FetchError {
     this.resumeAt = fields.resumeAt;
   }
 }
+
+/** Fields of a {@link StoreError}. */
+export interface StoreErrorFields extends SocialReachErrorOptions {
+  /** The store's name, e.g. `'memory'` or `'postgres'`. */
+  store: string;
+  /** The operation that failed, e.g. `'put'`, `'latest'`, `'history'`, `'migrate'`. */
+  operation: string;
+  /** The database's SQLSTATE code, when the database refused the statement (e.g. `'42501'`). */
+  sqlState?: string;
+}
+
+/**
+ * A snapshot store could not do what was asked: it is closed, its database failed or refused a
+ * statement, or its data could not be read back. Invalid snapshots are a {@link ValidationError}
+ * instead, so a caller retrying store faults never retries bad data.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await store.put(snapshots);
+ * } catch (error) {
+ *   if (error instanceof StoreError && error.sqlState === '40001') retryLater();
+ * }
+ * ```
+ */
+export class StoreError extends SocialReachError {
+  readonly store: string;
+  readonly operation: string;
+  readonly sqlState: string | undefined;
+
+  constructor(message: string, fields: StoreErrorFields) {
+    super('STORE_ERROR', `[${fields.store}] ${fields.operation}: ${message}`, fields);
+    this.name = 'StoreError';
+    this.store = fields.store;
+    this.operation = fields.operation;
+    this.sqlState = fields.sqlState;
+  }
+}

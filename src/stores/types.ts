@@ -1,0 +1,109 @@
+import type { Registry } from '../model/registry.js';
+import type { Snapshot } from '../model/snapshot.js';
+
+/**
+ * What {@link SnapshotStore.latest} returns.
+ *
+ * @example
+ * ```ts
+ * await store.latest({ asOf: new Date('2024-03-31T23:59:59.999Z'), accountIds: ['indore-x'] });
+ * ```
+ */
+export interface LatestOptions {
+  /**
+   * The newest snapshot at or before this time is returned for each account (a snapshot taken
+   * exactly at `asOf` counts).
+   * @default new Date() (now)
+   */
+  asOf?: Date;
+  /** Only these accounts. Unknown ids give no row; an empty list gives no rows. @default every account */
+  accountIds?: readonly string[];
+}
+
+/**
+ * Which snapshots {@link SnapshotStore.history} streams.
+ *
+ * @example
+ * ```ts
+ * store.history({ from: new Date('2024-01-01T00:00:00Z'), to: new Date('2024-01-31T23:59:59.999Z') });
+ * ```
+ */
+export interface HistoryOptions {
+  /** Snapshots taken at or after this time (inclusive). @default no lower bound */
+  from?: Date;
+  /** Snapshots taken at or before this time (inclusive). @default no upper bound */
+  to?: Date;
+  /** Only these accounts. @default every account */
+  accountIds?: readonly string[];
+}
+
+/**
+ * Where snapshots live between collection runs. Every store passes the same conformance suite
+ * (`test/stores/conformance.ts`), so code written against this interface works with any of them.
+ *
+ * - Keys: one row per `(accountId, takenAt)`, to the millisecond.
+ * - Reads return fresh objects that round-trip exactly what was put: count bounds (including
+ *   `null`), optional metrics (absent, never `null`), `extra`, and `source` with its note and URL.
+ * - After {@link SnapshotStore.close}, every method throws a {@link StoreError}.
+ *
+ * @example
+ * ```ts
+ * const store = memoryStore({ registry });
+ * await store.put(result.snapshots);
+ * const now = await store.latest();
+ * for await (const snapshot of store.history({ accountIds: ['indore-x'] })) console.log(snapshot);
+ * await store.close();
+ * ```
+ */
+export interface SnapshotStore {
+  /** The kind of store, for messages: `'memory'`, `'postgres'`. */
+  readonly name: string;
+  /**
+   * Writes snapshots, all or none.
+   *
+   * - Validates every row first (the `Snapshot` schema; counts whole and >= 0; bounds on the right
+   *   side of the value; with a registry, known accounts on their registered platform). Any
+   *   problem throws one `ValidationError` listing every bad row with its path
+   *   (`[3].followers.min`) and **nothing from the call is written**.
+   * - Idempotent per `(accountId, takenAt)`: putting the same key again replaces the row (a
+   *   corrected figure) and never duplicates it. Within one call, the last row of a key wins.
+   * - Transactional per call: a failure while writing leaves none of the call's rows stored.
+   *
+   * @throws {ValidationError} when any row is invalid (nothing written).
+   * @throws {StoreError} when the store is closed or its database fails (nothing written).
+   */
+  put(snapshots: readonly Snapshot[]): Promise<void>;
+  /**
+   * The newest snapshot of each account taken at or before `asOf` (default: now), sorted by
+   * `accountId` (by code point, as PostgreSQL's `COLLATE "C"`). Accounts with no snapshot that
+   * early are left out.
+   */
+  latest(options?: LatestOptions): Promise<Snapshot[]>;
+  /**
+   * Streams snapshots ordered by `takenAt`, then `accountId`. Memory stays flat however many rows
+   * match: rows are read in pages (keyset pagination), never all at once. Breaking out of the loop
+   * early releases whatever the iteration held. Rows written while an iteration runs may or may
+   * not be seen; none is seen twice.
+   *
+   * @example
+   * ```ts
+   * for await (const s of store.history({ from, to })) if (s.followers.value > 1e6) break;
+   * ```
+   */
+  history(options?: HistoryOptions): AsyncIterable<Snapshot>;
+  /**
+   * Closes the store. Idempotent; waits for writes already started. Afterwards every method
+   * throws a `StoreError`. It never closes a client the caller passed in.
+   */
+  close(): Promise<void>;
+}
+
+/** Options every store takes. */
+export interface StoreOptions {
+  /**
+   * When given, `put` rejects snapshots of accounts the registry does not know, and snapshots
+   * whose `platform` differs from the registry account's.
+   * @default undefined (any account id is accepted)
+   */
+  registry?: Registry;
+}

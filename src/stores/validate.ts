@@ -1,0 +1,195 @@
+// Checks shared by every store: the rows `put` accepts and the options reads take. Internal.
+
+import { OptionError, StoreError, ValidationError, type ValidationIssue } from '../errors.js';
+import { zodIssues } from '../model/count.js';
+import type { Registry } from '../model/registry.js';
+import { Snapshot } from '../model/snapshot.js';
+import type { HistoryOptions, LatestOptions } from './types.js';
+
+// PostgreSQL's timestamptz and ISO strings both handle years 1 to 9999; a store holds no other.
+/** The earliest `takenAt` a store holds: 0001-01-01T00:00:00.000Z. */
+export const MIN_TIME = new Date('0001-01-01T00:00:00.000Z').getTime();
+/** The latest `takenAt` a store holds: 9999-12-31T23:59:59.999Z. */
+export const MAX_TIME = new Date('9999-12-31T23:59:59.999Z').getTime();
+
+/**
+ * Validates the rows of one `put` and returns them parsed (dates as `Date`s). Collects every
+ * problem of every row before throwing, so nothing is written from a call with one bad row.
+ */
+export function checkSnapshots(
+  store: string,
+  input: readonly Snapshot[],
+  registry: Registry | undefined,
+): Snapshot[] {
+  if (!Array.isArray(input)) {
+    throw new OptionError('snapshots', 'an array of snapshots', input);
+  }
+  const out: Snapshot[] = [];
+  const issues: ValidationIssue[] = [];
+  input.forEach((item: unknown, index) => {
+    const parsed = Snapshot.safeParse(item);
+    if (!parsed.success) {
+      issues.push(...zodIssues(parsed.error, [index]));
+      return;
+    }
+    const snapshot = parsed.data;
+    const before = issues.length;
+    storable(snapshot, index, issues);
+    if (registry !== undefined) {
+      const account = registry.account(snapshot.accountId);
+      if (account === undefined) {
+        issues.push({
+          path: [index, 'accountId'],
+          message: `unknown account ${JSON.stringify(snapshot.accountId)}: the registry has no such account`,
+        });
+      } else if (account.platform !== snapshot.platform) {
+        issues.push({
+          path: [index, 'platform'],
+          message: `account ${JSON.stringify(snapshot.accountId)} is on ${JSON.stringify(account.platform)} in the registry, got ${JSON.stringify(snapshot.platform)}`,
+        });
+      }
+    }
+    if (issues.length === before) out.push(snapshot);
+  });
+  if (issues.length > 0) {
+    throw new ValidationError(
+      `[${store}] put refused ${input.length === 1 ? 'the snapshot' : `a batch of ${input.length} snapshots`}, nothing was written`,
+      issues,
+    );
+  }
+  return out;
+}
+
+/** The rows of one `put` with a repeated `(accountId, takenAt)` reduced to its last row. */
+export function lastPerKey(snapshots: readonly Snapshot[]): Snapshot[] {
+  const byKey = new Map<string, Snapshot>();
+  for (const snapshot of snapshots) {
+    // NUL cannot occur in a stored id (see `storable`), so it separates the two parts safely.
+    const key = `${snapshot.accountId}\u0000${snapshot.takenAt.getTime()}`;
+    byKey.delete(key);
+    byKey.set(key, snapshot);
+  }
+  return byKey.size === snapshots.length ? [...snapshots] : [...byKey.values()];
+}
+
+/** `latest` options, checked, with `asOf` resolved. */
+export interface ResolvedLatest {
+  asOf: Date;
+  /** Unique ids, sorted with {@link compareIds}; `undefined` for every account. */
+  accountIds: string[] | undefined;
+}
+
+/** `history` options, checked. */
+export interface ResolvedHistory {
+  from: Date | undefined;
+  to: Date | undefined;
+  accountIds: string[] | undefined;
+}
+
+/** Checks `latest` options; `asOf` defaults to now. */
+export function readLatestOptions(options: LatestOptions | undefined): ResolvedLatest {
+  const o = readObject(options);
+  return {
+    asOf: readDate('asOf', o.asOf) ?? new Date(),
+    accountIds: readIds(o.accountIds),
+  };
+}
+
+/** Checks `history` options. */
+export function readHistoryOptions(options: HistoryOptions | undefined): ResolvedHistory {
+  const o = readObject(options);
+  return {
+    from: readDate('from', o.from),
+    to: readDate('to', o.to),
+    accountIds: readIds(o.accountIds),
+  };
+}
+
+/**
+ * Orders account ids by Unicode code point, as PostgreSQL's `COLLATE "C"` orders UTF-8 bytes, so
+ * every store sorts alike. Plain `<` compares UTF-16 code units, which puts astral characters
+ * (surrogate pairs, D800–DFFF) before U+E000–U+FFFF; this corrects that one case.
+ */
+export function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      const xs = x >= 0xd800 && x <= 0xdfff;
+      const ys = y >= 0xd800 && y <= 0xdfff;
+      if (xs !== ys && (xs ? y : x) >= 0xe000) return xs ? 1 : -1;
+      return x - y;
+    }
+  }
+  return a.length - b.length;
+}
+
+/** The error every method of a closed store throws. */
+export function closedError(store: string, operation: string): StoreError {
+  return new StoreError('the store is closed', { store, operation });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function storable(snapshot: Snapshot, index: number, issues: ValidationIssue[]): void {
+  const time = snapshot.takenAt.getTime();
+  if (time < MIN_TIME || time > MAX_TIME) {
+    issues.push({
+      path: [index, 'takenAt'],
+      message: `expected a time between the years 1 and 9999, got ${time} ms since 1970`,
+    });
+  }
+  const texts: [readonly (string | number)[], string | undefined][] = [
+    [['accountId'], snapshot.accountId],
+    [['platform'], snapshot.platform],
+    [['source', 'provider'], snapshot.source.provider],
+    [['source', 'note'], snapshot.source.note],
+    [['source', 'evidenceUrl'], snapshot.source.evidenceUrl],
+  ];
+  for (const key of Object.keys(snapshot.extra ?? {})) texts.push([['extra', key], key]);
+  for (const [path, text] of texts) {
+    const problem = text === undefined ? undefined : textProblem(text);
+    if (problem !== undefined) issues.push({ path: [index, ...path], message: problem });
+  }
+}
+
+// PostgreSQL text cannot hold NUL or unpaired surrogates (UTF-8 cannot encode them): refusing
+// them in every store keeps the stores interchangeable and the round trip exact.
+function textProblem(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'expected text without NUL characters (\\u0000)';
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) {
+    return 'expected well-formed Unicode text, got an unpaired surrogate';
+  }
+  return undefined;
+}
+
+function readObject(options: unknown): {
+  asOf?: unknown;
+  from?: unknown;
+  to?: unknown;
+  accountIds?: unknown;
+} {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new OptionError('options', 'an object', options);
+  }
+  return options;
+}
+
+function readDate(option: string, value: unknown): Date | undefined {
+  if (value === undefined) return undefined;
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+    throw new OptionError(option, 'a valid Date', value);
+  }
+  return value;
+}
+
+function readIds(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.some((id) => typeof id !== 'string')) {
+    throw new OptionError('accountIds', 'an array of account ids (strings)', value);
+  }
+  return [...new Set(value as string[])].sort(compareIds);
+}

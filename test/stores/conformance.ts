@@ -1,0 +1,495 @@
+// The conformance suite every SnapshotStore passes. A store's own test file calls
+// describeStoreConformance with a factory and adds only what is particular to it.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { OptionError, StoreError, ValidationError } from '../../src/errors.js';
+import { defineRegistry } from '../../src/model/registry.js';
+import type { Snapshot } from '../../src/model/snapshot.js';
+import type { SnapshotStore, StoreOptions } from '../../src/stores/types.js';
+
+/** A store made for one test, and how to remove what it left behind. */
+export interface StoreFixture {
+  store: SnapshotStore;
+  cleanup: () => Promise<void>;
+}
+
+/** Makes a fresh, empty store; `options` carry the registry for the tests that need one. */
+export type MakeStore = (options: StoreOptions) => Promise<StoreFixture>;
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2024, 0, 1, 6, 30, 0, 123); // with milliseconds, to check they survive
+
+/** A snapshot with every optional field absent. */
+export function snap(
+  accountId: string,
+  time: number,
+  value: number,
+  more: Partial<Snapshot> = {},
+): Snapshot {
+  return {
+    accountId,
+    platform: 'x',
+    takenAt: new Date(time),
+    followers: { value, min: value, max: value },
+    source: { provider: 'test' },
+    ...more,
+  };
+}
+
+/** Everything an iterable yields, in order. */
+export async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterable) out.push(item);
+  return out;
+}
+
+const keyOf = (s: Snapshot) => `${s.takenAt.toISOString()} ${s.accountId}`;
+
+/**
+ * Declares the tests every {@link SnapshotStore} must pass.
+ *
+ * @example
+ * ```ts
+ * describeStoreConformance('memoryStore', async (options) => ({
+ *   store: memoryStore(options),
+ *   cleanup: async () => {},
+ * }));
+ * ```
+ */
+export function describeStoreConformance(name: string, makeStore: MakeStore): void {
+  describe(`${name} (store conformance)`, () => {
+    const fixtures: StoreFixture[] = [];
+    const open = async (options: StoreOptions = {}): Promise<SnapshotStore> => {
+      const fixture = await makeStore(options);
+      fixtures.push(fixture);
+      return fixture.store;
+    };
+    afterEach(async () => {
+      for (const fixture of fixtures.splice(0)) {
+        await fixture.store.close();
+        await fixture.cleanup();
+      }
+    });
+
+    describe('round trip', () => {
+      it('returns every field exactly as put', async () => {
+        const store = await open();
+        const full: Snapshot = {
+          accountId: 'indore-collector/x',
+          platform: 'youtube',
+          takenAt: new Date(T0 + 7),
+          followers: { value: 36_200_000, min: 36_200_000, max: 36_299_999 },
+          following: 0,
+          posts: 1_234,
+          views: 8_000_000_000_123, // beyond 2^32: bigint columns
+          extra: { fans: 148_921, ratio: 0.125, big: 2 ** 53 - 1, zero: 0 },
+          source: {
+            provider: 'static',
+            note: 'दैनिक भास्कर, 12 मार्च 2021 — "more than 32 thousand"',
+            evidenceUrl: 'https://example.org/news?id=1&lang=hi',
+          },
+        };
+        const approx = snap('b', T0, 77_000, {
+          followers: { value: 77_000, min: null, max: null },
+          extra: {},
+        });
+        const atLeast = snap('c', T0, 32_000, {
+          followers: { value: 32_000, min: 32_000, max: null },
+        });
+        const atMost = snap('d', T0, 5_000, { followers: { value: 5_000, min: null, max: 5_000 } });
+        const bare = snap('e', T0, 0);
+        await store.put([full, approx, atLeast, atMost, bare]);
+
+        const latest = await store.latest({ asOf: new Date(T0 + DAY) });
+        expect(latest).toStrictEqual([approx, atLeast, atMost, bare, full]);
+        for (const s of latest.slice(0, 4)) {
+          // Absent, neither undefined nor null.
+          expect(Object.keys(s).sort()).toStrictEqual(
+            [
+              'accountId',
+              'followers',
+              'platform',
+              'source',
+              'takenAt',
+              ...(s.extra ? ['extra'] : []),
+            ].sort(),
+          );
+          expect(Object.keys(s.source)).toStrictEqual(['provider']);
+        }
+        expect(await all(store.history())).toStrictEqual([approx, atLeast, atMost, bare, full]);
+      });
+
+      it('returns fresh objects: changing one does not change the store', async () => {
+        const store = await open();
+        const input = snap('a', T0, 10, { extra: { k: 1 } });
+        await store.put([input]);
+        input.followers.value = 99;
+        input.takenAt.setTime(0);
+        const [read] = await store.latest({ asOf: new Date(T0) });
+        read!.followers.value = 42;
+        read!.extra!.k = 2;
+        read!.source.provider = 'changed';
+        expect(await store.latest({ asOf: new Date(T0) })).toStrictEqual([
+          snap('a', T0, 10, { extra: { k: 1 } }),
+        ]);
+      });
+
+      it('accepts ISO strings for takenAt and returns Dates', async () => {
+        const store = await open();
+        const input = { ...snap('a', T0, 1), takenAt: new Date(T0).toISOString() };
+        await store.put([input as unknown as Snapshot]);
+        expect(await all(store.history())).toStrictEqual([snap('a', T0, 1)]);
+      });
+    });
+
+    describe('put', () => {
+      it('is idempotent: the same batch twice stores each row once', async () => {
+        const store = await open();
+        const batch = [snap('a', T0, 1), snap('a', T0 + DAY, 2), snap('b', T0, 3)];
+        await store.put(batch);
+        await store.put(batch);
+        expect(await all(store.history())).toStrictEqual([batch[0], batch[2], batch[1]]);
+      });
+
+      it('replaces the row of the same (accountId, takenAt): a corrected figure', async () => {
+        const store = await open();
+        await store.put([
+          snap('a', T0, 100, {
+            posts: 5,
+            extra: { x: 1 },
+            source: { provider: 'p', note: 'first', evidenceUrl: 'https://example.org/' },
+          }),
+        ]);
+        const corrected = snap('a', T0, 120, { followers: { value: 120, min: 110, max: null } });
+        await store.put([corrected]);
+        expect(await all(store.history())).toStrictEqual([corrected]);
+        expect(await store.latest({ asOf: new Date(T0) })).toStrictEqual([corrected]);
+      });
+
+      it('keeps the last row of a key repeated within one call', async () => {
+        const store = await open();
+        await store.put([snap('a', T0, 1), snap('b', T0, 5), snap('a', T0, 2)]);
+        expect(await all(store.history())).toStrictEqual([snap('a', T0, 2), snap('b', T0, 5)]);
+      });
+
+      it('accepts an empty batch', async () => {
+        const store = await open();
+        await store.put([]);
+        expect(await store.latest()).toStrictEqual([]);
+      });
+
+      it('writes nothing from a call with a bad row, and lists every bad row with its path', async () => {
+        const store = await open();
+        const before = [snap('a', T0, 10)];
+        await store.put(before);
+        const batch = [
+          snap('a', T0 + DAY, 11), // valid, must not be written
+          snap('b', T0, -1),
+          snap('c', T0, 10, { followers: { value: 10, min: 11, max: null } }),
+          snap('d', T0, 10, { followers: { value: 10, min: null, max: 9 } }),
+          snap('e', T0, 1.5),
+          snap('f', T0, 1, { posts: -3 }),
+          snap('', T0, 1),
+          { ...snap('g', T0, 1), takenAt: new Date(Number.NaN) },
+          snap('h\u0000', T0, 1),
+        ];
+        const error = await store.put(batch).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ValidationError);
+        const paths = (error as ValidationError).issues.map((issue) => issue.path.join('.'));
+        for (const path of [
+          '1.followers.value',
+          '2.followers.min',
+          '3.followers.max',
+          '4.followers.value',
+          '5.posts',
+          '6.accountId',
+          '7.takenAt',
+          '8.accountId',
+        ]) {
+          expect(paths).toContain(path);
+        }
+        expect(paths.some((p) => p.startsWith('0.'))).toBe(false);
+        expect((error as Error).message).toContain('[2].followers.min');
+        expect(await all(store.history())).toStrictEqual(before);
+        expect(await store.latest({ asOf: new Date(T0 + 2 * DAY) })).toStrictEqual(before);
+      });
+
+      it('with a registry, refuses unknown accounts and wrong platforms, writing nothing', async () => {
+        const registry = defineRegistry({
+          units: [{ id: 'indore', kind: 'district', name: 'Indore' }],
+          accounts: [
+            { id: 'indore-x', unit: 'indore', platform: 'x', handle: '@IndoreCollector' },
+            { id: 'indore-fb', unit: 'indore', platform: 'facebook', handle: 'indorecollector' },
+          ],
+        });
+        const store = await open({ registry });
+        await store.put([
+          snap('indore-x', T0, 1),
+          { ...snap('indore-fb', T0, 2), platform: 'facebook' },
+        ]);
+        const error = await store
+          .put([
+            snap('indore-x', T0 + DAY, 3),
+            snap('nobody', T0, 1),
+            snap('indore-fb', T0 + DAY, 4),
+          ])
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).issues.map((i) => i.path.join('.'))).toStrictEqual([
+          '1.accountId',
+          '2.platform',
+        ]);
+        expect((await all(store.history())).map((s) => s.followers.value)).toStrictEqual([2, 1]);
+      });
+    });
+
+    describe('latest', () => {
+      const data = [
+        snap('b', T0, 1),
+        snap('b', T0 + DAY, 2),
+        snap('b', T0 + 2 * DAY, 3),
+        snap('a', T0 + DAY, 10),
+        snap('C', T0 + 2 * DAY, 20), // upper case sorts before lower case (code points)
+      ];
+
+      it('is empty as of a time before any data', async () => {
+        const store = await open();
+        await store.put(data);
+        expect(await store.latest({ asOf: new Date(T0 - 1) })).toStrictEqual([]);
+      });
+
+      it('counts a snapshot taken exactly at asOf, and not one a millisecond later', async () => {
+        const store = await open();
+        await store.put(data);
+        expect(await store.latest({ asOf: new Date(T0) })).toStrictEqual([data[0]]);
+        expect(await store.latest({ asOf: new Date(T0 + DAY - 1) })).toStrictEqual([data[0]]);
+        expect(await store.latest({ asOf: new Date(T0 + DAY) })).toStrictEqual([data[3], data[1]]);
+      });
+
+      it('gives the newest snapshot per account, sorted by accountId', async () => {
+        const store = await open();
+        await store.put(data);
+        const expected = [data[4], data[3], data[2]];
+        expect(await store.latest({ asOf: new Date(T0 + 10 * DAY) })).toStrictEqual(expected);
+        expect(await store.latest()).toStrictEqual(expected); // default: now
+      });
+
+      it('defaults asOf to now: a snapshot dated in the future is not yet the latest', async () => {
+        const store = await open();
+        const now = Date.now();
+        await store.put([snap('a', now - DAY, 1), snap('a', now + 365 * DAY, 2)]);
+        expect((await store.latest()).map((s) => s.followers.value)).toStrictEqual([1]);
+      });
+
+      it('filters by accountIds (unknown and repeated ids are harmless)', async () => {
+        const store = await open();
+        await store.put(data);
+        const asOf = new Date(T0 + 10 * DAY);
+        expect(await store.latest({ asOf, accountIds: ['b', 'zzz', 'C', 'b'] })).toStrictEqual([
+          data[4],
+          data[2],
+        ]);
+        expect(await store.latest({ asOf, accountIds: [] })).toStrictEqual([]);
+      });
+
+      it('takes the earliest and latest dates JavaScript has', async () => {
+        const store = await open();
+        await store.put(data);
+        const first = new Date(-8.64e15);
+        const last = new Date(8.64e15);
+        expect(await store.latest({ asOf: last })).toStrictEqual([data[4], data[3], data[2]]);
+        expect(await store.latest({ asOf: first })).toStrictEqual([]);
+        expect(await all(store.history({ from: first, to: last }))).toHaveLength(data.length);
+        expect(await all(store.history({ from: last }))).toStrictEqual([]);
+        expect(await all(store.history({ to: first }))).toStrictEqual([]);
+      });
+
+      it('refuses invalid options with an OptionError', async () => {
+        const store = await open();
+        await expect(store.latest({ asOf: new Date(Number.NaN) })).rejects.toBeInstanceOf(
+          OptionError,
+        );
+        await expect(
+          store.latest({ accountIds: 'a' as unknown as string[] }),
+        ).rejects.toBeInstanceOf(OptionError);
+      });
+    });
+
+    describe('history', () => {
+      const data = [
+        snap('b', T0 + DAY, 2),
+        snap('a', T0, 1),
+        snap('b', T0, 3),
+        snap('a', T0 + DAY, 4),
+        snap('c', T0 + 2 * DAY, 5),
+      ];
+      const ordered = [data[1], data[2], data[3], data[0], data[4]];
+
+      it('streams every snapshot ordered by takenAt, then accountId', async () => {
+        const store = await open();
+        await store.put(data);
+        expect(await all(store.history())).toStrictEqual(ordered);
+        expect(await all(store.history({}))).toStrictEqual(ordered);
+      });
+
+      it('takes from and to inclusive', async () => {
+        const store = await open();
+        await store.put(data);
+        const range = (from?: number, to?: number) =>
+          all(
+            store.history({
+              ...(from === undefined ? {} : { from: new Date(from) }),
+              ...(to === undefined ? {} : { to: new Date(to) }),
+            }),
+          );
+        expect(await range(T0 + DAY, T0 + DAY)).toStrictEqual([data[3], data[0]]);
+        expect(await range(T0 + 1, T0 + 2 * DAY - 1)).toStrictEqual([data[3], data[0]]);
+        expect(await range(T0 + DAY)).toStrictEqual([data[3], data[0], data[4]]);
+        expect(await range(undefined, T0)).toStrictEqual([data[1], data[2]]);
+        expect(await range(T0 + 3 * DAY)).toStrictEqual([]);
+        expect(await range(T0 + DAY, T0)).toStrictEqual([]); // from after to
+      });
+
+      it('filters by accountIds', async () => {
+        const store = await open();
+        await store.put(data);
+        expect(await all(store.history({ accountIds: ['c', 'b', 'nobody'] }))).toStrictEqual([
+          data[2],
+          data[0],
+          data[4],
+        ]);
+        expect(
+          await all(store.history({ accountIds: ['a'], from: new Date(T0 + DAY) })),
+        ).toStrictEqual([data[3]]);
+        expect(await all(store.history({ accountIds: [] }))).toStrictEqual([]);
+      });
+
+      it('refuses invalid options with an OptionError', async () => {
+        const store = await open();
+        await expect(
+          all(store.history({ from: 'yesterday' as unknown as Date })),
+        ).rejects.toBeInstanceOf(OptionError);
+      });
+    });
+
+    describe('streaming', () => {
+      const ACCOUNTS = 50;
+      const DAYS = 200; // 10,000 rows: more than one page of any store
+      const many = (): Snapshot[] => {
+        const out: Snapshot[] = [];
+        for (let d = 0; d < DAYS; d++) {
+          for (let a = 0; a < ACCOUNTS; a++) {
+            out.push(snap(`acc-${String(a).padStart(3, '0')}`, T0 + d * DAY, d * 1000 + a));
+          }
+        }
+        return out;
+      };
+
+      it('streams many rows in order, and a loop left early releases the store', async () => {
+        const store = await open();
+        const rows = many();
+        await store.put(rows);
+
+        let taken = 0;
+        for await (const _ of store.history()) {
+          if (++taken === 10) break;
+        }
+        expect(taken).toBe(10);
+        // Nothing is left held: writes and reads go on, and a new iteration starts afresh.
+        await store.put([snap('late', T0, 1)]);
+        const read = await all(store.history());
+        expect(read).toHaveLength(rows.length + 1);
+        const keys = read.map(keyOf);
+        expect(keys).toStrictEqual([...keys].sort());
+        expect(read[0]).toStrictEqual(rows[0]);
+        expect(read.at(-1)).toStrictEqual(rows.at(-1));
+      });
+
+      it('reads lazily: rows put after the first one was read, beyond it, are seen', async () => {
+        const store = await open();
+        const rows = many();
+        await store.put(rows);
+        const iterator = store.history()[Symbol.asyncIterator]();
+        const first = await iterator.next();
+        expect(first.value).toStrictEqual(rows[0]);
+        const later = snap('zz-later', T0 + DAYS * DAY, 1);
+        await store.put([later]);
+        let count = 1;
+        let last: Snapshot | undefined;
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+          count++;
+          last = next.value;
+        }
+        expect(count).toBe(rows.length + 1);
+        expect(last).toStrictEqual(later);
+      });
+    });
+
+    describe('close', () => {
+      it('is idempotent, and every method of a closed store throws a StoreError', async () => {
+        const store = await open();
+        await store.put([snap('a', T0, 1)]);
+        await store.close();
+        await store.close();
+        for (const attempt of [
+          store.put([snap('a', T0, 2)]),
+          store.latest(),
+          all(store.history()),
+        ]) {
+          const error = await attempt.catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(StoreError);
+          expect((error as StoreError).code).toBe('STORE_ERROR');
+          expect((error as StoreError).message).toMatch(/closed/);
+        }
+      });
+
+      it('ends an iteration running when the store is closed', async () => {
+        const store = await open();
+        await store.put(Array.from({ length: 5_000 }, (_, i) => snap(`a${i}`, T0, i)));
+        const iterator = store.history()[Symbol.asyncIterator]();
+        await iterator.next();
+        await store.close();
+        let error: unknown;
+        try {
+          for (let i = 0; i < 5_000; i++) if ((await iterator.next()).done) break;
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(StoreError);
+      });
+    });
+
+    describe('concurrency', () => {
+      it('runs concurrent puts, overlapping ones included, without losing or doubling rows', async () => {
+        const store = await open();
+        const batches = Array.from({ length: 8 }, (_, b) =>
+          Array.from({ length: 200 }, (_, i) =>
+            // Every batch writes the shared accounts s0..s19 on the same days, in its own order.
+            i < 100
+              ? snap(`s${(i + b * 7) % 20}`, T0 + Math.floor(((i + b * 7) % 100) / 20) * DAY, b)
+              : snap(`own-${b}-${i}`, T0, i),
+          ),
+        );
+        await Promise.all(batches.map((batch) => store.put(batch)));
+        const read = await all(store.history());
+        expect(read).toHaveLength(100 + 8 * 100);
+        expect(new Set(read.map(keyOf)).size).toBe(read.length);
+        const latest = await store.latest({ asOf: new Date(T0 + 10 * DAY) });
+        expect(latest).toHaveLength(20 + 8 * 100);
+      });
+
+      it('answers reads while writes run', async () => {
+        const store = await open();
+        await store.put([snap('a', T0, 1)]);
+        const results = await Promise.all([
+          store.put([snap('b', T0, 2)]),
+          store.latest({ asOf: new Date(T0) }),
+          all(store.history()),
+          store.put([snap('c', T0, 3)]),
+        ]);
+        expect((results[1] as Snapshot[]).length).toBeGreaterThanOrEqual(1);
+        expect(await store.latest({ asOf: new Date(T0) })).toHaveLength(3);
+      });
+    });
+  });
+}

@@ -1,0 +1,128 @@
+// The postgres store against a real PostgreSQL server, found through DATABASE_URL
+// (`source .ci/postgres.sh` starts one). Without DATABASE_URL the suite says it skips, except in
+// CI, where a missing server is a failure: CI must not pass by skipping.
+
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { postgresStore } from '../../src/stores/postgres/index.js';
+import type { StoreOptions } from '../../src/stores/types.js';
+import { all, describeStoreConformance, snap } from './conformance.js';
+
+const url = process.env.DATABASE_URL;
+const inCI = (process.env.CI ?? '') !== '' && process.env.CI !== 'false' && process.env.CI !== '0';
+const title = 'postgresStore on a PostgreSQL server (pg Pool)';
+
+if ((url === undefined || url === '') && !inCI) {
+  console.warn(
+    `[pg.test.ts] SKIPPED ${title}: DATABASE_URL is not set (run: source .ci/postgres.sh)`,
+  );
+}
+if (url === undefined || url === '') {
+  describe.runIf(inCI)(`${title}: CI requires DATABASE_URL`, () => {
+    it('has a server to test against', () => {
+      expect.fail('DATABASE_URL is not set; CI must run these tests: source .ci/postgres.sh first');
+    });
+  });
+}
+
+describe.skipIf(!url)(
+  url ? title : `${title} — SKIPPED: DATABASE_URL is not set (run: source .ci/postgres.sh)`,
+  () => {
+    // Each store gets a fresh schema with a random name, dropped afterwards.
+    const run = Math.random().toString(36).slice(2, 8);
+    let serial = 0;
+    let pool: pg.Pool | undefined;
+    const getPool = () => {
+      pool ??= new pg.Pool({ connectionString: url, max: 8 });
+      return pool;
+    };
+    const schemas: string[] = [];
+    const newSchema = () => {
+      const schema = `social_reach_test_${run}_${serial++}`;
+      schemas.push(schema);
+      return schema;
+    };
+    afterAll(async () => {
+      if (pool === undefined) return;
+      for (const schema of schemas) await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await pool.end();
+    });
+
+    describeStoreConformance('postgresStore (pg)', async (options: StoreOptions) => {
+      const schema = newSchema();
+      const client = getPool();
+      return {
+        store: postgresStore({ ...options, client, schema }),
+        cleanup: async () => {
+          await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        },
+      };
+    });
+
+    it('says which driver it uses, and leaves the Pool open when closed', async () => {
+      const store = postgresStore({ client: getPool(), schema: newSchema() });
+      expect(store.driver).toBe('pg');
+      await store.put([snap('a', 0, 1)]);
+      await store.close();
+      expect(getPool().ended).toBe(false);
+      expect((await getPool().query('SELECT 1 AS one')).rows).toStrictEqual([{ one: 1 }]);
+    });
+
+    it('holds no connection between pages: a loop left early gives its connection back', async () => {
+      const small = new pg.Pool({ connectionString: url, max: 1 });
+      try {
+        const store = postgresStore({ client: small, schema: newSchema(), historyPageSize: 10 });
+        await store.put(Array.from({ length: 100 }, (_, i) => snap(`a${i}`, 0, i)));
+        for await (const s of store.history()) if (s.followers.value === 25) break;
+        // With the only connection still held, these would wait forever.
+        await store.put([snap('b', 1, 1)]);
+        expect(await store.latest({ asOf: new Date(1) })).toHaveLength(101);
+        expect(small.idleCount).toBe(small.totalCount);
+      } finally {
+        await small.end();
+      }
+    });
+
+    it('applies each migration once when several processes start at once', async () => {
+      const schema = newSchema();
+      // Separate pools: separate sessions, as separate processes would have.
+      const pools = Array.from({ length: 4 }, () => new pg.Pool({ connectionString: url, max: 2 }));
+      try {
+        const stores = pools.map((client) => postgresStore({ client, schema }));
+        await Promise.all(stores.map((store, i) => store.put([snap(`a${i}`, 0, i)])));
+        const { rows } = await getPool().query(
+          `SELECT version FROM "${schema}".social_reach_migrations`,
+        );
+        expect(rows).toStrictEqual([{ version: 1 }]);
+        expect(await all(stores[0]!.history())).toHaveLength(4);
+      } finally {
+        await Promise.all(pools.map((p) => p.end()));
+      }
+    });
+
+    it('rolls back a put whose database write fails halfway, writing nothing', async () => {
+      const schema = newSchema();
+      const store = postgresStore({ client: getPool(), schema });
+      await store.put([snap('a', 0, 1)]);
+      // A trigger refusing one row of the second chunk (rows are sorted by account, then time).
+      await getPool().query(`
+        CREATE FUNCTION "${schema}".refuse() RETURNS trigger LANGUAGE plpgsql AS
+          $$ BEGIN IF NEW.account_id = 'z' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$;
+        CREATE TRIGGER refuse BEFORE INSERT ON "${schema}".social_reach_snapshots
+          FOR EACH ROW EXECUTE FUNCTION "${schema}".refuse();`);
+      const batch = [
+        ...Array.from({ length: 6_000 }, (_, i) => snap(`m${String(i).padStart(5, '0')}`, 0, i)),
+        snap('z', 0, 1),
+      ];
+      await expect(store.put(batch)).rejects.toMatchObject({
+        name: 'StoreError',
+        sqlState: 'P0001',
+      });
+      expect(await all(store.history())).toStrictEqual([snap('a', 0, 1)]);
+      const accounts = await getPool().query(
+        `SELECT count(*)::int AS n FROM "${schema}".social_reach_accounts`,
+      );
+      expect(accounts.rows).toStrictEqual([{ n: 1 }]);
+    });
+  },
+);
