@@ -52,6 +52,8 @@ export {
   RegistryError,
   SocialReachError,
   type SocialReachErrorCode,
+  StoreError,
+  type StoreErrorFields,
   ValidationError,
   type ValidationIssue,
 } from './errors.js';
@@ -132,3 +134,12 @@ export {
   renderReport,
   type TotalsReport,
 } from './report/render-report.js';
+// Stores
+export { type MemoryStoreOptions, memoryStore } from './stores/memory.js';
+export type {
+  HistoryOptions,
+  PruneOptions,
+  SnapshotStore,
+  StoreLatestOptions,
+  StoreOptions,
+} from './stores/types.js';

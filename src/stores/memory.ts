@@ -8,6 +8,7 @@ import {
   lastPerKey,
   readHistoryOptions,
   readLatestOptions,
+  readPruneOptions,
 } from './validate.js';
 
 /**
@@ -155,6 +156,28 @@ export function memoryStore(options: MemoryStoreOptions = {}): SnapshotStore {
 
     history(options) {
       return iterate(options);
+    },
+
+    async prune(options) {
+      if (closed) throw closedError('memory', 'prune');
+      const { before, platform } = readPruneOptions(options);
+      const time = before.getTime();
+      let removed = 0;
+      for (const [id, rows] of accounts) {
+        const kept = rows.filter(
+          (row) => row.t >= time || (platform !== undefined && row.platform !== platform),
+        );
+        if (kept.length === rows.length) continue;
+        removed += rows.length - kept.length;
+        if (kept.length === 0) {
+          accounts.delete(id);
+          sortedIds = undefined;
+        } else {
+          accounts.set(id, kept);
+        }
+      }
+      if (removed > 0) version += 1;
+      return removed;
     },
 
     async close() {

@@ -1,3 +1,4 @@
+import type { PlatformId } from '../model/platform.js';
 import type { Registry } from '../model/registry.js';
 import type { Snapshot } from '../model/snapshot.js';
 
@@ -9,7 +10,7 @@ import type { Snapshot } from '../model/snapshot.js';
  * await store.latest({ asOf: new Date('2024-03-31T23:59:59.999Z'), accountIds: ['indore-x'] });
  * ```
  */
-export interface LatestOptions {
+export interface StoreLatestOptions {
   /**
    * The newest snapshot at or before this time is returned for each account (a snapshot taken
    * exactly at `asOf` counts).
@@ -78,7 +79,7 @@ export interface SnapshotStore {
    * `accountId` (by code point, as PostgreSQL's `COLLATE "C"`). Accounts with no snapshot that
    * early are left out.
    */
-  latest(options?: LatestOptions): Promise<Snapshot[]>;
+  latest(options?: StoreLatestOptions): Promise<Snapshot[]>;
   /**
    * Streams snapshots ordered by `takenAt`, then `accountId`. Memory stays flat however many rows
    * match: rows are read in pages (keyset pagination), never all at once. Breaking out of the loop
@@ -92,10 +93,25 @@ export interface SnapshotStore {
    */
   history(options?: HistoryOptions): AsyncIterable<Snapshot>;
   /**
+   * Deletes snapshots taken before `before`, of one platform or of all, and returns how many went.
+   * For data that may be kept only so long: YouTube's developer policies limit how long API data
+   * may be stored (see docs/platforms.md), so a daily job can run
+   * `store.prune({ platform: 'youtube', before: thirtyDaysAgo })`.
+   */
+  prune(options: PruneOptions): Promise<number>;
+  /**
    * Closes the store. Idempotent; waits for writes already started. Afterwards every method
    * throws a `StoreError`. It never closes a client the caller passed in.
    */
   close(): Promise<void>;
+}
+
+/** What {@link SnapshotStore.prune} deletes. */
+export interface PruneOptions {
+  /** Snapshots taken strictly before this time. */
+  before: Date;
+  /** Only this platform's snapshots. @default every platform */
+  platform?: PlatformId;
 }
 
 /** Options every store takes. */

@@ -4,7 +4,7 @@ import { OptionError, StoreError, ValidationError, type ValidationIssue } from '
 import { zodIssues } from '../model/count.js';
 import type { Registry } from '../model/registry.js';
 import { Snapshot } from '../model/snapshot.js';
-import type { HistoryOptions, LatestOptions } from './types.js';
+import type { HistoryOptions, PruneOptions, StoreLatestOptions } from './types.js';
 
 // PostgreSQL's timestamptz and ISO strings both handle years 1 to 9999; a store holds no other.
 /** The earliest `takenAt` a store holds: 0001-01-01T00:00:00.000Z. */
@@ -87,7 +87,7 @@ export interface ResolvedHistory {
 }
 
 /** Checks `latest` options; `asOf` defaults to now. */
-export function readLatestOptions(options: LatestOptions | undefined): ResolvedLatest {
+export function readLatestOptions(options: StoreLatestOptions | undefined): ResolvedLatest {
   const o = readObject(options);
   return {
     asOf: readDate('asOf', o.asOf) ?? new Date(),
@@ -163,6 +163,25 @@ function textProblem(text: string): string | undefined {
     return 'expected well-formed Unicode text, got an unpaired surrogate';
   }
   return undefined;
+}
+
+/** `prune` options, checked. */
+export function readPruneOptions(options: PruneOptions): {
+  before: Date;
+  platform: string | undefined;
+} {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new OptionError('options', 'an object with `before`', options);
+  }
+  const before = readDate('before', options.before);
+  if (before === undefined) throw new OptionError('before', 'a valid Date', undefined);
+  if (
+    options.platform !== undefined &&
+    (typeof options.platform !== 'string' || options.platform === '')
+  ) {
+    throw new OptionError('platform', 'a platform id', options.platform);
+  }
+  return { before, platform: options.platform };
 }
 
 function readObject(options: unknown): {

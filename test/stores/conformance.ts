@@ -425,6 +425,32 @@ export function describeStoreConformance(name: string, makeStore: MakeStore): vo
       });
     });
 
+    describe('prune', () => {
+      it('deletes snapshots taken before a time, of one platform or of all, and says how many', async () => {
+        const store = await open();
+        await store.put([
+          snap('a', T0, 1),
+          snap('a', T0 + DAY, 2),
+          snap('y', T0, 3, { platform: 'youtube' }),
+          snap('y', T0 + 2 * DAY, 4, { platform: 'youtube' }),
+        ]);
+        expect(await store.prune({ platform: 'youtube', before: new Date(T0 + DAY) })).toBe(1);
+        expect((await all(store.history())).map((s) => s.followers.value)).toEqual([1, 2, 4]);
+        expect(await store.prune({ before: new Date(T0 + DAY) })).toBe(1);
+        expect((await all(store.history())).map((s) => s.followers.value)).toEqual([2, 4]);
+        expect(await store.prune({ before: new Date(T0) })).toBe(0);
+        expect(
+          (await store.latest({ asOf: new Date(T0 + 3 * DAY) })).map((s) => s.accountId),
+        ).toEqual(['a', 'y']);
+      });
+
+      it('refuses invalid options with an OptionError', async () => {
+        const store = await open();
+        await expect(store.prune({} as never)).rejects.toBeInstanceOf(OptionError);
+        await expect(store.prune({ before: new Date('nope') })).rejects.toBeInstanceOf(OptionError);
+      });
+    });
+
     describe('close', () => {
       it('is idempotent, and every method of a closed store throws a StoreError', async () => {
         const store = await open();
@@ -435,6 +461,7 @@ export function describeStoreConformance(name: string, makeStore: MakeStore): vo
           store.put([snap('a', T0, 2)]),
           store.latest(),
           all(store.history()),
+          store.prune({ before: new Date(T0) }),
         ]) {
           const error = await attempt.catch((e: unknown) => e);
           expect(error).toBeInstanceOf(StoreError);

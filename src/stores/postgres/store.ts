@@ -1,7 +1,7 @@
 import { OptionError, SocialReachError, StoreError } from '../../errors.js';
 import type { Registry } from '../../model/registry.js';
 import type { Snapshot } from '../../model/snapshot.js';
-import type { HistoryOptions, LatestOptions, SnapshotStore, StoreOptions } from '../types.js';
+import type { HistoryOptions, SnapshotStore, StoreLatestOptions, StoreOptions } from '../types.js';
 import {
   checkSnapshots,
   closedError,
@@ -11,6 +11,7 @@ import {
   MIN_TIME,
   readHistoryOptions,
   readLatestOptions,
+  readPruneOptions,
 } from '../validate.js';
 import { adapt, type DbRow, type PostgresClient } from './adapter.js';
 import { migrate, type Tables, tables } from './migrations.js';
@@ -194,7 +195,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
         );
       }),
 
-    latest: (options?: LatestOptions) =>
+    latest: (options?: StoreLatestOptions) =>
       track('latest', async () => {
         const { asOf, accountIds } = readLatestOptions(options);
         if (accountIds?.length === 0 || asOf.getTime() < MIN_TIME) return [];
@@ -209,6 +210,16 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       }),
 
     history: (options) => iterate(options),
+
+    prune: (options) =>
+      track('prune', async () => {
+        const { before, platform } = readPruneOptions(options);
+        if (before.getTime() <= MIN_TIME) return 0;
+        await ready();
+        const at = new Date(Math.min(before.getTime(), MAX_TIME + 1)).toISOString();
+        const rows = await run('prune', () => db.query(sql.prune, [at, platform ?? null]));
+        return toInt(rows[0]?.removed ?? 0, 'removed');
+      }),
 
     async close() {
       closed = true;
@@ -252,6 +263,9 @@ function statements(t: Tables) {
         followers_max = EXCLUDED.followers_max, following = EXCLUDED.following,
         posts = EXCLUDED.posts, views = EXCLUDED.views, extra = EXCLUDED.extra,
         provider = EXCLUDED.provider, note = EXCLUDED.note, evidence_url = EXCLUDED.evidence_url`,
+    prune: `WITH gone AS (DELETE FROM ${t.snapshots}
+        WHERE taken_at < $1::timestamptz AND ($2::text IS NULL OR platform = $2::text) RETURNING 1)
+      SELECT count(*)::int8 AS removed FROM gone`,
     latestAll: latestOf(`${t.accounts} a`),
     latestOf: latestOf(
       `(SELECT id COLLATE "C" AS account_id FROM unnest($2::text[]) AS ids(id)) a`,
