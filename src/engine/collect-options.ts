@@ -1,6 +1,7 @@
 import { OptionError } from '../errors.js';
 import type { PlatformId } from '../model/platform.js';
 import type { ProviderV1 } from '../provider/types.js';
+import type { SnapshotStore } from '../stores/types.js';
 import type { CollectOptions, CollectProgress, HttpOptions } from './collect.js';
 
 /** {@link CollectOptions} checked, with every default filled in. Internal. */
@@ -16,6 +17,8 @@ export interface ResolvedOptions {
   onProgress: ((event: CollectProgress) => void) | undefined;
   accountIds: Set<string> | undefined;
   platforms: Set<PlatformId> | undefined;
+  store: SnapshotStore | undefined;
+  resume: { since: Date } | undefined;
 }
 
 const DEFAULT_CONCURRENCY = 4;
@@ -64,7 +67,22 @@ export function resolveOptions(options: CollectOptions): ResolvedOptions {
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
     throw new OptionError('onProgress', 'a function', options.onProgress);
   }
+  const { store, resume } = options;
+  if (
+    store !== undefined &&
+    (typeof store !== 'object' || store === null || typeof store.put !== 'function')
+  ) {
+    throw new OptionError('store', 'a SnapshotStore (memoryStore(), postgresStore(...))', store);
+  }
+  if (resume !== undefined) {
+    if (!store) throw new OptionError('resume', 'used together with `store`', resume);
+    if (!(resume?.since instanceof Date) || Number.isNaN(resume.since.getTime())) {
+      throw new OptionError('resume.since', 'a valid Date', resume?.since);
+    }
+  }
   return {
+    store,
+    resume,
     http: resolveHttp(options.http ?? {}),
     providers: map,
     concurrency,

@@ -1,10 +1,11 @@
 import pLimit from 'p-limit';
-import { type FailureReason, ProviderError } from '../errors.js';
+import { type FailureReason, ProviderError, SocialReachError } from '../errors.js';
 import type { Account } from '../model/account.js';
 import type { PlatformId } from '../model/platform.js';
 import type { Registry } from '../model/registry.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { ProviderResult, ProviderV1 } from '../provider/types.js';
+import type { SnapshotStore } from '../stores/types.js';
 import { type ResolvedOptions, resolveOptions } from './collect-options.js';
 import { createHttpClient, type HttpStats } from './http-client.js';
 import { genericLimits } from './limits.js';
@@ -37,6 +38,18 @@ export interface CollectOptions {
   platforms?: readonly PlatformId[];
   /** HTTP behaviour of the built-in providers. */
   http?: HttpOptions;
+  /**
+   * Where snapshots are written, each batch as it finishes (one `put` per batch, all or none), so a
+   * crash loses only the requests in flight. Store failures do not stop the collection: they are
+   * listed in `storeErrors`, and the snapshots are still returned.
+   */
+  store?: SnapshotStore;
+  /**
+   * Resumes an interrupted run: accounts that already have a snapshot in `store` taken at or after
+   * `since` (the start of this run's period, say today in Asia/Kolkata) are not fetched again;
+   * their stored snapshot is returned among the others.
+   */
+  resume?: { since: Date };
 }
 
 /** HTTP settings of a collection (see `docs/fetch-engine.md`). */
@@ -124,6 +137,10 @@ export interface CollectStats {
   readonly rescheduled: number;
   /** Milliseconds buckets spent holding requests back for quotas and pauses, summed over buckets. */
   readonly throttledMs: number;
+  /** Snapshots written to the store. */
+  readonly stored: number;
+  /** Accounts not fetched because the store already had them for this period (`resume`). */
+  readonly resumed: number;
   readonly startedAt: Date;
   readonly finishedAt: Date;
   readonly durationMs: number;
@@ -136,6 +153,8 @@ export interface CollectResult {
   /** In registry order. */
   readonly failures: CollectFailure[];
   readonly stats: CollectStats;
+  /** Writes to `store` that failed (their snapshots are in `snapshots` all the same). */
+  readonly storeErrors: SocialReachError[];
 }
 
 /**
@@ -200,12 +219,46 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
     }
   };
 
+  // Resuming: accounts the store already has for this period are answered from it.
+  let resumed = 0;
+  if (resolved.resume && resolved.store) {
+    const since = resolved.resume.since.getTime();
+    const stored = await resolved.store.latest({ accountIds: active.map((a) => a.id) });
+    for (const snapshot of stored) {
+      const i = slot.get(snapshot.accountId);
+      if (i === undefined || snapshot.takenAt.getTime() < since) continue;
+      outcomes[i] = snapshot;
+      done++;
+      resumed++;
+    }
+  }
+  const storeErrors: SocialReachError[] = [];
+  let stored = 0;
+  const save = async (snapshots: Snapshot[]) => {
+    if (!resolved.store || snapshots.length === 0) return;
+    try {
+      await resolved.store.put(snapshots);
+      stored += snapshots.length;
+    } catch (error) {
+      storeErrors.push(
+        SocialReachError.isInstance(error)
+          ? error
+          : new SocialReachError(
+              'STORE_ERROR',
+              `the store failed to write ${snapshots.length} snapshot(s)`,
+            ),
+      );
+    }
+  };
+
   const httpStats: HttpStats = { requests: 0, retries: 0, throttled: 0, rescheduled: 0 };
   const budget = new RetryBudget(resolved.http.retryBudget);
   const gates: RateGate[] = [];
   let batches = 0;
   const runs: Promise<void>[] = [];
-  for (const [platform, identities] of groupByIdentity(registry, active)) {
+  const pending =
+    resumed === 0 ? active : active.filter((a) => outcomes[slot.get(a.id)!] === undefined);
+  for (const [platform, identities] of groupByIdentity(registry, pending)) {
     const provider = resolved.providers.get(platform);
     if (!provider) {
       for (const group of identities) {
@@ -279,8 +332,19 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
               }
             } else {
               batches++;
-              const batchError = await runBatch(provider, chunk, { signal, now, http }, settle);
+              const fresh: Snapshot[] = [];
+              const batchError = await runBatch(
+                provider,
+                chunk,
+                { signal, now, http },
+                (entry, result) => {
+                  settle(entry, result);
+                  if (result.ok) fresh.push(result.snapshot);
+                },
+              );
               if (batchError?.reason === 'unauthorized') refused = batchError;
+              // One put per batch: a crash loses only what is in flight, never half a batch.
+              await save(fresh);
             }
             report({
               type: 'batch',
@@ -314,6 +378,7 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
   return {
     snapshots,
     failures,
+    storeErrors,
     stats: {
       accounts: active.length,
       snapshots: snapshots.length,
@@ -322,6 +387,8 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
       batches,
       ...httpStats,
       throttledMs: gates.reduce((sum, gate) => sum + gate.snapshot().waitedMs, 0),
+      stored,
+      resumed,
       startedAt,
       finishedAt,
       durationMs: finishedAt.getTime() - startedAt.getTime(),
