@@ -6,6 +6,13 @@ export { type GrowthOptions, growth, type UnitGrowth } from './aggregate/growth.
 export { type LatestOptions, latest } from './aggregate/latest.js';
 export { type RankEntry, type RankOptions, rank } from './aggregate/rank.js';
 export {
+  type Series,
+  type SeriesOptions,
+  type SeriesPeriod,
+  type SeriesPoint,
+  series,
+} from './aggregate/series.js';
+export {
   type CountSummary,
   type Totals,
   type TotalsOptions,

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { series } from '../../src/aggregate/series.js';
+import { OptionError } from '../../src/errors.js';
+import { memoryStore } from '../../src/stores/memory.js';
+import { smallRegistry, snap } from '../fixtures.js';
+
+// Days in Asia/Kolkata start at 18:30 UTC the day before.
+const ist = (day: number, hour: number) => new Date(Date.UTC(2026, 10, day, hour - 5, -30));
+
+describe('series', () => {
+  it('gives one total per day per unit from the last value of each day, with coverage', async () => {
+    const store = memoryStore();
+    await store.put([
+      snap('collector-x', 'x', 100, ist(1, 9)),
+      snap('collector-x', 'x', 110, ist(1, 21)), // the last value of 1 November counts
+      snap('collector-fb', 'facebook', 50, ist(1, 10)),
+      snap('collector-x', 'x', 120, ist(2, 9)),
+      // 3 November: nothing for the collector's Facebook page (carried from the 1st? too old)
+      snap('collector-x', 'x', 130, ist(3, 0)), // just after midnight IST: the 3rd, not the 2nd
+    ]);
+    const s = await series(smallRegistry(), store, {
+      from: ist(1, 12),
+      to: ist(3, 12),
+      interval: 'day',
+      timeZone: 'Asia/Kolkata',
+    });
+    expect(s.periods.map((p) => p.start.toISOString())).toEqual([
+      '2026-10-31T18:30:00.000Z',
+      '2026-11-01T18:30:00.000Z',
+      '2026-11-02T18:30:00.000Z',
+    ]);
+    const collector = s.periods.map((p) => p.units.get('collector')!);
+    expect(collector.map((c) => c.count.value)).toEqual([160, 170, 130]);
+    expect(collector.map((c) => [c.fresh, c.carried])).toEqual([
+      [2, 0],
+      [1, 1], // the Facebook figure of the 1st is carried into the 2nd (within a day)
+      [1, 0], // …but not into the 3rd: more than a day old, so missing, never zero
+    ]);
+    expect(collector[2]?.missing).toEqual(['collector-fb']);
+    expect(collector[2]?.count).toEqual({ value: 130, min: 130, max: null });
+  });
+
+  it('carries values further with a longer staleness, and buckets by week and month', async () => {
+    const store = memoryStore();
+    await store.put([snap('dhar-x', 'x', 5, ist(2, 12)), snap('dhar-x', 'x', 9, ist(20, 12))]);
+    const daily = await series(smallRegistry(), store, {
+      from: ist(2, 12),
+      to: ist(6, 12),
+      maxStalenessMs: 10 * 86_400_000,
+    });
+    expect(daily.periods.map((p) => p.units.get('dhar')!.count.value)).toEqual([5, 5, 5, 5, 5]);
+    const weekly = await series(smallRegistry(), store, {
+      from: ist(2, 12),
+      to: ist(20, 12),
+      interval: 'week',
+    });
+    // weeks start on Monday: 2, 9 and 16 November 2026
+    expect(
+      weekly.periods.map((p) => [p.start.toISOString(), p.units.get('dhar')!.observed]),
+    ).toEqual([
+      ['2026-11-01T18:30:00.000Z', 1],
+      ['2026-11-08T18:30:00.000Z', 1], // carried, within 7 days
+      ['2026-11-15T18:30:00.000Z', 1], // the 20th
+    ]);
+    const monthly = await series(smallRegistry(), store, {
+      from: ist(2, 12),
+      to: ist(20, 12),
+      interval: 'month',
+    });
+    expect(monthly.periods).toHaveLength(1);
+    expect(monthly.periods[0]?.units.get('dhar')?.count.value).toBe(9);
+  });
+
+  it('rejects bad options', async () => {
+    const store = memoryStore();
+    await expect(
+      series(smallRegistry(), store, { from: ist(3, 0), to: ist(1, 0) }),
+    ).rejects.toBeInstanceOf(OptionError);
+    await expect(
+      series(smallRegistry(), store, { from: ist(1, 0), to: ist(3, 0), interval: 'year' as never }),
+    ).rejects.toThrow(/`interval`/);
+    await expect(
+      series(smallRegistry(), store, { from: ist(1, 0), to: ist(3, 0), timeZone: 'Nowhere/Land' }),
+    ).rejects.toThrow(/`timeZone`/);
+  });
+});
