@@ -8,6 +8,8 @@ export interface BenchRow {
   target?: string;
   /** Whether the target was met (`undefined` when there is no target). */
   ok?: boolean;
+  /** How it was measured, printed after the figures. */
+  note?: string;
 }
 
 /** Times `fn` once, in milliseconds. */
@@ -34,11 +36,11 @@ export function printTable(title: string, rows: readonly BenchRow[]): void {
   ]);
   const header = ['measure', 'value', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) =>
-    c
-      .map((v, i) => v.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
+  const full = (c: string[]) => c.map((v, i) => v.padEnd(widths[i]!)).join('  ');
+  const line = (c: string[]) => full(c).trimEnd();
   console.log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const c of cells) console.log(line(c));
+  cells.forEach((c, i) => {
+    const note = rows[i]!.note;
+    console.log(note ? `${full(c)}  ${note}` : line(c));
+  });
 }

@@ -6,6 +6,7 @@
 import { benchEngine } from './engine.js';
 import { type BenchRow, printTable } from './harness.js';
 import { benchParseCount } from './parse-count.js';
+import { benchStores } from './stores.js';
 import { benchTotals } from './totals.js';
 
 const groups: Record<string, { title: string; run: () => Promise<BenchRow[]> }> = {
@@ -14,6 +15,10 @@ const groups: Record<string, { title: string; run: () => Promise<BenchRow[]> }> 
   engine: {
     title: 'Fetch engine against the fake platform server (limit 300 requests per 2 s window)',
     run: benchEngine,
+  },
+  stores: {
+    title: 'Stores: 1,000,000 snapshots (10,000 accounts × 100 days)',
+    run: () => benchStores({ verbose: true }),
   },
 };
 

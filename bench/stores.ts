@@ -13,13 +13,7 @@ import type { Snapshot } from '../src/model/snapshot.js';
 import { memoryStore } from '../src/stores/memory.js';
 import { type PostgresStore, postgresStore } from '../src/stores/postgres/index.js';
 import type { SnapshotStore } from '../src/stores/types.js';
-
-/** One measured figure. */
-export interface BenchRow {
-  name: string;
-  value: string;
-  note?: string;
-}
+import type { BenchRow } from './harness.js';
 
 /** Size of the data set. */
 export interface BenchStoresOptions {
@@ -159,9 +153,12 @@ async function measure(
       found = (await store.latest({ asOf })).length;
       times.push(performance.now() - started);
     }
+    const ms = median(times);
+    const server = label === 'PostgreSQL server';
     out.push({
       name: `${label}: latest (${what})`,
-      value: `${median(times).toFixed(1)} ms`,
+      value: `${ms.toFixed(1)} ms`,
+      ...(server ? { target: '< 1 s', ok: ms < 1_000 } : {}),
       note: `median of 5; ${found.toLocaleString('en-US')} accounts over ${total.toLocaleString('en-US')} rows`,
     });
   }
@@ -190,9 +187,14 @@ async function measure(
     }
   }
   const streamSeconds = (performance.now() - started) / 1000;
+  // The target: flat (the live heap does not grow as rows stream) and under 100 MB of resident
+  // memory above the baseline.
+  const flat = live.every((bytes) => bytes < 10 * 2 ** 20);
   out.push({
     name: `${label}: history peak memory`,
     value: `RSS +${mb(peakRss - base.rss)} MB, heap +${mb(peakHeap - base.heap)} MB`,
+    target: 'flat, RSS < +100 MB',
+    ok: flat && peakRss - base.rss < 100 * 2 ** 20,
     note: `above baseline while streaming ${count.toLocaleString('en-US')} rows in ${streamSeconds.toFixed(1)} s (${Math.round(count / streamSeconds).toLocaleString('en-US')} rows/s); live heap after GC at 1/4, 1/2, 3/4: +${live.map(mb).join(', +')} MB`,
   });
   log(`${label}: done`);

@@ -150,3 +150,5 @@ export type {
   StoreLatestOptions,
   StoreOptions,
 } from './stores/types.js';
+// Calendar helpers (time zones, on Intl)
+export { nextMidnight, nextPeriodStart, type Period, periodStart } from './util/time-zone.js';
