@@ -281,6 +281,7 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
         concurrency: resolved.concurrency,
         adaptive: provider.rateLimit?.adaptive,
         quota: provider.rateLimit?.quota,
+        usageWindowMs: provider.rateLimit?.usageWindowMs,
         failureThreshold: resolved.http.failureThreshold,
         circuitCooldownMs: resolved.http.circuitCooldownMs,
         now: () => now().getTime(),

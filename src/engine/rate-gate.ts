@@ -31,6 +31,12 @@ export interface RateGateOptions {
   adaptive?: AdaptiveRate;
   /** A locally counted quota. */
   quota?: LocalQuota;
+  /**
+   * The length of the rolling window a platform's usage percentage covers (Facebook's
+   * `X-App-Usage`: one hour). With it, the gate learns the limit from the percentages and its own
+   * sends, and never lets the usage reach 100 %.
+   */
+  usageWindowMs?: number;
   /** Requests kept back from an announced quota for other users of the same credential. @default 0 */
   reserve?: number;
   /** Consecutive transient failures that open the circuit. @default 5 */
@@ -165,6 +171,10 @@ export class RateGate {
   #lastThrottle = 0;
   #slowStart = true;
   #lastIncrease = 0;
+  /** Admission times within the usage window (usage mode only), oldest first. */
+  #sendLog: number[] = [];
+  /** A lower bound of the limit behind the usage percentages (usage mode). */
+  #usageLimit: number | undefined;
   /** Admission times within the last second, to measure the rate actually sent. */
   #recent: number[] = [];
 
@@ -292,6 +302,7 @@ export class RateGate {
       return;
     }
     if (limit !== undefined) this.#limit = limit;
+    if (observation.usagePct !== undefined) this.#learnUsage(observation.usagePct, now);
     if (resetAt !== undefined && remaining !== undefined && resetAt > now) {
       // (An answer about a window that has already ended says nothing about the current one.)
       this.#announced = true;
@@ -376,6 +387,30 @@ export class RateGate {
     };
     this.#watched.set(signal, onAbort);
     signal.addEventListener('abort', onAbort, { once: true });
+  }
+
+  /**
+   * Usage mode (a percentage of an unannounced limit over a rolling window of known length): every
+   * answer bounds the limit from below. Of the sends in the window, at least all but the other
+   * requests in flight were counted by the server, so with `n` counted and `u` per cent shown
+   * (rounded down), the limit is more than `100 n / (u + 1)`.
+   */
+  #learnUsage(usagePct: number, now: number): void {
+    const windowMs = this.#options.usageWindowMs;
+    if (windowMs === undefined || usagePct <= 0 || usagePct > 100) return;
+    const counted = this.#sendsSince(now - windowMs) - this.#inFlight;
+    if (counted <= 0) return;
+    const bound = Math.floor((100 * counted) / (usagePct + 1)) + 1;
+    this.#usageLimit = Math.max(this.#usageLimit ?? 0, bound);
+  }
+
+  /** How many of our sends fall after `since`. */
+  #sendsSince(since: number): number {
+    const log = this.#sendLog;
+    while (log.length > 0 && log[0]! <= since - 60_000) log.shift(); // keep a minute of slack
+    let i = log.length;
+    while (i > 0 && log[i - 1]! > since) i--;
+    return log.length - i;
   }
 
   /** The credential is refused: reject every waiter now, and every later request. */
@@ -483,6 +518,18 @@ export class RateGate {
       };
     }
     if (now < this.#nextSendAt) return { until: this.#nextSendAt, reason: undefined };
+    const windowMs = this.#options.usageWindowMs;
+    if (windowMs !== undefined && this.#usageLimit !== undefined) {
+      // Usage mode: our sends in the rolling window must stay below the learnt limit; the next
+      // chance is when enough of the oldest leave it.
+      const inWindow = this.#sendsSince(now - windowMs);
+      const allowed = this.#usageLimit - 1; // never the last unit: usage stays under 100 %
+      if (inWindow >= allowed) {
+        const log = this.#sendLog;
+        const oldest = log[log.length - inWindow + (inWindow - allowed)]!;
+        return { until: oldest + windowMs + SAFETY_MS, reason: 'quota' };
+      }
+    }
     return undefined;
   }
 
@@ -514,6 +561,7 @@ export class RateGate {
     this.#inFlightThisWindow++;
     this.#admitted++;
     this.#recent.push(now);
+    if (this.#options.usageWindowMs !== undefined) this.#sendLog.push(now);
     while (this.#recent[0]! <= now - 1_000) this.#recent.shift();
     if (this.#remaining !== undefined) this.#remaining--;
     this.#nextSendAt = now + this.#spacing(now);

@@ -28,6 +28,11 @@ export interface RateLimitPolicy {
   adaptive?: AdaptiveRate;
   /** Count a quota locally: for platforms that send no limit headers (YouTube's daily units). */
   quota?: LocalQuota;
+  /**
+   * The rolling window a usage percentage covers (Facebook's `X-App-Usage`: an hour), so that the
+   * engine can learn the limit behind the percentages and keep the usage under 100 %.
+   */
+  usageWindowMs?: number;
 }
 
 /** One account's outcome: a snapshot, or a failure that names the account. */

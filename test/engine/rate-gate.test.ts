@@ -248,6 +248,38 @@ describe('RateGate', () => {
   });
 });
 
+describe('RateGate usage mode (Facebook-style percentages over a rolling window)', () => {
+  it('learns the limit from the percentages and never lets the usage reach 100 %', async () => {
+    const limit = 10;
+    const windowMs = 1_000;
+    const served: number[] = [];
+    const server = () => {
+      const now = Date.now();
+      const inWindow = served.filter((t) => t > now - windowMs).length;
+      if (inWindow >= limit) return { throttled: true, usage: 100 };
+      served.push(now);
+      return { throttled: false, usage: Math.floor((100 * (inWindow + 1)) / limit) };
+    };
+    const g = gate({ concurrency: 3, usageWindowMs: windowMs });
+    let throttles = 0;
+    const job = async () => {
+      const permit = await g.acquire();
+      await vi.advanceTimersByTimeAsync(5); // the request's round trip
+      const answer = server();
+      if (answer.throttled) throttles++;
+      g.release(permit, ok({ usagePct: answer.usage }));
+    };
+    const jobs = Array.from({ length: 40 }, job);
+    for (let i = 0; i < 1_000 && g.snapshot().admitted < 40; i++)
+      await vi.advanceTimersByTimeAsync(10);
+    await Promise.all(jobs);
+    expect(throttles).toBe(0);
+    expect(served).toHaveLength(40);
+    // 40 requests, at most 9 of 10 per rolling second: a little over 4 windows
+    expect(Date.now() - T0).toBeLessThan(5_000);
+  });
+});
+
 describe('RateGate properties', () => {
   it('never exceeds its concurrency, never sends while paused or past an announced quota, always drains', async () => {
     await fc.assert(
