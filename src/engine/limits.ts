@@ -152,42 +152,48 @@ export function kindOf(status: number): LimitObservation['kind'] {
 // ---------------------------------------------------------------------------------------------
 // Platform parsers.
 
+type ResetReader = (value: string | null, now: number, offset: number) => number | undefined;
+
+/** A parser for the three-header form `<prefix>limit`, `-remaining`, `-reset`. */
+function tripleLimits(prefix: string, readReset: ResetReader, source: string): LimitParser {
+  return ({ status, headers }, now) => {
+    const offset = clockOffset(headers, now);
+    return observation(status, {
+      limit: readCount(headers.get(`${prefix}limit`)),
+      remaining: readCount(headers.get(`${prefix}remaining`)),
+      resetAt: readReset(headers.get(`${prefix}reset`), now, offset),
+      retryAfterMs: parseRetryAfter(headers.get('retry-after'), now, now + offset),
+      source,
+    });
+  };
+}
+
 /** X API v2: `x-rate-limit-limit`, `-remaining`, `-reset` (epoch seconds). */
-export const xLimits: LimitParser = ({ status, headers }, now) => {
-  const offset = clockOffset(headers, now);
-  return observation(status, {
-    limit: readCount(headers.get('x-rate-limit-limit')),
-    remaining: readCount(headers.get('x-rate-limit-remaining')),
-    resetAt: resetFromEpochSeconds(headers.get('x-rate-limit-reset'), now, offset),
-    retryAfterMs: parseRetryAfter(headers.get('retry-after'), now, now + offset),
-    source: 'x-rate-limit',
-  });
-};
+export const xLimits: LimitParser = tripleLimits(
+  'x-rate-limit-',
+  resetFromEpochSeconds,
+  'x-rate-limit',
+);
 
 /** Mastodon: `X-RateLimit-Limit`, `-Remaining`, `-Reset` (ISO 8601). */
-export const mastodonLimits: LimitParser = ({ status, headers }, now) => {
-  const offset = clockOffset(headers, now);
-  return observation(status, {
-    limit: readCount(headers.get('x-ratelimit-limit')),
-    remaining: readCount(headers.get('x-ratelimit-remaining')),
-    resetAt: resetFromIso(headers.get('x-ratelimit-reset'), now, offset),
-    retryAfterMs: parseRetryAfter(headers.get('retry-after'), now, now + offset),
-    source: 'x-ratelimit-iso',
-  });
-};
+export const mastodonLimits: LimitParser = tripleLimits(
+  'x-ratelimit-',
+  resetFromIso,
+  'x-ratelimit-iso',
+);
+
+const blueskyTriple = tripleLimits('ratelimit-', resetFromEpochSeconds, 'ratelimit-epoch');
 
 /** Bluesky: `RateLimit-Limit`, `-Remaining`, `-Reset` (epoch seconds), `RateLimit-Policy: 3000;w=300`. */
-export const blueskyLimits: LimitParser = ({ status, headers }, now) => {
-  const offset = clockOffset(headers, now);
-  const policy = /^\s*(\d+)\s*;\s*w=(\d+)/.exec(headers.get('ratelimit-policy') ?? '');
-  return observation(status, {
-    limit: readCount(headers.get('ratelimit-limit')) ?? (policy ? Number(policy[1]) : undefined),
-    remaining: readCount(headers.get('ratelimit-remaining')),
-    resetAt: resetFromEpochSeconds(headers.get('ratelimit-reset'), now, offset),
-    windowMs: policy ? Number(policy[2]) * 1_000 : undefined,
-    retryAfterMs: parseRetryAfter(headers.get('retry-after'), now, now + offset),
-    source: 'ratelimit-epoch',
-  });
+export const blueskyLimits: LimitParser = (response, now) => {
+  const observed = blueskyTriple(response, now);
+  const policy = /^\s*(\d+)\s*;\s*w=(\d+)/.exec(response.headers.get('ratelimit-policy') ?? '');
+  if (!policy) return observed;
+  return {
+    ...observed,
+    limit: observed.limit ?? Number(policy[1]),
+    windowMs: Math.min(Number(policy[2]) * 1_000, MAX_HINT_MS),
+  };
 };
 
 /**
