@@ -1,4 +1,7 @@
+import { AdaptivePacer } from './adaptive-rate.js';
+import { CircuitBreaker } from './circuit-breaker.js';
 import type { LimitObservation } from './limits.js';
+import { UsageWindow } from './usage-window.js';
 
 /** Why a gate holds its requests back; reported in `waiting` progress events. */
 export type WaitReason = 'quota' | 'throttled' | 'quota-exhausted' | 'circuit-open';
@@ -112,9 +115,6 @@ interface Waiter {
 
 const SAFETY_MS = 10;
 const SPREAD_MARGIN = 0.1;
-const SLOW_START_STEP_MS = 250;
-const CUBIC_C = 0.4;
-const CUBIC_BETA = 0.7;
 
 /**
  * The rate gate of one bucket (platform + credential + host). It decides when each request may be
@@ -164,25 +164,14 @@ export class RateGate {
   #throttleStreak = 0;
   #lastThrottleSeen = Number.NEGATIVE_INFINITY;
 
-  #rate: number | undefined;
+  /** Pacing where nothing is announced: configured, or turned on by the first throttle. */
+  #adaptive: AdaptivePacer | undefined;
   /** Whether the platform has ever announced a quota for this bucket. */
   #announced = false;
-  #lastMax = 0;
-  #lastThrottle = 0;
-  #slowStart = true;
-  #lastIncrease = 0;
-  /** Admission times within the usage window (usage mode only), oldest first. */
-  #sendLog: number[] = [];
-  /** A lower bound of the limit behind the usage percentages (usage mode). */
-  #usageLimit: number | undefined;
-  /** Admission times within the last second, to measure the rate actually sent. */
-  #recent: number[] = [];
-
-  #failures = 0;
-  #circuit: 'closed' | 'open' | 'half-open' = 'closed';
-  #openUntil = 0;
-  #cooldown: number;
-  #probeOut = false;
+  readonly #usage: UsageWindow | undefined;
+  readonly #breaker: CircuitBreaker;
+  /** Sends within the last second, for the rate a throttle turns adaptive pacing on at. */
+  readonly #measured = new AdaptivePacer(1, { slowStart: false });
 
   #admitted = 0;
   #throttles = 0;
@@ -197,8 +186,18 @@ export class RateGate {
     this.#concurrency = Math.max(1, Math.floor(options.concurrency));
     this.#now = options.now ?? Date.now;
     this.#random = options.random ?? Math.random;
-    this.#cooldown = options.circuitCooldownMs ?? 30_000;
-    if (options.adaptive) this.#rate = options.adaptive.initialRate;
+    this.#breaker = new CircuitBreaker(
+      options.failureThreshold ?? 5,
+      options.circuitCooldownMs ?? 30_000,
+      this.#random,
+    );
+    if (options.adaptive) {
+      this.#adaptive = new AdaptivePacer(options.adaptive.initialRate, {
+        ...options.adaptive,
+        slowStart: true,
+      });
+    }
+    if (options.usageWindowMs !== undefined) this.#usage = new UsageWindow(options.usageWindowMs);
     if (options.quota) {
       this.#announced = true;
       const now = this.#now();
@@ -236,18 +235,13 @@ export class RateGate {
     if (permit.window === this.#window)
       this.#inFlightThisWindow = Math.max(0, this.#inFlightThisWindow - 1);
     const now = this.#now();
-    if (permit.probe) this.#probeOut = false;
     if (outcome.type === 'transient-failure') {
-      this.#failures++;
-      if (permit.probe || this.#failures >= (this.#options.failureThreshold ?? 5))
-        this.#openCircuit(now, permit.probe);
+      this.#breaker.failed(now, permit.probe);
     } else if (outcome.type === 'response') {
-      this.#failures = 0;
-      if (this.#circuit !== 'closed') {
-        this.#circuit = 'closed';
-        this.#cooldown = this.#options.circuitCooldownMs ?? 30_000;
-      }
+      this.#breaker.succeeded();
       this.#observe(outcome.observation, now, permit);
+    } else {
+      this.#breaker.ended(permit.probe);
     }
     this.#pump();
   }
@@ -271,8 +265,8 @@ export class RateGate {
       remaining: this.#remaining,
       resetAt: this.#resetAt,
       pausedUntil: this.#pausedUntil,
-      rate: this.#rate,
-      circuit: this.#circuit,
+      rate: this.#adaptive?.rate,
+      circuit: this.#breaker.state,
       admitted: this.#admitted,
       throttles: this.#throttles,
       waitedMs:
@@ -302,7 +296,8 @@ export class RateGate {
       return;
     }
     if (limit !== undefined) this.#limit = limit;
-    if (observation.usagePct !== undefined) this.#learnUsage(observation.usagePct, now);
+    if (observation.usagePct !== undefined)
+      this.#usage?.learn(observation.usagePct, now, this.#inFlight);
     if (resetAt !== undefined && remaining !== undefined && resetAt > now) {
       // (An answer about a window that has already ended says nothing about the current one.)
       this.#announced = true;
@@ -328,7 +323,7 @@ export class RateGate {
 
     if (kind === 'ok') {
       this.#throttleStreak = 0;
-      if (this.#rate !== undefined) this.#grow(now);
+      this.#adaptive?.grow(now);
       return;
     }
     this.#throttles++;
@@ -356,7 +351,7 @@ export class RateGate {
       // No hint. Under an adaptive rate the limit was just overstepped, most likely near the end of
       // the platform's window, so the first backoff is short (a few send intervals); otherwise it
       // is a second. Either doubles with each throttle in a row (full jitter, capped at 20 s).
-      const base = this.#rate === undefined ? 1_000 : Math.max(50, 2_000 / this.#rate);
+      const base = this.#adaptive === undefined ? 1_000 : Math.max(50, 2 * this.#adaptive.spacing);
       const cap = Math.min(20_000, base * 2 ** (this.#throttleStreak - 1));
       wait = this.#random() * cap;
     }
@@ -364,8 +359,15 @@ export class RateGate {
     // does): the rate starts from what was actually being sent.
     // Throttles in a row mean the platform's window is still spent, not that the rate is still too
     // high: only the first of them cuts it; the others lengthen the pause.
-    if ((this.#rate !== undefined || !this.#announced) && this.#throttleStreak === 1)
-      this.#cut(now);
+    if (this.#throttleStreak === 1) {
+      if (!this.#adaptive && !this.#announced) {
+        this.#adaptive = new AdaptivePacer(
+          Math.max(this.#options.adaptive?.minRate ?? 0.5, this.#measured.measured(now)),
+          { slowStart: false },
+        );
+      }
+      this.#adaptive?.cut(now);
+    }
     // After the pause, one request goes first to see whether the throttle is over.
     this.#probing = true;
     this.pause(now + wait, 'throttled');
@@ -389,74 +391,12 @@ export class RateGate {
     signal.addEventListener('abort', onAbort, { once: true });
   }
 
-  /**
-   * Usage mode (a percentage of an unannounced limit over a rolling window of known length): every
-   * answer bounds the limit from below. Of the sends in the window, at least all but the other
-   * requests in flight were counted by the server, so with `n` counted and `u` per cent shown
-   * (rounded down), the limit is more than `100 n / (u + 1)`.
-   */
-  #learnUsage(usagePct: number, now: number): void {
-    const windowMs = this.#options.usageWindowMs;
-    if (windowMs === undefined || usagePct <= 0 || usagePct > 100) return;
-    const counted = this.#sendsSince(now - windowMs) - this.#inFlight;
-    if (counted <= 0) return;
-    const bound = Math.floor((100 * counted) / (usagePct + 1)) + 1;
-    this.#usageLimit = Math.max(this.#usageLimit ?? 0, bound);
-  }
-
-  /** How many of our sends fall after `since`. */
-  #sendsSince(since: number): number {
-    const log = this.#sendLog;
-    while (log.length > 0 && log[0]! <= since - 60_000) log.shift(); // keep a minute of slack
-    let i = log.length;
-    while (i > 0 && log[i - 1]! > since) i--;
-    return log.length - i;
-  }
-
   /** The credential is refused: reject every waiter now, and every later request. */
   #refuse(): void {
     this.#refused = true;
     for (const waiter of this.#queue.splice(0)) {
       waiter.reject(new GateRefusedError(this.key));
     }
-  }
-
-  #grow(now: number): void {
-    const max = this.#options.adaptive?.maxRate ?? 1_000;
-    if (now - this.#lastIncrease < SLOW_START_STEP_MS) return;
-    this.#lastIncrease = now;
-    const rate = this.#rate!;
-    // Never grow far past what is actually sent: an idle bucket must not save up a burst.
-    while (this.#recent.length > 0 && this.#recent[0]! <= now - 1_000) this.#recent.shift();
-    const ceiling = Math.min(
-      max,
-      Math.max(2 * this.#recent.length, this.#options.adaptive?.initialRate ?? 1),
-    );
-    if (this.#slowStart) {
-      this.#rate = Math.max(rate, Math.min(ceiling, rate * 2));
-      return;
-    }
-    // CUBIC: W(t) = C (t - K)^3 + Wmax, K = cbrt(Wmax (1 - beta) / C), t in seconds since the cut.
-    const t = (now - this.#lastThrottle) / 1_000;
-    const k = Math.cbrt((this.#lastMax * (1 - CUBIC_BETA)) / CUBIC_C);
-    const target = CUBIC_C * (t - k) ** 3 + this.#lastMax;
-    this.#rate = Math.max(rate, Math.min(ceiling, target));
-  }
-
-  #cut(now: number): void {
-    const min = this.#options.adaptive?.minRate ?? 0.5;
-    while (this.#recent.length > 0 && this.#recent[0]! <= now - 1_000) this.#recent.shift();
-    const current = this.#rate ?? Math.max(min, this.#recent.length);
-    this.#slowStart = false;
-    this.#lastMax = current;
-    this.#lastThrottle = now;
-    this.#rate = Math.max(min, current * CUBIC_BETA);
-  }
-
-  #openCircuit(now: number, probeFailed: boolean): void {
-    if (probeFailed) this.#cooldown = Math.min(this.#cooldown * 2, 600_000);
-    this.#circuit = 'open';
-    this.#openUntil = now + this.#cooldown * (0.5 + this.#random() * 0.5);
   }
 
   #jitter(max: number): number {
@@ -491,12 +431,11 @@ export class RateGate {
     now: number,
   ): 'slot' | { until: number; reason: WaitReason | undefined } | undefined {
     if (now < this.#pausedUntil) return { until: this.#pausedUntil, reason: this.#pauseReason };
-    if (this.#circuit === 'open') {
-      if (now < this.#openUntil) return { until: this.#openUntil, reason: 'circuit-open' };
-      this.#circuit = 'half-open';
-    }
-    if (this.#circuit === 'half-open')
-      return this.#probeOut || this.#inFlight > 0 ? 'slot' : undefined;
+    const circuit = this.#breaker.blocked(now, this.#inFlight);
+    if (typeof circuit === 'number') return { until: circuit, reason: 'circuit-open' };
+    if (circuit === 'slot') return 'slot';
+    if (this.#breaker.state === 'half-open') return undefined;
+
     const slots = this.#probing ? 1 : this.#concurrency;
     if (this.#inFlight >= slots) return 'slot';
     if (this.#resetAt !== undefined && now >= this.#resetAt) this.#rollOver(now);
@@ -518,18 +457,9 @@ export class RateGate {
       };
     }
     if (now < this.#nextSendAt) return { until: this.#nextSendAt, reason: undefined };
-    const windowMs = this.#options.usageWindowMs;
-    if (windowMs !== undefined && this.#usageLimit !== undefined) {
-      // Usage mode: our sends in the rolling window must stay below the learnt limit; the next
-      // chance is when enough of the oldest leave it.
-      const inWindow = this.#sendsSince(now - windowMs);
-      const allowed = this.#usageLimit - 1; // never the last unit: usage stays under 100 %
-      if (inWindow >= allowed) {
-        const log = this.#sendLog;
-        const oldest = log[log.length - inWindow + (inWindow - allowed)]!;
-        return { until: oldest + windowMs + SAFETY_MS, reason: 'quota' };
-      }
-    }
+    // Usage mode: our sends in the rolling window stay below the learnt limit.
+    const usage = this.#usage?.blockedUntil(now);
+    if (usage !== undefined) return { until: usage + SAFETY_MS, reason: 'quota' };
     return undefined;
   }
 
@@ -554,15 +484,14 @@ export class RateGate {
 
   #admit(now: number): void {
     const waiter = this.#queue.shift()!;
-    const probe = this.#circuit === 'half-open';
-    if (probe) this.#probeOut = true;
+    const probe = this.#breaker.admitted();
     this.#endWait(now);
     this.#inFlight++;
     this.#inFlightThisWindow++;
     this.#admitted++;
-    this.#recent.push(now);
-    if (this.#options.usageWindowMs !== undefined) this.#sendLog.push(now);
-    while (this.#recent[0]! <= now - 1_000) this.#recent.shift();
+    this.#measured.sent(now);
+    this.#adaptive?.sent(now);
+    this.#usage?.sent(now);
     if (this.#remaining !== undefined) this.#remaining--;
     this.#nextSendAt = now + this.#spacing(now);
     waiter.resolve({ admittedAt: now, probe, window: this.#window });
@@ -570,8 +499,7 @@ export class RateGate {
 
   /** Milliseconds before the next admission. */
   #spacing(now: number): number {
-    let spacing = 0;
-    if (this.#rate !== undefined) spacing = 1_000 / this.#rate;
+    let spacing = this.#adaptive?.spacing ?? 0;
     const demand = this.#queue.length + this.#expected;
     if (this.#remaining !== undefined && this.#resetAt !== undefined && demand > this.#remaining) {
       // More wait than the window has left: spread what is left over the rest of the window.
