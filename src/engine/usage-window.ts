@@ -43,9 +43,10 @@ export class UsageWindow {
     const inWindow = this.#inWindow(now);
     const allowed = this.#limit - 1; // never the last unit: usage stays under 100 %
     if (inWindow < allowed) return undefined;
-    // The (inWindow - allowed + 1)-th oldest send in the window has to leave it.
+    // The (inWindow - allowed + 1)-th oldest send in the window has to leave it. The server saw it
+    // a little after we sent it: wait a margin (2 % of the window, 50 ms to 1 s) beyond.
     const oldest = this.#sends[this.#sends.length - allowed]!;
-    return oldest + this.windowMs;
+    return oldest + this.windowMs + Math.min(1_000, Math.max(50, 0.02 * this.windowMs));
   }
 
   #inWindow(now: number): number {
