@@ -1,5 +1,16 @@
 import { CountError, describeValue } from '../errors.js';
 import type { Count } from '../model/count.js';
+import { fail, quote, type Token, tokenize } from './count-tokens.js';
+import {
+  AUDIENCE,
+  LEADING,
+  type PhraseEntry,
+  type PhraseTable,
+  type Qualifier,
+  type Rational,
+  TRAILING,
+  wordMeaning,
+} from './count-words.js';
 
 /**
  * Reads a follower figure as press notes and officers write it, in English or Hindi, and returns a
@@ -44,255 +55,11 @@ export function parseCount(text: string): Count {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Vocabulary. Keys are written naturally and normalised at load time exactly like the input
-// (see `normaliseWord`), so `हज़ार` and `हजार`, `पाँच` and `पांच` are one entry.
+// Grammar
 
 const EXPECTED = 'expected a number like 1,47,500, 32K, 2 lakh or साढ़े 5 हजार';
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
-// Only non-ASCII text needs Unicode normalisation; testing first keeps the common case fast.
-const NON_ASCII = /[\u0080-\uffff]/;
-const DROPPED_IN_WORDS = /[\u093c\u200c\u200d]/g;
-const CHANDRABINDU = /\u0901/g;
-
-/** A non-negative rational number `n / d`, kept exact (no float artefacts: 2.04 lakh = 204000). */
-interface Rational {
-  readonly n: bigint;
-  readonly d: bigint;
-}
-
-type WordMeaning =
-  | { readonly type: 'number'; readonly value: bigint; readonly english: boolean }
-  | { readonly type: 'multiplier'; readonly value: bigint }
-  | { readonly type: 'fraction'; readonly value: Rational } // डेढ़ = 3/2, ढाई = 5/2
-  | { readonly type: 'prefix'; readonly quarters: bigint; readonly implicitOne: boolean };
-
-/** Hindi number words 0–99 in order, one per entry; spelling variants joined by `/`. */
-const HINDI_NUMBERS = `
-  शून्य एक दो तीन चार पाँच/पांच छह/छः/छे/छै सात आठ नौ
-  दस ग्यारह बारह तेरह चौदह पंद्रह/पन्द्रह सोलह सत्रह अठारह/अट्ठारह उन्नीस
-  बीस इक्कीस बाईस तेईस चौबीस पच्चीस छब्बीस सत्ताईस अट्ठाईस/अठाईस उनतीस/उन्तीस
-  तीस इकतीस/इकत्तीस बत्तीस तैंतीस/तेंतीस चौंतीस पैंतीस छत्तीस सैंतीस अड़तीस उनतालीस/उन्तालीस
-  चालीस इकतालीस बयालीस/बियालीस तैंतालीस/तेतालीस चवालीस/चौवालीस पैंतालीस छियालीस सैंतालीस अड़तालीस उनचास/उन्चास
-  पचास इक्यावन बावन तिरेपन/तिरपन चौवन/चव्वन पचपन छप्पन सत्तावन अट्ठावन/अठावन उनसठ
-  साठ इकसठ बासठ तिरसठ/तिरेसठ चौंसठ पैंसठ छियासठ सड़सठ/सरसठ अड़सठ उनहत्तर
-  सत्तर इकहत्तर बहत्तर तिहत्तर चौहत्तर पचहत्तर छिहत्तर सतहत्तर/सतत्तर अठहत्तर उन्यासी/उनासी
-  अस्सी इक्यासी बयासी तिरासी चौरासी पचासी छियासी सत्तासी अट्ठासी नवासी
-  नब्बे इक्यानबे/इक्यानवे बानबे/बानवे तिरानबे/तिरानवे चौरानबे/चौरानवे पंचानबे/पंचानवे/पचानवे छियानबे/छियानवे सत्तानबे/सत्तानवे अट्ठानबे/अट्ठानवे निन्यानबे/निन्यानवे
-`;
-
-// biome-ignore format: a table reads better in rows
-const ENGLISH_SMALL = [
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
-  'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
-];
-const ENGLISH_TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-
-const MULTIPLIERS: readonly (readonly [bigint, string])[] = [
-  [100n, 'hundred सौ'],
-  [1_000n, 'k thousand हज़ार हजार'],
-  [100_000n, 'l lakh lakhs lac lacs लाख'],
-  [1_000_000n, 'm mn million मिलियन'],
-  [10_000_000n, 'cr crs crore crores करोड़ क॰'],
-  [1_000_000_000n, 'b bn billion बिलियन अरब अ॰'],
-  // en-IN short compact: 1.23KCr (thousand crore), 1.23LCr (lakh crore).
-  [10_000_000_000n, 'kcr'],
-  [100_000_000_000n, 'खरब ख॰'],
-  [1_000_000_000_000n, 't tn trillion lcr'],
-  [10_000_000_000_000n, 'नील'],
-];
-
-const WORDS = buildWords();
-
-// Qualifier phrases, as sequences of normalised tokens. Longer phrases are tried first.
-type Qualifier =
-  | 'total'
-  | 'approx'
-  | 'lower'
-  | 'upper'
-  | 'between'
-  | 'among'
-  | 'until'
-  | 'audience';
-
-const LEADING = phrases(true, [
-  ['total', 'total कुल'],
-  ['approx', 'about around approx approximately nearly roughly ~ ≈ लगभग करीब तकरीबन'],
-  ['lower', 'over above more_than at_least कम_से_कम'],
-  ['upper', 'under below less_than fewer_than at_most up_to upto अधिकतम अधिक_से_अधिक'],
-  ['between', 'between'],
-]);
-
-const TRAILING = phrases(false, [
-  ['lower', '+ plus or_more से_अधिक से_ज़्यादा से_भी_अधिक से_भी_ज़्यादा से_ऊपर'],
-  ['upper', 'or_less or_fewer से_कम से_भी_कम'],
-  ['among', 'के_बीच'],
-  ['until', 'तक'],
-  [
-    'audience',
-    'followers follower subscribers subscriber members member फॉलोअर्स फ़ॉलोअर्स फॉलोवर्स फॉलोअर फालोअर्स सब्सक्राइबर सब्सक्राइबर्स सदस्य',
-  ],
-]);
-
-/** Audience words (`followers`, `फॉलोअर्स`, …), which may end a text. */
-const AUDIENCE = new Set(
-  [...TRAILING.byEdge.values()]
-    .flat()
-    .filter((phrase) => phrase.kind === 'audience')
-    .map((phrase) => phrase.words.join(' ')),
-);
-
 const DASHES = new Set(['-', '–', '—']);
-
-// ---------------------------------------------------------------------------------------------
-// Tokens
-
-type Token =
-  | { readonly kind: 'num'; readonly text: string; readonly int: string; readonly frac: string }
-  | { readonly kind: 'word'; readonly text: string; readonly shown: string }
-  | { readonly kind: 'sym'; readonly text: string };
-
-/**
- * Splits normalised text into numbers, words and symbols. NFD splits the nukta letters
- * (ज़ → ज + U+093C) so that dropping U+093C reads हज़ार as हजार; chandrabindu is read as anusvara
- * (पाँच = पांच); ASCII letters are lower-cased; Devanagari digits become ASCII.
- */
-function tokenize(input: string): Token[] {
-  const text = NON_ASCII.test(input) ? input.normalize('NFD') : input;
-  const tokens: Token[] = [];
-  const length = text.length;
-  let i = 0;
-  while (i < length) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c) || c === 0x200c || c === 0x200d || c === 0xad) {
-      i++;
-      continue;
-    }
-    if (digitOf(c) >= 0) {
-      i = readNumber(input, text, i, tokens);
-      continue;
-    }
-    if (isLatin(c) || isDevanagari(c)) {
-      const wordStart = i;
-      let clean = true; // most words need no rewriting and are sliced as they stand
-      while (i < length) {
-        const w = text.charCodeAt(i);
-        if (isLatin(w)) {
-          if (w < 0x61) clean = false;
-        } else if (isDevanagari(w)) {
-          if (w === 0x0901) clean = false;
-        } else if (w === 0x093c || w === 0x200c || w === 0x200d) {
-          clean = false; // nukta and joiners are dropped inside words
-        } else if (
-          w !== 0x2d ||
-          !isLatin(text.charCodeAt(i - 1)) ||
-          !isLatin(text.charCodeAt(i + 1))
-        ) {
-          break; // a hyphen between letters stays: twenty-five
-        }
-        i++;
-      }
-      const raw = text.slice(wordStart, i);
-      const word = clean
-        ? raw
-        : raw.toLowerCase().replace(DROPPED_IN_WORDS, '').replace(CHANDRABINDU, '\u0902');
-      // An abbreviation dot (`approx.`, `Cr.`) belongs to its word, unless a digit follows.
-      if (text.charCodeAt(i) === 0x2e && digitOf(text.charCodeAt(i + 1)) < 0) i++;
-      if (word !== '') tokens.push({ kind: 'word', text: word, shown: raw });
-      continue;
-    }
-    const cp = text.codePointAt(i) ?? c;
-    const symbol = String.fromCodePoint(cp);
-    tokens.push({ kind: 'sym', text: symbol });
-    i += symbol.length;
-  }
-  return tokens;
-}
-
-/** Reads `1,47,500`, `203,500`, `2.04` or `२,०३,५००` from `start`; returns the next index. */
-function readNumber(input: string, text: string, start: number, tokens: Token[]): number {
-  let i = start;
-  let int = '';
-  let frac = '';
-  const groups: number[] = [];
-  let group = 0;
-  const length = text.length;
-  while (i < length) {
-    const c = text.charCodeAt(i);
-    const d = digitOf(c);
-    if (d >= 0) {
-      int += String.fromCharCode(48 + d);
-      group++;
-      i++;
-    } else if (c === 0x2c && digitOf(text.charCodeAt(i + 1)) >= 0) {
-      groups.push(group);
-      group = 0;
-      i++;
-    } else break;
-  }
-  groups.push(group);
-  if (text.charCodeAt(i) === 0x2e && digitOf(text.charCodeAt(i + 1)) >= 0) {
-    i++;
-    while (i < length) {
-      const d = digitOf(text.charCodeAt(i));
-      if (d < 0) break;
-      frac += String.fromCharCode(48 + d);
-      i++;
-    }
-  }
-  const shown = text.slice(start, i);
-  if (groups.length > 1 && !wellGrouped(groups)) {
-    fail(input, `${quote(shown)} is not grouped like 1,47,500 (Indian) or 203,500 (Western)`);
-  }
-  tokens.push({ kind: 'num', text: shown, int, frac });
-  return i;
-}
-
-/** Indian grouping: 1,47,500 (last group 3, others 2); Western: 203,500 (all 3). */
-function wellGrouped(groups: readonly number[]): boolean {
-  const last = groups.length - 1;
-  const first = groups[0]!;
-  if (groups[last] !== 3 || first < 1 || first > 3) return false;
-  let indian = first <= 2;
-  let western = true;
-  for (let g = 1; g < last; g++) {
-    if (groups[g] !== 2) indian = false;
-    if (groups[g] !== 3) western = false;
-  }
-  return indian || western;
-}
-
-function digitOf(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x0966 && c <= 0x096f) return c - 0x0966;
-  return -1;
-}
-
-function isLatin(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-}
-
-function isDevanagari(c: number): boolean {
-  return (c >= 0x0900 && c <= 0x0963 && c !== 0x093c) || (c >= 0x0970 && c <= 0x097f);
-}
-
-function isSpace(c: number): boolean {
-  return (
-    c === 0x20 ||
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Grammar
 
 type Phrase = { readonly kind: 'exact' | 'lower' | 'upper' | 'approx'; readonly value: bigint };
 type RangePhrase = { readonly kind: 'range'; readonly value: bigint; readonly max: bigint };
@@ -560,10 +327,6 @@ function whole(text: string, value: Rational): bigint {
   return result;
 }
 
-function wordMeaning(token: Token): WordMeaning | undefined {
-  return token.kind === 'word' ? WORDS.get(token.text) : undefined;
-}
-
 /**
  * The longest phrase of `table` (indexed by its first word when leading, its last word when
  * trailing) that sits at the start (leading) or the end (trailing) of tokens[start, end).
@@ -597,81 +360,4 @@ function matchesAt(
     if (token.kind === 'num' || token.text !== words[k]) return false;
   }
   return true;
-}
-
-function fail(text: string, reason: string): never {
-  throw new CountError(text, `Cannot read ${quote(text)} as a count: ${reason}`);
-}
-
-/** Quotes text for a message, cut short when long. */
-function quote(text: string): string {
-  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Tables, built once at load
-
-interface PhraseEntry {
-  readonly kind: Qualifier;
-  readonly words: readonly string[];
-}
-
-/** Normalises a vocabulary entry the way the tokenizer normalises input. */
-function normaliseWord(word: string): string {
-  const tokens = tokenize(word);
-  return tokens.map((token) => token.text).join(' ');
-}
-
-interface PhraseTable {
-  readonly leading: boolean;
-  /** Phrases by their first (leading) or last (trailing) word, longest first. */
-  readonly byEdge: ReadonlyMap<string, readonly PhraseEntry[]>;
-}
-
-function phrases(leading: boolean, table: readonly (readonly [Qualifier, string])[]): PhraseTable {
-  const byEdge = new Map<string, PhraseEntry[]>();
-  for (const [kind, list] of table) {
-    for (const phrase of list.split(' ')) {
-      const words = normaliseWord(phrase.replaceAll('_', ' ')).split(' ');
-      const edge = leading ? words[0]! : words[words.length - 1]!;
-      const entries = byEdge.get(edge) ?? [];
-      entries.push({ kind, words });
-      entries.sort((a, b) => b.words.length - a.words.length);
-      byEdge.set(edge, entries);
-    }
-  }
-  return { leading, byEdge };
-}
-
-function buildWords(): Map<string, WordMeaning> {
-  const words = new Map<string, WordMeaning>();
-  const add = (spelling: string, meaningOf: WordMeaning) => {
-    for (const word of spelling.split(' ')) words.set(normaliseWord(word), meaningOf);
-  };
-  HINDI_NUMBERS.trim()
-    .split(/\s+/)
-    .forEach((spellings, value) => {
-      add(spellings.replaceAll('/', ' '), { type: 'number', value: BigInt(value), english: false });
-    });
-  ENGLISH_SMALL.forEach((word, value) => {
-    add(word, { type: 'number', value: BigInt(value), english: true });
-  });
-  ENGLISH_TENS.forEach((ten, index) => {
-    const tens = BigInt((index + 2) * 10);
-    add(ten, { type: 'number', value: tens, english: true });
-    for (let unit = 1; unit <= 9; unit++) {
-      add(`${ten}-${ENGLISH_SMALL[unit]}`, {
-        type: 'number',
-        value: tens + BigInt(unit),
-        english: true,
-      });
-    }
-  });
-  for (const [value, spellings] of MULTIPLIERS) add(spellings, { type: 'multiplier', value });
-  add('डेढ़ डेढ', { type: 'fraction', value: { n: 3n, d: 2n } });
-  add('ढाई अढ़ाई', { type: 'fraction', value: { n: 5n, d: 2n } });
-  add('सवा', { type: 'prefix', quarters: 1n, implicitOne: true });
-  add('साढ़े साढे', { type: 'prefix', quarters: 2n, implicitOne: false });
-  add('पौने', { type: 'prefix', quarters: -1n, implicitOne: true });
-  return words;
 }
