@@ -92,6 +92,6 @@ describe('isPlainSnapshot, the fast path of collect()', () => {
       }),
       { numRuns: 5_000 },
     );
-    expect(accepted).toBeGreaterThan(20); // the property was exercised, not vacuous
+    expect(accepted).toBeGreaterThan(5); // the property was exercised, not vacuous (about 20 in 5,000 runs)
   });
 });
