@@ -1,0 +1,395 @@
+import { z } from 'zod';
+import type { HttpClient, HttpResponse } from '../engine/http-client.js';
+import {
+  genericLimits,
+  type LimitObservation,
+  type LimitParser,
+  parseRetryAfter,
+} from '../engine/limits.js';
+import { OptionError, RateLimitError } from '../errors.js';
+import type { Account } from '../model/account.js';
+import { type Count, exactCount, roundedDownCount } from '../model/count.js';
+import type { ProviderResult, ProviderV1 } from '../provider/types.js';
+import { credentialTag } from '../util/hash.js';
+import { nextMidnight } from '../util/time-zone.js';
+import {
+  batchError,
+  failed,
+  observed,
+  parseBody,
+  readBaseUrl,
+  requireCredential,
+} from './shared.js';
+
+/** The daily quota of a Google Cloud project's YouTube Data API key. */
+export interface YoutubeQuotaOptions {
+  /** Units the project may spend per day (Pacific time). @default 10_000 */
+  unitsPerDay?: number;
+  /** Units one `channels.list` call costs. @default 1 */
+  unitsPerCall?: number;
+}
+
+/** Options of {@link youtubeProvider}. */
+export interface YoutubeProviderOptions {
+  /** A YouTube Data API v3 key (Google Cloud console → APIs & Services → Credentials). */
+  apiKey: string;
+  /** @default 'https://www.googleapis.com' */
+  baseUrl?: string;
+  /**
+   * The key's daily quota, which YouTube does not announce: the provider counts it locally.
+   * @default { unitsPerDay: 10_000, unitsPerCall: 1 }
+   */
+  quota?: YoutubeQuotaOptions;
+  /**
+   * Share of the daily quota left unspent, for other users of the same key and for calls the local
+   * count cannot see (0 to below 1).
+   * @default 0.05
+   */
+  safetyMargin?: number;
+}
+
+/** YouTube's daily quota resets at midnight Pacific time (platforms.md §4). */
+const QUOTA_TIME_ZONE = 'America/Los_Angeles';
+const CHANNEL_ID = /^UC[A-Za-z0-9_-]{22}$/;
+// uint64 as a JSON string; 15 digits stay below 2^53.
+const UInt = z.string().regex(/^\d{1,15}$/, 'a whole number as a string');
+const Statistics = z.object({
+  viewCount: UInt.optional(),
+  subscriberCount: UInt.optional(),
+  hiddenSubscriberCount: z.boolean().optional(),
+  videoCount: UInt.optional(),
+});
+const Channel = z.object({ id: z.string(), statistics: Statistics.optional() });
+/** The channels.list answer, as far as it is read. Unknown channels are simply absent. */
+const ChannelList = z.object({ items: z.array(Channel).optional() });
+type Channel = z.output<typeof Channel>;
+/** channels.list takes exactly one filter. */
+type Filter = { id: string } | { forHandle: string };
+
+// Reasons of Google's error envelope (developers.google.com/youtube/v3/docs/errors, platforms.md
+// §4, fetch-engine.md §10.4): a spent daily quota lifts at midnight PT; a rate limit in seconds.
+const QUOTA_REASONS = new Set(['quotaExceeded', 'dailyLimitExceeded']);
+const RATE_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded']);
+// The key itself is refused: invalid, expired, missing, restricted to other referrers or IPs, or
+// its project has not enabled the API. Nothing sent with it will succeed.
+const KEY_REASONS = new Set([
+  'keyInvalid',
+  'keyExpired',
+  'forbidden',
+  'accessNotConfigured',
+  'ipRefererBlocked',
+  'dailyLimitExceededUnreg',
+]);
+
+/**
+ * Reads YouTube's error envelope into the engine's limit model. YouTube sends no limit headers:
+ * - 403 `quotaExceeded` / `dailyLimitExceeded` (domain `youtube.quota`) → `quota-exhausted` until
+ *   the next midnight in America/Los_Angeles (23 or 25 hours away on the DST change days);
+ * - 403 `rateLimitExceeded` / `userRateLimitExceeded` → `throttled`, for `Retry-After` if sent;
+ * - 400 `keyInvalid`, 403 `forbidden` (no key) and the other key errors → `refused`;
+ * - anything else as the generic parser reads it (`Retry-After`, 429, 401).
+ *
+ * @example
+ * ```ts
+ * youtubeLimits({ status: 403, headers: new Headers(), body: quotaExceededBody }, Date.now());
+ * // { kind: 'quota-exhausted', remaining: 0, resetAt: <next midnight PT>, source: 'youtube-body' }
+ * ```
+ */
+export const youtubeLimits: LimitParser = (response, now) => {
+  const { status, headers } = response;
+  if (status === 400 || status === 403) {
+    const reason = reasonOf(response.body);
+    if (reason.quota) {
+      return {
+        kind: 'quota-exhausted',
+        remaining: 0,
+        resetAt: nextMidnight(now, QUOTA_TIME_ZONE),
+        source: 'youtube-body',
+      };
+    }
+    if (reason.rate) {
+      const out: LimitObservation = { kind: 'throttled', source: 'youtube-body' };
+      const wait = parseRetryAfter(headers.get('retry-after'), now);
+      if (wait !== undefined) out.retryAfterMs = wait;
+      return out;
+    }
+    if (reason.key) return { kind: 'refused', source: 'youtube-body' };
+  }
+  return genericLimits(response, now);
+};
+
+/**
+ * Subscriber counts from the YouTube Data API v3 (`GET /youtube/v3/channels?part=statistics`),
+ * up to 50 channel ids per request, counted against the key's daily unit quota.
+ *
+ * - Accounts given as channel ids (`UC…`) are asked 50 at a time (`id=UC…,UC…`).
+ * - `@handles` are asked one per call (`forHandle=` takes a single handle) with `part=statistics`,
+ *   so the first lookup also brings the figures; the channel id is then remembered by this
+ *   provider, and later collections ask for the handle among the batched ids.
+ * - The subscriber count YouTube publishes is rounded down to three significant figures: it comes
+ *   back as a range (`36200000` → 36,200,000–36,299,999), exact below 1,000. `viewCount` becomes
+ *   `views`, `videoCount` `posts`, the channel id `platformUserId`.
+ * - A channel hiding its count (`hiddenSubscriberCount`) is a `hidden` failure, an unknown id or
+ *   handle (YouTube leaves it out of its answer) a `not-found` failure.
+ * - YouTube announces no quota, so the provider counts the key's calls per Pacific day (shared by
+ *   every collection made with this provider) and stops at
+ *   `floor(unitsPerDay × (1 − safetyMargin) / unitsPerCall)`: accounts it can no longer ask about
+ *   fail at once as `rate-limited`, with `resumeAt` at the next midnight America/Los_Angeles. A
+ *   `quotaExceeded` answer ends the day's budget the same way (the bucket pauses until that
+ *   midnight; requests that may not wait that long, see `http.maxWaitMs`, fail as `rate-limited`);
+ *   a `rateLimitExceeded` answer pauses the bucket briefly and the request is sent again.
+ *
+ * The key travels as `key=` (YouTube accepts no header for API keys); it is redacted from every
+ * message, and the rate bucket carries only a hash of it.
+ *
+ * @example
+ * ```ts
+ * const youtube = youtubeProvider({ apiKey: process.env.YOUTUBE_API_KEY! });
+ * await collect(registry, { providers: [youtube] });
+ * ```
+ */
+export function youtubeProvider(options: YoutubeProviderOptions): ProviderV1 {
+  const key = requireCredential('apiKey', options?.apiKey, 'YOUTUBE_API_KEY');
+  const base = readBaseUrl(options.baseUrl, 'https://www.googleapis.com');
+  const callsPerDay = readQuota(options.quota, options.safetyMargin);
+  const bucket = `youtube:${credentialTag(key)}`;
+  const url = `${base}/youtube/v3/channels`;
+  /** Handles resolved to channel ids, lower-case (YouTube handles are case-insensitive). */
+  const channelIds = new Map<string, string>();
+
+  const ledger = new DailyLedger(callsPerDay);
+
+  const provider: ProviderV1 = {
+    specificationVersion: 'v1',
+    platform: 'youtube',
+    name: 'youtube-data-v3',
+    maxBatchSize: 50,
+    bucketOf: () => bucket,
+    // Every answer is a call the key may have paid for; a quotaExceeded one says the day is spent.
+    readLimits: (response, now) => {
+      const observation = youtubeLimits(response, now);
+      if (observation.kind === 'quota-exhausted') ledger.exhaust(now);
+      else ledger.spend(now);
+      return observation;
+    },
+    async fetchBatch(accounts, { http, now }) {
+      const byId = new Map<string, Channel>();
+      /** Accounts not asked about because the day's budget is spent. */
+      const unsent = new Set<Account>();
+      const idOf = (account: Account): string | undefined =>
+        CHANNEL_ID.test(account.handle)
+          ? account.handle
+          : channelIds.get(account.handle.toLowerCase());
+      const call = async (filter: Filter, asked: readonly Account[]): Promise<Channel[]> => {
+        if (!ledger.reserve(now().getTime())) {
+          for (const account of asked) unsent.add(account);
+          return [];
+        }
+        try {
+          return channelsOf(await get(http, filter));
+        } finally {
+          ledger.release();
+        }
+      };
+
+      // Channel ids, given or remembered: one call for all of them.
+      const withId = accounts.filter((account) => idOf(account) !== undefined);
+      const ids = [...new Set(withId.map((account) => idOf(account)!))];
+      if (ids.length > 0) {
+        for (const channel of await call({ id: ids.join(',') }, withId)) {
+          byId.set(channel.id, channel);
+        }
+      }
+      // Handles never seen, or whose remembered channel was not in the answer (a handle can move
+      // to another channel): one forHandle call each, which brings the statistics too.
+      const fresh = new Map<string, Account>();
+      for (const account of accounts) {
+        if (CHANNEL_ID.test(account.handle) || unsent.has(account)) continue;
+        const id = idOf(account);
+        if (id !== undefined && byId.has(id)) continue;
+        channelIds.delete(account.handle.toLowerCase());
+        fresh.set(account.handle.toLowerCase(), account);
+      }
+      // allSettled: no call is left running when the batch fails
+      const lookups = await Promise.allSettled(
+        [...fresh].map(async ([name, account]) => {
+          const [channel] = await call({ forHandle: account.handle }, [account]);
+          if (!channel) return;
+          channelIds.set(name, channel.id);
+          byId.set(channel.id, channel);
+        }),
+      );
+      for (const lookup of lookups) if (lookup.status === 'rejected') throw lookup.reason;
+
+      const takenAt = now();
+      const resumeAt = new Date(ledger.resetAt(takenAt.getTime()));
+      return accounts.map((account): ProviderResult => {
+        if (unsent.has(account)) return quotaSpent(account, resumeAt);
+        const id = idOf(account);
+        const channel = id === undefined ? undefined : byId.get(id);
+        if (!channel) {
+          // channels.list silently leaves out unknown, closed and suspended channels (§4)
+          return failed(provider, account, 'not-found', 'YouTube has no channel for it');
+        }
+        const stats = channel.statistics;
+        if (!stats || stats.hiddenSubscriberCount || stats.subscriberCount === undefined) {
+          return failed(provider, account, 'hidden', 'the channel hides its subscriber count');
+        }
+        return observed(provider, account, takenAt, subscriberCount(stats.subscriberCount), {
+          platformUserId: channel.id,
+          views: optionalNumber(stats.viewCount),
+          posts: optionalNumber(stats.videoCount),
+        });
+      });
+    },
+  };
+
+  function quotaSpent(account: Account, resumeAt: Date): ProviderResult {
+    const error = new RateLimitError(
+      `not sent: the ${callsPerDay} calls a day this key may make (quota less the safety margin) are spent; YouTube resets the quota at midnight America/Los_Angeles, ${resumeAt.toISOString()} (handle "${account.handle}")`,
+      {
+        platform: provider.platform,
+        provider: provider.name,
+        bucket,
+        accountId: account.id,
+        resumeAt,
+      },
+    );
+    return { ok: false, accountId: account.id, error };
+  }
+
+  async function get(http: HttpClient, filter: Filter): Promise<HttpResponse> {
+    const response = await http.get(url, {
+      searchParams: { part: 'statistics', ...filter, key },
+      operation: 'channels.list',
+    });
+    if (response.status === 200) return response;
+    const reason = reasonOf(response.body);
+    const what = `channels.list answered ${response.status}${reason.text ? ` (${reason.text})` : ''}`;
+    if (reason.key || response.status === 401) {
+      throw batchError(provider, response, 'unauthorized', `${what}: the API key was refused`);
+    }
+    throw batchError(provider, response, 'invalid-response', what);
+  }
+
+  function channelsOf(response: HttpResponse): Channel[] {
+    return parseBody(provider, 'channels.list', ChannelList, response).items ?? [];
+  }
+
+  return provider;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The subscriber count as a range: YouTube rounds it down to three significant figures, so
+ * `123000` means 123,000–123,999 and `36200000` 36,200,000–36,299,999; below 1,000 it is exact.
+ */
+function subscriberCount(text: string): Count {
+  const value = Number(text);
+  if (value < 1_000) return exactCount(value);
+  return roundedDownCount(value, 10 ** (String(value).length - 3));
+}
+
+function optionalNumber(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : Number(text);
+}
+
+/** What Google's error envelope says: its first reason (and domain), in words and by kind. */
+function reasonOf(body: unknown): { quota: boolean; rate: boolean; key: boolean; text: string } {
+  const error = (body as { error?: { message?: unknown; errors?: unknown } } | undefined)?.error;
+  const first = Array.isArray(error?.errors) ? (error.errors[0] as unknown) : undefined;
+  const { reason, domain } = (first ?? {}) as { reason?: unknown; domain?: unknown };
+  const name = typeof reason === 'string' ? reason : '';
+  const message = typeof error?.message === 'string' ? error.message : '';
+  return {
+    quota: QUOTA_REASONS.has(name) || domain === 'youtube.quota',
+    rate: RATE_REASONS.has(name),
+    key: KEY_REASONS.has(name),
+    text: [name, message].filter(Boolean).join(': ').slice(0, 200),
+  };
+}
+
+/**
+ * The key's calls on the current Pacific day, counted locally because YouTube announces nothing.
+ * It lives as long as the provider, so collections made with one provider on one day share it.
+ * A call is reserved before it is sent (so concurrent batches cannot overshoot), and every answer
+ * is counted as spent (retries included, as YouTube charges invalid requests too).
+ */
+class DailyLedger {
+  #dayEnd = Number.NEGATIVE_INFINITY;
+  #spent = 0;
+  #inFlight = 0;
+
+  constructor(readonly callsPerDay: number) {}
+
+  /** Takes a call from today's budget; false when none is left. */
+  reserve(now: number): boolean {
+    this.#roll(now);
+    if (this.#spent + this.#inFlight >= this.callsPerDay) return false;
+    this.#inFlight++;
+    return true;
+  }
+
+  /** Ends a reserved call (its answers were counted by {@link spend}). */
+  release(): void {
+    this.#inFlight = Math.max(0, this.#inFlight - 1);
+  }
+
+  /** Counts an answer. */
+  spend(now: number): void {
+    this.#roll(now);
+    this.#spent++;
+  }
+
+  /** YouTube says the quota is spent: nothing more today. */
+  exhaust(now: number): void {
+    this.#roll(now);
+    this.#spent = Math.max(this.#spent, this.callsPerDay);
+  }
+
+  /** When the current Pacific day ends. */
+  resetAt(now: number): number {
+    this.#roll(now);
+    return this.#dayEnd;
+  }
+
+  #roll(now: number): void {
+    if (now < this.#dayEnd) return;
+    this.#dayEnd = nextMidnight(now, QUOTA_TIME_ZONE);
+    this.#spent = 0;
+  }
+}
+
+/** Checks the quota options and returns the calls allowed per day. */
+function readQuota(quota: YoutubeQuotaOptions | undefined, safetyMargin: unknown): number {
+  if (quota !== undefined && (typeof quota !== 'object' || quota === null)) {
+    throw new OptionError('quota', 'an object { unitsPerDay?, unitsPerCall? }', quota);
+  }
+  const integer = (name: keyof YoutubeQuotaOptions, fallback: number) => {
+    const value = quota?.[name];
+    if (value === undefined) return fallback;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+      throw new OptionError(`quota.${name}`, 'an integer >= 1', value);
+    }
+    return value;
+  };
+  const unitsPerDay = integer('unitsPerDay', 10_000);
+  const unitsPerCall = integer('unitsPerCall', 1);
+  const margin = safetyMargin ?? 0.05;
+  if (typeof margin !== 'number' || !(margin >= 0 && margin < 1)) {
+    throw new OptionError('safetyMargin', 'a number from 0 up to (not including) 1', margin);
+  }
+  // The gate counts requests, YouTube counts units: every call here is a channels.list, so the
+  // budget in calls is the spendable units divided by the units per call.
+  // (The epsilon keeps 20 × 0.95 = 18.999… from losing a call.)
+  const calls = Math.floor((unitsPerDay * (1 - margin)) / unitsPerCall + 1e-9);
+  if (calls < 1) {
+    throw new OptionError(
+      'quota',
+      `room for at least one call a day (unitsPerDay × (1 − safetyMargin) >= unitsPerCall = ${unitsPerCall})`,
+      unitsPerDay,
+    );
+  }
+  return calls;
+}
