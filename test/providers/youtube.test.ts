@@ -286,6 +286,21 @@ describe('youtubeProvider: the daily quota', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('two collections running at once with one provider share its count: never more calls than the budget', async () => {
+    const server = await fake({ accounts: channels(600) });
+    const provider = youtubeOf(server, { quota: { unitsPerDay: 10 }, safetyMargin: 0.3 }); // 7 calls
+    const handles = channels(600).map((a) => a.handle);
+    const [a, b] = await Promise.all([
+      run(provider, handles.slice(0, 300), { concurrency: 8 }),
+      run(provider, handles.slice(300), { concurrency: 8 }),
+    ]);
+    expect(server.stats().youtube.requests).toBe(7);
+    expect(a.snapshots.length + b.snapshots.length).toBe(350);
+    expect(new Set([...a.failures, ...b.failures].map((f) => f.reason))).toEqual(
+      new Set(['rate-limited']),
+    );
+  });
+
   it('a quotaExceeded answer pauses the key until midnight PT: no retry, rate-limited with that resumeAt, and nothing more that day', async () => {
     const clock = clockAt('2026-07-01T20:00:00Z'); // 13:00 PDT: the day ends at 07:00 UTC
     const server = await fake({
