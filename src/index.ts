@@ -43,7 +43,7 @@ export {
   parseRetryAfter,
   xLimits,
 } from './engine/limits.js';
-export type { AdaptiveRate, LocalQuota, WaitReason } from './engine/rate-gate.js';
+export type { AdaptiveRate, WaitReason } from './engine/rate-gate.js';
 export { redactText, redactUrl } from './engine/redact.js';
 // Errors
 export {
@@ -132,6 +132,12 @@ export {
 } from './providers/bluesky.js';
 export { type MastodonProviderOptions, mastodonProvider } from './providers/mastodon.js';
 export { type XProviderOptions, xProvider } from './providers/x.js';
+export {
+  type YoutubeProviderOptions,
+  type YoutubeQuotaOptions,
+  youtubeLimits,
+  youtubeProvider,
+} from './providers/youtube.js';
 // Reports
 export {
   type GrowthReport,

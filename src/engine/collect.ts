@@ -280,7 +280,6 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
         key: bucket,
         concurrency: resolved.concurrency,
         adaptive: provider.rateLimit?.adaptive,
-        quota: provider.rateLimit?.quota,
         usageWindowMs: provider.rateLimit?.usageWindowMs,
         failureThreshold: resolved.http.failureThreshold,
         circuitCooldownMs: resolved.http.circuitCooldownMs,

@@ -16,14 +16,6 @@ export interface AdaptiveRate {
   maxRate?: number;
 }
 
-/** A daily (or other) quota counted locally because the platform sends no headers (YouTube). */
-export interface LocalQuota {
-  /** Units per period. */
-  limit: number;
-  /** When the period containing `now` ends, epoch ms. */
-  resetAt: (now: number) => number;
-}
-
 /** Options of a {@link RateGate}. */
 export interface RateGateOptions {
   /** The bucket's key, for messages and events. */
@@ -32,8 +24,6 @@ export interface RateGateOptions {
   concurrency: number;
   /** Pacing when the platform announces no quota. Without it, only announced quotas pace. */
   adaptive?: AdaptiveRate;
-  /** A locally counted quota. */
-  quota?: LocalQuota;
   /**
    * The length of the rolling window a platform's usage percentage covers (Facebook's
    * `X-App-Usage`: one hour). With it, the gate learns the limit from the percentages and its own
@@ -198,14 +188,6 @@ export class RateGate {
       });
     }
     if (options.usageWindowMs !== undefined) this.#usage = new UsageWindow(options.usageWindowMs);
-    if (options.quota) {
-      this.#announced = true;
-      const now = this.#now();
-      this.#limit = options.quota.limit;
-      this.#remaining = options.quota.limit;
-      this.#resetAt = options.quota.resetAt(now);
-      this.#probing = false;
-    }
   }
 
   /** Tells the gate how many more requests are expected beyond those waiting (for pacing). */
@@ -317,7 +299,7 @@ export class RateGate {
         this.#remaining = Math.min(this.#remaining ?? remaining, remaining);
       }
       this.#probing = false;
-    } else if (!this.#options.quota) {
+    } else {
       this.#probing = false;
     }
 
@@ -333,8 +315,7 @@ export class RateGate {
     this.#lastThrottleSeen = now;
     this.#throttleStreak++;
     if (kind === 'quota-exhausted') {
-      const until =
-        resetAt ?? this.#options.quota?.resetAt(now) ?? now + (retryAfterMs ?? 3_600_000);
+      const until = resetAt ?? now + (retryAfterMs ?? 3_600_000);
       this.#remaining = 0;
       this.#resetAt = until;
       this.pause(until + this.#jitter(1_000), 'quota-exhausted');
@@ -453,7 +434,7 @@ export class RateGate {
       }
       return {
         until: this.#resetAt + SAFETY_MS + this.#resumeJitter,
-        reason: this.#options.quota ? 'quota-exhausted' : 'quota',
+        reason: 'quota',
       };
     }
     if (now < this.#nextSendAt) return { until: this.#nextSendAt, reason: undefined };
@@ -464,11 +445,6 @@ export class RateGate {
   }
 
   #rollOver(now: number): void {
-    if (this.#options.quota) {
-      this.#remaining = this.#options.quota.limit;
-      this.#resetAt = this.#options.quota.resetAt(now);
-      return;
-    }
     // The window ended: its figures are stale. Send one request to learn the new window's.
     this.#startWindow();
     this.#spreadUntil = undefined;

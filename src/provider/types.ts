@@ -1,6 +1,6 @@
 import type { HttpClient } from '../engine/http-client.js';
 import type { LimitParser } from '../engine/limits.js';
-import type { AdaptiveRate, LocalQuota } from '../engine/rate-gate.js';
+import type { AdaptiveRate } from '../engine/rate-gate.js';
 import type { ProviderError } from '../errors.js';
 import type { Account } from '../model/account.js';
 import type { PlatformId } from '../model/platform.js';
@@ -26,8 +26,6 @@ export interface FetchContext {
 export interface RateLimitPolicy {
   /** Pace at an adaptive rate: for platforms that announce nothing (Telegram). */
   adaptive?: AdaptiveRate;
-  /** Count a quota locally: for platforms that send no limit headers (YouTube's daily units). */
-  quota?: LocalQuota;
   /**
    * The rolling window a usage percentage covers (Facebook's `X-App-Usage`: an hour), so that the
    * engine can learn the limit behind the percentages and keep the usage under 100 %.
