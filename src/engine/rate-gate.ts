@@ -419,7 +419,7 @@ export class RateGate {
 
     const slots = this.#probing ? 1 : this.#concurrency;
     if (this.#inFlight >= slots) return 'slot';
-    if (this.#resetAt !== undefined && now >= this.#resetAt) this.#rollOver(now);
+    if (this.#resetAt !== undefined && now >= this.#resetAt) this.#rollOver();
     const reserve = this.#options.reserve ?? 0;
     if (
       this.#remaining !== undefined &&
@@ -444,7 +444,7 @@ export class RateGate {
     return undefined;
   }
 
-  #rollOver(now: number): void {
+  #rollOver(): void {
     // The window ended: its figures are stale. Send one request to learn the new window's.
     this.#startWindow();
     this.#spreadUntil = undefined;
