@@ -102,7 +102,8 @@ export function readUsageWindow(value: unknown): number {
  * Reads Meta's rate-limit signals (fetch-engine.md §10.4):
  * - `X-App-Usage` and `X-Page-Usage` (`{"call_count":28,"total_time":25,"total_cputime":25}`,
  *   per cent of the limit) and `X-Business-Use-Case-Usage` (an object keyed by business id, each
- *   a list of such counters with a `type`): `usagePct` is the highest counter of all;
+ *   a list of such counters with a `type`): `usagePct` is the highest counter of all, on ordinary
+ *   answers only;
  * - `estimated_time_to_regain_access` (minutes, in the business use case header) → `retryAfterMs`
  *   when above 0, else a `Retry-After` header;
  * - error codes 4, 17, 32, 613 and 80000–80014, with HTTP 400 or 403 (or 429) → `throttled`;
@@ -124,7 +125,11 @@ export const metaLimits: LimitParser = ({ status, headers, body }, now) => {
   if (status === 401 || error?.code === INVALID_TOKEN_CODE) kind = 'refused';
   else if (status === 429 || (status >= 400 && isThrottleCode(error?.code))) kind = 'throttled';
   const out: LimitObservation = { kind, source: 'fb-usage' };
-  if (usage.length > 0) {
+  // Only ordinary answers teach the engine the limit. A throttle's usage (100 %) adds nothing that
+  // the pause does not handle, and as the first answer of a run (the app's hour spent by another
+  // process) it would read as a limit of 1 request: with no request allowed in the window, the
+  // engine's usage window finds no send to wait for.
+  if (usage.length > 0 && kind === 'ok') {
     const highest = Math.max(...usage);
     if (highest <= 100) out.usagePct = highest;
   }

@@ -52,8 +52,10 @@ describe('metaLimits: usage headers', () => {
       }),
       graphError(80001, { is_transient: true }),
     );
-    expect(observation).toMatchObject({ kind: 'throttled', usagePct: 100 });
+    expect(observation).toMatchObject({ kind: 'throttled' });
     expect(observation.retryAfterMs).toBe(19 * 60_000);
+    // the pause handles a throttle; only ordinary answers teach the limit
+    expect(observation.usagePct).toBeUndefined();
   });
 
   it('a regain time of 0 gives no wait; then Retry-After is read', () => {
