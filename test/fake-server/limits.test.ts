@@ -102,6 +102,67 @@ describe('limit windows', () => {
   });
 });
 
+describe('rolling windows', () => {
+  it('allows a request while fewer than `limit` were counted in the window before it', () => {
+    const book = new LimitBook(
+      resolveLimits({ facebook: { limit: 2, windowMs: 1_000, rolling: true } }),
+    );
+    const at = (t: number) => book.admit('facebook', {}, t)!;
+    expect(at(0).allowed).toBe(true);
+    expect(at(600).allowed).toBe(true);
+    // a fixed window of [0, 1000) would have opened again at 1000; a rolling one still counts
+    // 0 and 600 at 999, until 0 leaves at 1000
+    const third = at(999);
+    expect(third.allowed).toBe(false);
+    expect(third.window).toMatchObject({ remaining: 0, resetAt: 1_000 });
+    // the rejected request at 999 is counted (countRejected): 600 and 999 are in (500, 1500]
+    expect(at(1_500).allowed).toBe(false);
+    expect(at(2_001).allowed).toBe(true);
+    expect(book.peak('facebook')).toBe(3);
+  });
+
+  it('never counts more than `limit` accepted requests in any window, for any arrivals', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5_000 }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.boolean(),
+        (times, limit, countRejected) => {
+          const book = new LimitBook(
+            resolveLimits({ x: { limit, windowMs: 1_000, rolling: true, countRejected } }),
+          );
+          const sorted = [...times].sort((a, b) => a - b);
+          const accepted = sorted.filter((t) => book.admit('x', {}, t)!.allowed);
+          return accepted.every(
+            (t) => accepted.filter((u) => u > t - 1_000 && u <= t).length <= limit,
+          );
+        },
+      ),
+    );
+  });
+
+  it('announces when the oldest counted request leaves, on a whole second', async () => {
+    const clock = fakeClock(Date.UTC(2026, 6, 2, 12, 0, 0, 100));
+    const server = await start({
+      accounts: [account],
+      clock: clock.read,
+      limits: { x: { limit: 1, windowMs: 2_000, rolling: true } },
+    });
+    const url = `${server.baseUrl('x')}/2/users/by?usernames=IndoreCollector`;
+    expect((await call(url)).status).toBe(200);
+    clock.now += 1_500;
+    const refused = await call(url);
+    expect(refused.status).toBe(429);
+    // 12:00:00.100 + 2 s, rounded up
+    expect(refused.headers.get('x-rate-limit-reset')).toBe(
+      String(Date.UTC(2026, 6, 2, 12, 0, 3) / 1000),
+    );
+    expect(() => resolveLimits({ x: { limit: 1, windowMs: 1_000, rolling: 1 as never } })).toThrow(
+      /limits\.x\.rolling/,
+    );
+  });
+});
+
 describe('server clock', () => {
   it('sends a Date header and resets from its own (skewed) clock', async () => {
     const clock = fakeClock(Date.UTC(2026, 6, 2, 12, 34, 56, 789));

@@ -28,6 +28,7 @@ export interface ResolvedLimit {
   readonly announce: boolean;
   readonly scope: 'global' | 'token' | 'host';
   readonly countRejected: boolean;
+  readonly rolling: boolean;
 }
 
 /** Where a request stands in its window, after being counted (or not). */
@@ -58,10 +59,12 @@ export interface ScopeKeys {
  * Fixed windows aligned to the Unix epoch on the server clock: the window holding `t` is
  * `[k·windowMs, (k+1)·windowMs)`, `k = floor(t / windowMs)`. Announced windows are whole seconds
  * long, so every boundary is a whole epoch second and the announced reset is exact. This is also
- * what Mastodon's rack-attack does (`period - now % period`).
+ * what Mastodon's rack-attack does (`period - now % period`). A `rolling` limit keeps a sliding log
+ * instead.
  */
 export class LimitBook {
   private readonly windows = new Map<string, { start: number; count: number }>();
+  private readonly logs = new Map<string, number[]>();
   private readonly peaks = new Map<FakePlatform, number>();
 
   constructor(private readonly limits: Partial<Record<FakePlatform, ResolvedLimit>>) {}
@@ -73,6 +76,7 @@ export class LimitBook {
     const scopeKey =
       limit.scope === 'global' ? '' : ((limit.scope === 'token' ? keys.token : keys.host) ?? '');
     const key = `${platform}\u0000${scopeKey}`;
+    if (limit.rolling) return this.#admitRolling(platform, key, limit, now);
     const start = Math.floor(now / limit.windowMs) * limit.windowMs;
     let window = this.windows.get(key);
     if (!window || window.start !== start) {
@@ -81,7 +85,7 @@ export class LimitBook {
     }
     const allowed = window.count < limit.limit;
     if (allowed || limit.countRejected) window.count++;
-    if (window.count > (this.peaks.get(platform) ?? 0)) this.peaks.set(platform, window.count);
+    this.#peak(platform, window.count);
     return {
       allowed,
       announce: limit.announce,
@@ -94,6 +98,40 @@ export class LimitBook {
     };
   }
 
+  /**
+   * A rolling window (a sliding log, as Meta's hourly usage): the requests counted in
+   * `(now - windowMs, now]`. Its "reset" is when the oldest of them leaves the window, rounded up
+   * to a whole second.
+   */
+  #admitRolling(platform: FakePlatform, key: string, limit: ResolvedLimit, now: number): Admission {
+    let log = this.logs.get(key);
+    if (!log) {
+      log = [];
+      this.logs.set(key, log);
+    }
+    let expired = 0;
+    while (expired < log.length && log[expired]! <= now - limit.windowMs) expired++;
+    if (expired > 0) log.splice(0, expired);
+    const allowed = log.length < limit.limit;
+    if (allowed || limit.countRejected) log.push(now);
+    this.#peak(platform, log.length);
+    const leaves = (log[0] ?? now) + limit.windowMs;
+    return {
+      allowed,
+      announce: limit.announce,
+      window: {
+        limit: limit.limit,
+        remaining: Math.max(0, limit.limit - log.length),
+        resetAt: Math.ceil(leaves / 1000) * 1000,
+        windowMs: limit.windowMs,
+      },
+    };
+  }
+
+  #peak(platform: FakePlatform, count: number): void {
+    if (count > (this.peaks.get(platform) ?? 0)) this.peaks.set(platform, count);
+  }
+
   /** Most requests counted in any one window of the platform. */
   peak(platform: FakePlatform): number {
     return this.peaks.get(platform) ?? 0;
@@ -101,6 +139,7 @@ export class LimitBook {
 
   reset(): void {
     this.windows.clear();
+    this.logs.clear();
     this.peaks.clear();
   }
 }
@@ -129,6 +168,9 @@ export function resolveLimits(
         limit.windowMs,
       );
     }
+    if (limit.rolling !== undefined && typeof limit.rolling !== 'boolean') {
+      throw new OptionError(`${where}.rolling`, 'a boolean', limit.rolling);
+    }
     if (!['global', 'token', 'host'].includes(scope)) {
       throw new OptionError(`${where}.scope`, "'global', 'token' or 'host'", scope);
     }
@@ -138,6 +180,7 @@ export function resolveLimits(
       announce,
       scope,
       countRejected: limit.countRejected ?? true,
+      rolling: limit.rolling ?? false,
     };
   }
   return resolved;

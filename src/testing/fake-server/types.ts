@@ -102,7 +102,8 @@ export interface FakeAccount {
 }
 
 /**
- * A fixed-window rate limit the fake server enforces on one platform.
+ * A rate limit the fake server enforces on one platform: a fixed window, or with `rolling` a
+ * sliding one.
  *
  * Windows are aligned to the Unix epoch on the server's clock: the window holding server time `t`
  * is `[k·windowMs, (k+1)·windowMs)` with `k = floor(t / windowMs)`. With `announce` on, `windowMs`
@@ -138,6 +139,14 @@ export interface FakeLimit {
    * @default true
    */
   countRejected?: boolean;
+  /**
+   * A rolling window instead of a fixed one: a request is allowed while fewer than `limit`
+   * requests were counted in the `windowMs` before it (a sliding log, like Meta's hourly usage).
+   * The announced reset is when the oldest counted request leaves the window, rounded up to a
+   * whole second.
+   * @default false
+   */
+  rolling?: boolean;
 }
 
 /**

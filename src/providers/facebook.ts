@@ -1,0 +1,261 @@
+import { z } from 'zod';
+import type { HttpClient, HttpResponse } from '../engine/http-client.js';
+import { OptionError } from '../errors.js';
+import type { Account } from '../model/account.js';
+import { exactCount } from '../model/count.js';
+import type { ProviderResult, ProviderV1 } from '../provider/types.js';
+import { credentialTag } from '../util/hash.js';
+import {
+  describeGraphError,
+  type GraphError,
+  INVALID_TOKEN_CODE,
+  metaLimits,
+  readApiVersion,
+  readGraphError,
+  readUsageWindow,
+} from './meta.js';
+import {
+  batchError,
+  failed,
+  observed,
+  parseBody,
+  readBaseUrl,
+  requireCredential,
+} from './shared.js';
+
+/** Options of {@link facebookProvider}. */
+export interface FacebookProviderOptions {
+  /**
+   * A Graph API access token that may read the Pages: a Page or system-user token, or a user/app
+   * token with the Page Public Content Access feature for Pages you do not manage. Sent as the
+   * `access_token` query parameter, which the engine redacts from everything it reports.
+   */
+  accessToken: string;
+  /**
+   * The Graph API version in the path.
+   * @default 'v26.0'
+   */
+  apiVersion?: string;
+  /** @default 'https://graph.facebook.com' */
+  baseUrl?: string;
+  /**
+   * The rolling window Meta's usage percentages (`X-App-Usage`, `X-Business-Use-Case-Usage`)
+   * cover: the engine learns the limit behind them and keeps the usage under 100 %.
+   * @default 3_600_000 (an hour)
+   */
+  usageWindowMs?: number;
+  /**
+   * Read up to 50 Pages per request with `GET /{version}/?ids=a,b`. Turn it off to read one Page
+   * per request (`GET /{version}/{page}`): Meta retires the multi-ID lookup for new apps from
+   * v27.0.
+   * @default true
+   */
+  multiId?: boolean;
+}
+
+const FIELDS = 'followers_count,fan_count';
+const MAX_IDS = 50;
+const Page = z.object({
+  id: z.string(),
+  followers_count: z.number().int().nonnegative().optional(),
+  fan_count: z.number().int().nonnegative().optional(),
+});
+type Page = z.output<typeof Page>;
+const Pages = z.record(z.string(), Page);
+
+/**
+ * Follower counts of Facebook Pages from the Graph API: `followers_count` (exact) and
+ * `fan_count` (Page likes, kept as `extra.fans`), up to 50 Pages per request with
+ * `GET /{version}/?ids=a,b&fields=followers_count,fan_count`, or one per request with
+ * `multiId: false`. Handles are Page user names or numeric Page ids; the Page id becomes the
+ * snapshot's `platformUserId`.
+ *
+ * Errors, as Graph sends them (HTTP 400/403 with a code, not 429):
+ * - one unknown alias fails a whole `?ids=` request (code 803): the provider asks again for the
+ *   Pages Graph did not name, or one by one, so that only the unknown Pages fail as `not-found`;
+ * - a Page without `followers_count` is a `hidden` failure, never a zero;
+ * - code 190 (invalid or expired token) fails the batch as `unauthorized`, and its bucket sends
+ *   nothing more;
+ * - codes 4, 17, 32, 613 and 80001 are throttles: the bucket pauses (for
+ *   `estimated_time_to_regain_access` when given) and the request is sent again.
+ *
+ * Pacing: one bucket per access token; `X-App-Usage` and `X-Business-Use-Case-Usage` put the
+ * bucket in usage mode, so that the usage stays under 100 % of Meta's hourly limit.
+ *
+ * @example
+ * ```ts
+ * const facebook = facebookProvider({ accessToken: process.env.FACEBOOK_ACCESS_TOKEN! });
+ * await collect(registry, { providers: [facebook] });
+ * ```
+ */
+export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
+  const token = requireCredential('accessToken', options?.accessToken, 'FACEBOOK_ACCESS_TOKEN');
+  const version = readApiVersion(options.apiVersion);
+  const base = readBaseUrl(options.baseUrl, 'https://graph.facebook.com');
+  const usageWindowMs = readUsageWindow(options.usageWindowMs);
+  const multiId = options.multiId ?? true;
+  if (typeof multiId !== 'boolean') throw new OptionError('multiId', 'a boolean', multiId);
+  const bucket = `facebook:${credentialTag(token)}`;
+  const secrets = [token];
+
+  const provider: ProviderV1 = {
+    specificationVersion: 'v1',
+    platform: 'facebook',
+    name: 'facebook-graph',
+    maxBatchSize: multiId ? MAX_IDS : 1,
+    bucketOf: () => bucket,
+    readLimits: metaLimits,
+    rateLimit: { usageWindowMs },
+    fetchBatch(accounts, { http, now }) {
+      if (accounts.length === 1) return Promise.all(accounts.map((a) => one(http, a, now)));
+      return many(http, accounts, now, true);
+    },
+  };
+
+  /** `GET /{version}/{page}`. */
+  async function one(http: HttpClient, account: Account, now: () => Date): Promise<ProviderResult> {
+    const response = await http.get(`${base}/${version}/${encodeURIComponent(account.handle)}`, {
+      searchParams: { fields: FIELDS, access_token: token },
+      operation: 'Graph Page',
+    });
+    if (response.status === 200) {
+      return result(account, parseBody(provider, 'Graph Page', Page, response), now());
+    }
+    const error = readGraphError(response.body);
+    refuseToken(response, error, 'Graph Page');
+    if (isUnknown(error)) {
+      return failed(
+        provider,
+        account,
+        'not-found',
+        `Graph knows no Page by this name or id, or the token may not read it (${describeGraphError(error, secrets)})`,
+        response.status,
+      );
+    }
+    if (isPermission(error)) {
+      return failed(
+        provider,
+        account,
+        'unauthorized',
+        `the token may not read this Page (${describeGraphError(error, secrets)})`,
+        response.status,
+      );
+    }
+    throw unexpected(response, error, 'Graph Page');
+  }
+
+  /** `GET /{version}/?ids=a,b`; on an unknown alias, asks again without it (`retry`) or one by one. */
+  async function many(
+    http: HttpClient,
+    accounts: readonly Account[],
+    now: () => Date,
+    retry: boolean,
+  ): Promise<ProviderResult[]> {
+    const response = await http.get(`${base}/${version}/`, {
+      searchParams: {
+        ids: accounts.map((a) => a.handle).join(','),
+        fields: FIELDS,
+        access_token: token,
+      },
+      operation: 'Graph ?ids=',
+    });
+    if (response.status === 200) {
+      const pages = parseBody(provider, 'Graph ?ids=', Pages, response);
+      const byKey = new Map<string, Page>();
+      for (const [key, page] of Object.entries(pages)) {
+        byKey.set(key.toLowerCase(), page);
+        byKey.set(page.id, page);
+      }
+      const takenAt = now();
+      return accounts.map((account) => {
+        const page = byKey.get(account.handle.toLowerCase());
+        return page
+          ? result(account, page, takenAt)
+          : failed(provider, account, 'not-found', 'Graph left this Page out of its answer');
+      });
+    }
+    const error = readGraphError(response.body);
+    refuseToken(response, error, 'Graph ?ids=');
+    if (!isUnknown(error) && !isPermission(error) && error?.code !== 100) {
+      throw unexpected(response, error, 'Graph ?ids=');
+    }
+    // Graph fails the whole request for one alias it does not know (code 803, "Some of the aliases
+    // you requested do not exist: a,b"). When it names them, ask once more for the others in one
+    // request; otherwise, or if that fails too, one request per Page.
+    const named = retry && error?.code === 803 ? aliasesIn(error.message) : new Set<string>();
+    const gone = accounts.filter((a) => named.has(a.handle.toLowerCase()));
+    if (gone.length === 0) return Promise.all(accounts.map((a) => one(http, a, now)));
+    const rest = accounts.filter((a) => !named.has(a.handle.toLowerCase()));
+    const answers =
+      rest.length === 0
+        ? []
+        : rest.length === 1
+          ? [await one(http, rest[0]!, now)]
+          : await many(http, rest, now, false);
+    const byId = new Map(rest.map((a, i) => [a.id, answers[i]!]));
+    const notFound = `Graph says this Page does not exist (${describeGraphError(error, secrets)})`;
+    return accounts.map(
+      (a) => byId.get(a.id) ?? failed(provider, a, 'not-found', notFound, response.status),
+    );
+  }
+
+  function result(account: Account, page: Page, takenAt: Date): ProviderResult {
+    if (page.followers_count === undefined) {
+      return failed(
+        provider,
+        account,
+        'hidden',
+        'Graph returned the Page without followers_count (hidden by the Page, or not readable with this token)',
+      );
+    }
+    return observed(provider, account, takenAt, exactCount(page.followers_count), {
+      platformUserId: page.id,
+      extra: page.fan_count === undefined ? undefined : { fans: page.fan_count },
+    });
+  }
+
+  /** Code 190 or 401: the whole batch fails (the engine has already stopped the bucket). */
+  function refuseToken(response: HttpResponse, error: GraphError | undefined, operation: string) {
+    if (response.status === 401 || error?.code === INVALID_TOKEN_CODE) {
+      throw batchError(
+        provider,
+        response,
+        'unauthorized',
+        `${operation} answered ${response.status}: the access token was refused (${describeGraphError(error, secrets)})`,
+      );
+    }
+  }
+
+  function unexpected(response: HttpResponse, error: GraphError | undefined, operation: string) {
+    return batchError(
+      provider,
+      response,
+      'invalid-response',
+      `${operation} answered ${response.status} (${describeGraphError(error, secrets)})`,
+    );
+  }
+
+  return provider;
+}
+
+/** Code 803 (unknown alias), or 100 with subcode 33 (no such object, or not readable). */
+function isUnknown(error: GraphError | undefined): boolean {
+  return error?.code === 803 || (error?.code === 100 && error.subcode === 33);
+}
+
+/** Code 10 or 200–299: a permission the token lacks (for instance Page Public Content Access). */
+function isPermission(error: GraphError | undefined): boolean {
+  const code = error?.code;
+  return code === 10 || (code !== undefined && code >= 200 && code <= 299);
+}
+
+/** The aliases of `(#803) Some of the aliases you requested do not exist: a,b`, lower-cased. */
+function aliasesIn(message: string | undefined): Set<string> {
+  const list = /do not exist:\s*(.+)$/i.exec(message ?? '')?.[1] ?? '';
+  return new Set(
+    list
+      .split(',')
+      .map((alias) => alias.trim().toLowerCase())
+      .filter(Boolean),
+  );
+}

@@ -1,0 +1,398 @@
+import { inspect } from 'node:util';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type CollectOptions, type CollectResult, collect } from '../../src/engine/collect.js';
+import { OptionError } from '../../src/errors.js';
+import { defineRegistry } from '../../src/model/registry.js';
+import { type FacebookProviderOptions, facebookProvider } from '../../src/providers/facebook.js';
+import { metaLimits } from '../../src/providers/meta.js';
+import {
+  createFakePlatformServer,
+  type FakeAccount,
+  type FakePlatformServer,
+  type FakeServerOptions,
+  mockProvider,
+} from '../../src/testing/index.js';
+import { describeProviderConformance, fastHttp, registryOf } from './conformance.js';
+
+const token = 'EAAGm0PX4ZCpsBAKZBfakePageToken0123456789abcdefZDZD';
+const page = (i: number): FakeAccount => ({
+  platform: 'facebook',
+  handle: `CollectorPage${i}`,
+  id: `1000000000${String(i).padStart(5, '0')}`,
+  followers: 1_000 + i,
+  likes: 900 + i,
+});
+
+for (const multiId of [true, false]) {
+  describeProviderConformance(`facebookProvider (multiId: ${multiId})`, {
+    platform: 'facebook',
+    credentials: { facebook: token },
+    secret: token,
+    make: (server) =>
+      facebookProvider({ accessToken: token, baseUrl: server.baseUrl('facebook'), multiId }),
+    account: (i) => ({ fake: page(i), handle: `CollectorPage${i}` }),
+    unknownHandle: 'NobodyPage',
+  });
+}
+
+const servers: FakePlatformServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function fake(options: FakeServerOptions = {}): Promise<FakePlatformServer> {
+  const server = await createFakePlatformServer({
+    credentials: { facebook: token },
+    accounts: Array.from({ length: 60 }, (_, i) => page(i)),
+    ...options,
+  });
+  servers.push(server);
+  return server;
+}
+
+const handles = (n: number) => Array.from({ length: n }, (_, i) => `CollectorPage${i}`);
+
+function run(
+  server: FakePlatformServer,
+  list: readonly string[],
+  options: Partial<FacebookProviderOptions> = {},
+  collectOptions: Partial<CollectOptions> = {},
+): Promise<CollectResult> {
+  return collect(registryOf('facebook', list), {
+    providers: [
+      facebookProvider({ accessToken: token, baseUrl: server.baseUrl('facebook'), ...options }),
+    ],
+    ...collectOptions,
+    http: { ...fastHttp, ...collectOptions.http },
+  });
+}
+
+describe('facebookProvider: requests and answers', () => {
+  it('asks for up to 50 Pages per request with ?ids=, the fields and the token, under the API version', async () => {
+    const server = await fake();
+    const result = await run(server, handles(60), { apiVersion: 'v25.0' });
+    expect(result.failures).toEqual([]);
+    expect(server.log()).toEqual([
+      `GET /facebook/v25.0/?ids=${handles(50).join(',')}`,
+      `GET /facebook/v25.0/?ids=${handles(60).slice(50).join(',')}`,
+    ]);
+    const first = server.requests[0]!;
+    expect(first.query.get('fields')).toBe('followers_count,fan_count');
+    expect(first.query.get('access_token')).toBe(token);
+  });
+
+  it('with multiId: false, asks for one Page per request by path (v26.0 by default)', async () => {
+    const server = await fake();
+    const result = await run(server, handles(3), { multiId: false });
+    expect(result.failures).toEqual([]);
+    expect(server.requests.map((r) => r.path)).toEqual(
+      handles(3).map((h) => `/facebook/v26.0/${h}`),
+    );
+  });
+
+  it('keeps fan_count as extra.fans and the Page id as platformUserId; the count is exact', async () => {
+    const server = await fake();
+    const result = await run(server, ['CollectorPage7', 'CollectorPage8']);
+    expect(result.snapshots[0]).toMatchObject({
+      followers: { value: 1_007, min: 1_007, max: 1_007 },
+      extra: { fans: 907 },
+      platformUserId: '100000000000007',
+    });
+    expect(result.snapshots).toHaveLength(2);
+  });
+
+  it('finds a Page asked for by its numeric id', async () => {
+    const server = await fake();
+    const result = await run(server, ['100000000000003', 'CollectorPage4']);
+    expect(result.failures).toEqual([]);
+    expect(result.snapshots.map((s) => s.followers.value)).toEqual([1_003, 1_004]);
+  });
+
+  it('a Page without followers_count is hidden, not zero', async () => {
+    const server = await fake({
+      accounts: [page(0), { ...page(1), handle: 'QuietPage1', state: 'hidden' }],
+    });
+    for (const multiId of [true, false]) {
+      const result = await run(server, ['CollectorPage0', 'QuietPage1'], { multiId });
+      expect(result.snapshots.map((s) => s.accountId)).toEqual(['acc0']);
+      expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([['acc1', 'hidden']]);
+    }
+  });
+});
+
+describe('facebookProvider: one unknown Page among 50 (code 803)', () => {
+  it('asks again for the others in one request: 49 snapshots and 1 not-found', async () => {
+    const server = await fake();
+    const list = handles(50).map((h, i) => (i === 17 ? 'NoSuchPage17' : h));
+    const result = await run(server, list);
+    expect(result.snapshots).toHaveLength(49);
+    expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([['acc17', 'not-found']]);
+    expect(result.failures[0]?.message).toContain('code 803');
+    expect(server.requests.map((r) => r.status)).toEqual([400, 200]);
+    expect(server.requests[1]?.query.get('ids')?.split(',')).toHaveLength(49);
+  });
+
+  it('falls back to one request per Page when Graph does not name the unknown ones', async () => {
+    const server = await fake();
+    server.inject(
+      {
+        kind: 'status',
+        status: 400,
+        body: {
+          error: { message: '(#803) Some of the aliases you requested do not exist', code: 803 },
+        },
+      },
+      { platform: 'facebook' },
+    );
+    const list = handles(50).map((h, i) => (i === 3 ? 'NoSuchPage3' : h));
+    const result = await run(server, list);
+    expect(result.snapshots).toHaveLength(49);
+    expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([['acc3', 'not-found']]);
+    expect(server.stats().facebook.requests).toBe(51);
+    // the single lookup's answer (code 100, subcode 33) says why
+    expect(result.failures[0]?.message).toContain('subcode 33');
+  });
+
+  it('every Page unknown: all not-found, with no third request', async () => {
+    const server = await fake();
+    const result = await run(server, ['NoSuchPage1', 'NoSuchPage2']);
+    expect(result.failures.map((f) => f.reason)).toEqual(['not-found', 'not-found']);
+    expect(server.stats().facebook.requests).toBe(1);
+  });
+});
+
+describe('facebookProvider: a refused token (code 190)', () => {
+  it.each([400, 401] as const)(
+    'with HTTP %i fails its batch as unauthorized, sends nothing more, and other platforms go on',
+    async (authErrorStatus) => {
+      const server = await fake({
+        credentials: { facebook: 'the-real-token-000000' },
+        facebook: { authErrorStatus },
+      });
+      const facebook = registryOf('facebook', handles(120));
+      const registry = defineRegistry({
+        units: facebook.units,
+        accounts: [
+          ...facebook.accounts,
+          { id: 'x0', unit: 'unit', platform: 'x', handle: 'IndoreCollector' },
+        ],
+      });
+      const x = mockProvider({ platform: 'x', values: { IndoreCollector: 77_000 } });
+      const result = await collect(registry, {
+        providers: [
+          facebookProvider({ accessToken: token, baseUrl: server.baseUrl('facebook') }),
+          x,
+        ],
+        http: fastHttp,
+      });
+      expect(result.failures).toHaveLength(120);
+      expect(new Set(result.failures.map((f) => f.reason))).toEqual(new Set(['unauthorized']));
+      expect(result.failures[0]?.message).toContain('code 190');
+      expect(server.stats().facebook.requests).toBe(1);
+      expect(result.stats.retries).toBe(0);
+      expect(result.snapshots.map((s) => s.accountId)).toEqual(['x0']);
+    },
+  );
+});
+
+describe('facebookProvider: throttles', () => {
+  const cases = [4, 17, 32, 613, 80001].flatMap((code) =>
+    ([400, 403] as const).map((status) => [code, status] as const),
+  );
+  it.each(cases)('code %i with HTTP %i pauses the bucket and sends again', async (code, status) => {
+    const server = await fake({
+      facebook: { throttleCode: code as 4 | 17 | 32 | 613 | 80001, throttleStatus: status },
+    });
+    server.inject({ kind: 'rate-limit', retryAfter: '0' }, { platform: 'facebook' });
+    const result = await run(server, handles(2));
+    expect(result.failures).toEqual([]);
+    expect(result.stats).toMatchObject({ throttled: 1, rescheduled: 1, retries: 0 });
+    expect(server.requests.map((r) => r.status)).toEqual([status, 200]);
+  });
+
+  it('waits for estimated_time_to_regain_access before sending again', async () => {
+    const server = await fake();
+    // a regain time the fake server cannot scale (it speaks whole minutes), given by hand: 1.2 s
+    const usage = { type: 'pages', call_count: 100, estimated_time_to_regain_access: 0.02 };
+    server.inject(
+      {
+        kind: 'rate-limit',
+        headers: { 'X-Business-Use-Case-Usage': JSON.stringify({ '100000000000000': [usage] }) },
+      },
+      { platform: 'facebook' },
+    );
+    const started = performance.now();
+    const result = await run(server, handles(2));
+    expect(result.failures).toEqual([]);
+    expect(result.stats.throttledMs).toBeGreaterThanOrEqual(1_150);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1_150);
+    const [first, second] = server.requests;
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(1_150);
+  });
+
+  it("reads the fake server's regain minutes as a pause of that many minutes", async () => {
+    const server = await fake({
+      limits: { facebook: { limit: 0, windowMs: 3_600_000 } },
+      facebook: { regainMinutes: 19, throttleStatus: 403, throttleCode: 32 },
+    });
+    const response = await fetch(
+      `${server.baseUrl('facebook')}/v26.0/CollectorPage0?fields=followers_count&access_token=${token}`,
+    );
+    const observation = metaLimits(
+      { status: response.status, headers: response.headers, body: await response.json() },
+      Date.now(),
+    );
+    expect(observation).toMatchObject({ kind: 'throttled', retryAfterMs: 19 * 60_000 });
+  });
+
+  it('usage climbing towards 100 % slows the bucket: 60 one-Page requests against 20 per rolling second, no throttle', async () => {
+    const server = await fake({
+      limits: { facebook: { limit: 20, windowMs: 1_000, rolling: true } },
+    });
+    // One request at a time: at this scale (a 1 s window) the time between the gate admitting a
+    // request and the server counting it, larger for the first requests on fresh sockets, would
+    // eat the engine's 50 ms margin; over Meta's hour the margin is a second.
+    const result = await run(
+      server,
+      handles(60),
+      { multiId: false, usageWindowMs: 1_000 },
+      { concurrency: 1 },
+    );
+    expect(result.failures).toEqual([]);
+    expect(result.snapshots).toHaveLength(60);
+    expect(server.stats().facebook).toMatchObject({ requests: 60, throttled: 0 });
+    expect(server.stats().facebook.peakInWindow).toBeLessThanOrEqual(20);
+    expect(result.stats.throttled).toBe(0);
+  });
+
+  it('without usage mode the same run is throttled (the test above is not vacuous)', async () => {
+    const server = await fake({
+      limits: { facebook: { limit: 20, windowMs: 1_000, rolling: true } },
+      facebook: { regainMinutes: 0 },
+    });
+    const provider = facebookProvider({
+      accessToken: token,
+      baseUrl: server.baseUrl('facebook'),
+      multiId: false,
+    });
+    const { rateLimit: _off, ...unpaced } = provider;
+    const result = await collect(registryOf('facebook', handles(60)), {
+      providers: [unpaced],
+      concurrency: 1,
+      http: fastHttp,
+    });
+    expect(server.stats().facebook.throttled).toBeGreaterThan(0);
+    expect(result.snapshots.length + result.failures.length).toBe(60);
+  });
+});
+
+describe('facebookProvider: the access token never leaks', () => {
+  it('for random tokens and faults, not in a failure, its stack, cause chain, inspection, JSON or progress event', async () => {
+    const server = await fake({ credentials: {} });
+    const faults = [
+      { kind: 'status', status: 400, body: graphBody(190, 'Invalid OAuth access token ECHO') },
+      { kind: 'status', status: 401, body: graphBody(190, 'Error validating ECHO') },
+      { kind: 'status', status: 400, body: graphBody(100, 'Bad parameter ECHO') },
+      { kind: 'status', status: 403, body: graphBody(10, 'No permission for ECHO') },
+      { kind: 'status', status: 500 },
+      { kind: 'reset' },
+      { kind: 'hang' },
+      { kind: 'invalid-json' },
+      { kind: 'html', status: 200 },
+      { kind: 'redirect', status: 302, location: 'http://127.0.0.1:9/elsewhere' },
+      { kind: 'rate-limit', retryAfter: '99999' },
+    ] as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.stringMatching(/^[A-Za-z0-9%_-]{12,60}$/),
+        fc.constantFrom(...faults),
+        fc.boolean(),
+        async (secret, fault, multiId) => {
+          server.reset();
+          server.clearFaults();
+          const injected =
+            'body' in fault
+              ? {
+                  ...fault,
+                  body: {
+                    error: {
+                      ...fault.body.error,
+                      message: fault.body.error.message.replace('ECHO', secret),
+                    },
+                  },
+                }
+              : fault;
+          server.inject(injected, { platform: 'facebook', times: 3 });
+          const events: unknown[] = [];
+          const result = await collect(
+            registryOf('facebook', ['CollectorPage0', 'CollectorPage1']),
+            {
+              providers: [
+                facebookProvider({
+                  accessToken: secret,
+                  baseUrl: server.baseUrl('facebook'),
+                  multiId,
+                }),
+              ],
+              http: { ...fastHttp, timeoutMs: 200, retries: 1, maxWaitMs: 1_000 },
+              onProgress: (e) => events.push(e),
+            },
+          );
+          expect(result.failures.length).toBeGreaterThan(0);
+          const chain: unknown[] = [];
+          for (const failure of result.failures) {
+            for (let e: unknown = failure.error; e; e = (e as { cause?: unknown }).cause)
+              chain.push(e);
+          }
+          const seen = [
+            JSON.stringify(result),
+            inspect(result, { depth: Infinity }),
+            ...result.failures.map((f) => inspect(f.error, { depth: Infinity, showHidden: true })),
+            ...chain.map((e) => `${(e as Error).message}\n${(e as Error).stack}`),
+            JSON.stringify(events),
+          ].join('\n');
+          expect(seen).not.toContain(secret);
+          expect(seen).not.toContain(encodeURIComponent(secret));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('facebookProvider: options', () => {
+  it('checks them, naming the option', () => {
+    expect(() => facebookProvider({ accessToken: '' })).toThrow(OptionError);
+    expect(() => facebookProvider({ accessToken: ' ' })).toThrow(/FACEBOOK_ACCESS_TOKEN/);
+    for (const apiVersion of ['26.0', 'v26', 'v26.0/', 'latest']) {
+      expect(() => facebookProvider({ accessToken: 't', apiVersion })).toThrow(/`apiVersion`/);
+    }
+    expect(() => facebookProvider({ accessToken: 't', baseUrl: 'ftp://x' })).toThrow(/`baseUrl`/);
+    expect(() => facebookProvider({ accessToken: 't', usageWindowMs: 0 })).toThrow(
+      /`usageWindowMs`/,
+    );
+    expect(() => facebookProvider({ accessToken: 't', multiId: 'no' as never })).toThrow(
+      /`multiId`/,
+    );
+  });
+
+  it('declares 50 per batch (1 without multiId), usage mode over an hour, and a bucket without the token', () => {
+    const provider = facebookProvider({ accessToken: token });
+    expect(provider).toMatchObject({
+      platform: 'facebook',
+      maxBatchSize: 50,
+      rateLimit: { usageWindowMs: 3_600_000 },
+    });
+    expect(facebookProvider({ accessToken: token, multiId: false }).maxBatchSize).toBe(1);
+    const account = registryOf('facebook', ['CollectorPage0']).accounts[0]!;
+    const bucket = provider.bucketOf?.(account) ?? '';
+    expect(bucket).toMatch(/^facebook:[0-9a-f]{8}$/);
+    expect(bucket).not.toContain(token.slice(0, 8));
+    expect(facebookProvider({ accessToken: 'another-token' }).bucketOf?.(account)).not.toBe(bucket);
+  });
+});
+
+function graphBody(code: number, message: string) {
+  return { error: { message, type: 'OAuthException', code, fbtrace_id: 'AFake0001' } };
+}

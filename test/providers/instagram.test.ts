@@ -1,0 +1,303 @@
+import { inspect } from 'node:util';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type CollectResult, collect } from '../../src/engine/collect.js';
+import { OptionError } from '../../src/errors.js';
+import { defineRegistry } from '../../src/model/registry.js';
+import { facebookProvider } from '../../src/providers/facebook.js';
+import { type InstagramProviderOptions, instagramProvider } from '../../src/providers/instagram.js';
+import {
+  createFakePlatformServer,
+  type FakeAccount,
+  type FakePlatformServer,
+  type FakeServerOptions,
+} from '../../src/testing/index.js';
+import { describeProviderConformance, fastHttp, registryOf } from './conformance.js';
+
+const token = 'EAAGm0PX4ZCpsBAKZBfakeUserToken9876543210fedcbaZDZD';
+const IG_USER = '17841405309211844';
+const ig = (i: number): FakeAccount => ({
+  platform: 'instagram',
+  handle: `collector_${i}`,
+  id: `178414014417${String(i).padStart(5, '0')}`,
+  followers: 2_000 + i,
+  following: 10 + i,
+  posts: 100 + i,
+});
+
+describeProviderConformance('instagramProvider', {
+  platform: 'instagram',
+  credentials: { facebook: token, instagramUserId: IG_USER },
+  secret: token,
+  make: (server) =>
+    instagramProvider({
+      accessToken: token,
+      igUserId: IG_USER,
+      baseUrl: server.baseUrl('instagram'),
+    }),
+  account: (i) => ({ fake: ig(i), handle: `collector_${i}` }),
+  unknownHandle: 'nobody_here',
+});
+
+const servers: FakePlatformServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function fake(options: FakeServerOptions = {}): Promise<FakePlatformServer> {
+  const server = await createFakePlatformServer({
+    credentials: { facebook: token, instagramUserId: IG_USER },
+    accounts: [
+      ig(0),
+      ig(1),
+      { platform: 'instagram', handle: 'someone_personal', followers: 10, state: 'personal' },
+      { platform: 'instagram', handle: 'quiet_one', followers: 10, state: 'hidden' },
+    ],
+    ...options,
+  });
+  servers.push(server);
+  return server;
+}
+
+function run(
+  server: FakePlatformServer,
+  handles: readonly string[],
+  options: Partial<InstagramProviderOptions> = {},
+): Promise<CollectResult> {
+  return collect(registryOf('instagram', handles), {
+    providers: [
+      instagramProvider({
+        accessToken: token,
+        igUserId: IG_USER,
+        baseUrl: server.baseUrl('instagram'),
+        ...options,
+      }),
+    ],
+    http: fastHttp,
+  });
+}
+
+describe('instagramProvider: requests and answers', () => {
+  it('asks business_discovery through the own account, one user name per request, under the API version', async () => {
+    const server = await fake();
+    const result = await run(server, ['collector_0', 'collector_1'], { apiVersion: 'v25.0' });
+    expect(result.failures).toEqual([]);
+    expect(server.requests.map((r) => r.path)).toEqual([
+      `/facebook/v25.0/${IG_USER}`,
+      `/facebook/v25.0/${IG_USER}`,
+    ]);
+    expect(server.requests.map((r) => r.query.get('fields')).sort()).toEqual([
+      'business_discovery.username(collector_0){followers_count,follows_count,media_count}',
+      'business_discovery.username(collector_1){followers_count,follows_count,media_count}',
+    ]);
+    expect(server.requests[0]?.query.get('access_token')).toBe(token);
+    expect(server.requests.every((r) => r.platform === 'instagram')).toBe(true);
+  });
+
+  it('reads followers (exact), follows as following, media as posts, and the account id', async () => {
+    const server = await fake();
+    const result = await run(server, ['collector_1']);
+    expect(result.snapshots[0]).toMatchObject({
+      followers: { value: 2_001, min: 2_001, max: 2_001 },
+      following: 11,
+      posts: 101,
+      platformUserId: '17841401441700001',
+    });
+  });
+
+  it('an unknown or personal account is not-found, saying it may be personal; a hidden count is hidden', async () => {
+    const server = await fake();
+    const result = await run(server, [
+      'collector_0',
+      'nobody_here',
+      'someone_personal',
+      'quiet_one',
+    ]);
+    expect(result.snapshots.map((s) => s.accountId)).toEqual(['acc0']);
+    expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([
+      ['acc1', 'not-found'],
+      ['acc2', 'not-found'],
+      ['acc3', 'hidden'],
+    ]);
+    for (const failure of result.failures.slice(0, 2)) {
+      expect(failure.message).toMatch(/personal \(not Business or Creator\)/);
+      expect(failure.message).toContain('code 110 subcode 2207013');
+    }
+  });
+
+  it('a wrong igUserId fails as unauthorized, saying to check it', async () => {
+    const server = await fake();
+    const result = await run(server, ['collector_0'], { igUserId: '1784000000000' });
+    expect(result.failures.map((f) => f.reason)).toEqual(['unauthorized']);
+    expect(result.failures[0]?.message).toContain('igUserId');
+  });
+});
+
+describe('instagramProvider: limits and a refused token', () => {
+  it('code 80002 with 400 or 403 pauses the bucket and sends again', async () => {
+    for (const throttleStatus of [400, 403] as const) {
+      const server = await fake({ facebook: { throttleStatus } });
+      server.inject({ kind: 'rate-limit', retryAfter: '0' }, { platform: 'instagram' });
+      const result = await run(server, ['collector_0']);
+      expect(result.failures).toEqual([]);
+      expect(result.stats).toMatchObject({ throttled: 1, rescheduled: 1, retries: 0 });
+      expect(server.requests.map((r) => r.status)).toEqual([throttleStatus, 200]);
+    }
+  });
+
+  it('code 190 stops the Instagram bucket only: Facebook Pages with a good token go on', async () => {
+    const server = await fake({
+      accounts: [ig(0), ig(1), ig(2), { platform: 'facebook', handle: 'CommIndore', followers: 5 }],
+    });
+    const instagram = registryOf('instagram', ['collector_0', 'collector_1', 'collector_2']);
+    const registry = defineRegistry({
+      units: instagram.units,
+      accounts: [
+        ...instagram.accounts,
+        { id: 'fb0', unit: 'unit', platform: 'facebook', handle: 'CommIndore' },
+      ],
+    });
+    const result = await collect(registry, {
+      providers: [
+        instagramProvider({
+          accessToken: 'an-expired-token-000',
+          igUserId: IG_USER,
+          baseUrl: server.baseUrl('instagram'),
+        }),
+        facebookProvider({ accessToken: token, baseUrl: server.baseUrl('facebook') }),
+      ],
+      http: fastHttp,
+    });
+    expect(result.failures.map((f) => f.reason)).toEqual([
+      'unauthorized',
+      'unauthorized',
+      'unauthorized',
+    ]);
+    expect(result.failures[0]?.message).toContain('code 190');
+    expect(server.stats().instagram.requests).toBe(1);
+    expect(result.snapshots.map((s) => s.accountId)).toEqual(['fb0']);
+  });
+
+  it('usage mode keeps Instagram under a rolling limit: 30 accounts at 12 per second, no throttle', async () => {
+    const server = await fake({
+      accounts: Array.from({ length: 30 }, (_, i) => ig(i)),
+      limits: { instagram: { limit: 12, windowMs: 1_000, rolling: true } },
+    });
+    const result = await collect(
+      registryOf(
+        'instagram',
+        Array.from({ length: 30 }, (_, i) => `collector_${i}`),
+      ),
+      {
+        providers: [
+          instagramProvider({
+            accessToken: token,
+            igUserId: IG_USER,
+            baseUrl: server.baseUrl('instagram'),
+            usageWindowMs: 1_000,
+          }),
+        ],
+        concurrency: 1,
+        http: fastHttp,
+      },
+    );
+    expect(result.failures).toEqual([]);
+    expect(server.stats().instagram).toMatchObject({ requests: 30, throttled: 0 });
+  });
+});
+
+describe('instagramProvider: the access token never leaks', () => {
+  it('for random tokens and faults', async () => {
+    const server = await fake({ credentials: { instagramUserId: IG_USER } });
+    const faults = [
+      { kind: 'status', status: 400, body: graphBody(190, 'Invalid OAuth access token ECHO') },
+      { kind: 'status', status: 400, body: graphBody(110, 'Invalid user id ECHO') },
+      { kind: 'status', status: 400, body: graphBody(100, 'Unsupported get request ECHO') },
+      { kind: 'status', status: 500 },
+      { kind: 'reset' },
+      { kind: 'invalid-json' },
+      { kind: 'rate-limit', retryAfter: '99999' },
+    ] as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.stringMatching(/^[A-Za-z0-9%_-]{12,60}$/),
+        fc.constantFrom(...faults),
+        async (secret, fault) => {
+          server.reset();
+          server.clearFaults();
+          const injected =
+            'body' in fault
+              ? {
+                  ...fault,
+                  body: {
+                    error: {
+                      ...fault.body.error,
+                      message: fault.body.error.message.replace('ECHO', secret),
+                    },
+                  },
+                }
+              : fault;
+          server.inject(injected, { platform: 'instagram', times: 3 });
+          const events: unknown[] = [];
+          const result = await collect(registryOf('instagram', ['collector_0']), {
+            providers: [
+              instagramProvider({
+                accessToken: secret,
+                igUserId: IG_USER,
+                baseUrl: server.baseUrl('instagram'),
+              }),
+            ],
+            http: { ...fastHttp, timeoutMs: 200, retries: 1, maxWaitMs: 1_000 },
+            onProgress: (e) => events.push(e),
+          });
+          expect(result.failures).toHaveLength(1);
+          const error = result.failures[0]!.error;
+          const seen = [
+            JSON.stringify(result),
+            inspect(result, { depth: Infinity }),
+            inspect(error, { depth: Infinity, showHidden: true }),
+            error.stack ?? '',
+            JSON.stringify(events),
+          ].join('\n');
+          expect(seen).not.toContain(secret);
+          expect(seen).not.toContain(encodeURIComponent(secret));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('instagramProvider: options', () => {
+  it('checks them, naming the option', () => {
+    expect(() => instagramProvider({ accessToken: '', igUserId: IG_USER })).toThrow(
+      /INSTAGRAM_ACCESS_TOKEN/,
+    );
+    for (const igUserId of [undefined, '', 'indore_collector', 17841405309211844]) {
+      expect(() => instagramProvider({ accessToken: 't', igUserId: igUserId as never })).toThrow(
+        /`igUserId`/,
+      );
+    }
+    expect(() =>
+      instagramProvider({ accessToken: 't', igUserId: IG_USER, apiVersion: 'v26' }),
+    ).toThrow(OptionError);
+    expect(() =>
+      instagramProvider({ accessToken: 't', igUserId: IG_USER, usageWindowMs: -1 }),
+    ).toThrow(/`usageWindowMs`/);
+  });
+
+  it('declares one account per request, usage mode over an hour, and its own bucket per token', () => {
+    const provider = instagramProvider({ accessToken: token, igUserId: IG_USER });
+    expect(provider).toMatchObject({
+      platform: 'instagram',
+      maxBatchSize: 1,
+      rateLimit: { usageWindowMs: 3_600_000 },
+    });
+    const account = registryOf('instagram', ['collector_0']).accounts[0]!;
+    expect(provider.bucketOf?.(account)).toMatch(/^instagram:[0-9a-f]{8}$/);
+  });
+});
+
+function graphBody(code: number, message: string) {
+  return { error: { message, type: 'OAuthException', code, fbtrace_id: 'AFake0001' } };
+}
