@@ -119,10 +119,11 @@ export function telegramProvider(options: TelegramProviderOptions): ProviderV1 {
   const rate = readRate(options.rate);
   const bucket = `telegram:${credentialTag(token)}`;
   const endpoint = `${base}/bot${token}/getChatMemberCount`;
-  // What Telegram says about a chat is quoted, cut short, and never with the token in it (a proxy
-  // may echo the URL).
+  // What Telegram says about a chat is quoted, cut short, and never with the token in it, whole or
+  // its secret half alone (a proxy may echo the URL, or a message may quote the secret).
+  const secrets = [token, token.slice(token.indexOf(':') + 1)];
   const quote = (text: string | undefined, fallback: string) =>
-    text ? redactText(text, [token]).slice(0, 200) : fallback;
+    text ? redactText(text, secrets).slice(0, 200) : fallback;
 
   const provider: ProviderV1 = {
     specificationVersion: 'v1',

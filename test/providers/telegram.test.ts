@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CollectOptions, collect } from '../../src/engine/collect.js';
+import { type CollectOptions, type CollectResult, collect } from '../../src/engine/collect.js';
 import { MAX_HINT_MS } from '../../src/engine/limits.js';
 import { OptionError } from '../../src/errors.js';
 import { defineRegistry } from '../../src/model/registry.js';
@@ -392,5 +392,89 @@ describe('telegramLimits', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('telegram redaction (fetch-engine §14, for the token in the path)', () => {
+  it('a random bot token never appears in a failure, its stack, cause, inspection or JSON, nor in a progress event', async () => {
+    const server = await fake({
+      accounts: [{ platform: 'telegram', handle: '@chat_0', followers: 1 }],
+    });
+    // each fault with the failure it must end in (so that every path is really taken)
+    const faults = [
+      [{ kind: 'status', status: 401 }, 'unauthorized'],
+      [{ kind: 'status', status: 500 }, 'network'],
+      [{ kind: 'reset' }, 'network'],
+      [{ kind: 'hang' }, 'network'],
+      [{ kind: 'invalid-json' }, 'invalid-response'],
+      [{ kind: 'html', status: 200 }, 'invalid-response'],
+      [{ kind: 'html', status: 502 }, 'network'],
+      [
+        { kind: 'redirect', status: 302, location: 'http://127.0.0.1:9/elsewhere' },
+        'invalid-response',
+      ],
+      [{ kind: 'rate-limit', retryAfter: '99999' }, 'rate-limited'],
+      // servers (or proxies) that echo the request path back in their error description
+      [
+        { kind: 'status', status: 400, body: { ok: false, error_code: 400, description: 'ECHO' } },
+        'provider-error',
+      ],
+      [
+        { kind: 'status', status: 403, body: { ok: false, error_code: 403, description: 'ECHO' } },
+        'unauthorized',
+      ],
+      [
+        { kind: 'status', status: 404, body: { ok: false, error_code: 404, description: 'ECHO' } },
+        'provider-error',
+      ],
+      // a proxy's page that is not JSON, quoting the request: the engine quotes its start
+      [{ kind: 'status', status: 400, body: 'ECHO' }, 'invalid-response'],
+    ] as const;
+    const tokens = fc
+      .tuple(fc.bigInt({ min: 1n, max: 10n ** 12n }), fc.stringMatching(/^[A-Za-z0-9_-]{20,60}$/))
+      .map(([id, secret]) => ({ token: `${id}:${secret}`, secret }));
+    // every fault, each with a few random tokens
+    for (const [fault, reason] of faults) {
+      await fc.assert(
+        fc.asyncProperty(tokens, async ({ token, secret }) => {
+          server.reset();
+          server.clearFaults();
+          // the token echoed whole, in its path, and its secret half alone
+          const echo = `Bad Request: at /bot${token}/ (${token}; secret ${secret})`;
+          const injected =
+            'body' in fault
+              ? {
+                  ...fault,
+                  body:
+                    typeof fault.body === 'string'
+                      ? `<p>${echo}</p>`
+                      : { ...fault.body, description: echo },
+                }
+              : fault;
+          server.inject(injected, { platform: 'telegram', times: 3 });
+          const events: unknown[] = [];
+          const result: CollectResult = await collect(registryOf('telegram', ['chat_0']), {
+            providers: [telegramProvider({ botToken: token, baseUrl: server.baseUrl('telegram') })],
+            http: { ...fastHttp, timeoutMs: 200, retries: 1, maxWaitMs: 1_000 },
+            onProgress: (e) => events.push(e),
+          });
+          expect(result.failures.map((f) => f.reason)).toEqual([reason]);
+          const error = result.failures[0]!.error;
+          const chain: unknown[] = [];
+          for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) chain.push(e);
+          const seen = [
+            JSON.stringify(result),
+            inspect(result, { depth: Infinity }),
+            inspect(error, { depth: Infinity, showHidden: true }),
+            error.stack ?? '',
+            ...chain.map((e) => `${(e as Error).message}\n${(e as Error).stack}`),
+            JSON.stringify(events),
+          ].join('\n');
+          expect(seen).not.toContain(secret);
+          expect(seen).not.toContain(encodeURIComponent(token));
+        }),
+        { numRuns: 4 },
+      );
+    }
   });
 });
