@@ -54,7 +54,9 @@ export function secretsOf(url: URL, headers: Headers): string[] {
   for (const [name, value] of url.searchParams) {
     if (SECRET_PARAMS.includes(name.toLowerCase()) && value) secrets.push(value);
   }
-  for (const match of url.pathname.matchAll(/\/bot(\d+:[A-Za-z0-9_-]+)/g)) secrets.push(match[1]!);
+  // the whole token, and its secret half alone (the bot id before the colon is public)
+  for (const [, id, secret] of url.pathname.matchAll(/\/bot(\d+):([A-Za-z0-9_-]+)/g))
+    secrets.push(`${id}:${secret}`, secret!);
   for (const name of ['authorization', 'proxy-authorization', 'x-api-key', 'cookie']) {
     const value = headers.get(name);
     if (!value) continue;
