@@ -9,6 +9,8 @@ export class UsageWindow {
   /** Our send times, oldest first (a minute of slack beyond the window is kept). */
   readonly #sends: number[] = [];
   #limit: number | undefined;
+  /** Recent time from a send to its answer, ms (see {@link answered}). */
+  #lag = 0;
 
   constructor(windowMs: number) {
     this.windowMs = windowMs;
@@ -22,6 +24,17 @@ export class UsageWindow {
   /** Records a send. */
   sent(now: number): void {
     this.#sends.push(now);
+  }
+
+  /**
+   * A send was answered (or failed) after `now - sentAt` ms. The server counted it somewhere in
+   * between, so it may leave the server's window that much later than it leaves ours: the recent
+   * lag (decaying, at most a tenth of the window) is added to the margin of {@link blockedUntil}.
+   * Learning keeps the send times, which undercount the server's window, so its bound stays safe.
+   */
+  answered(sentAt: number, now: number): void {
+    const lag = Math.max(0, now - sentAt);
+    this.#lag = Math.min(0.1 * this.windowMs, Math.max(lag, 0.8 * this.#lag));
   }
 
   /**
@@ -41,12 +54,16 @@ export class UsageWindow {
   blockedUntil(now: number): number | undefined {
     if (this.#limit === undefined) return undefined;
     const inWindow = this.#inWindow(now);
-    const allowed = this.#limit - 1; // never the last unit: usage stays under 100 %
+    // Never the last unit, so the usage stays under 100 %; but a learnt limit of 1 (one send showed
+    // 100 %) still lets one request per window through, or the bucket would never send again.
+    const allowed = Math.max(1, this.#limit - 1);
     if (inWindow < allowed) return undefined;
     // The (inWindow - allowed + 1)-th oldest send in the window has to leave it. The server saw it
-    // a little after we sent it: wait a margin (2 % of the window, 50 ms to 1 s) beyond.
+    // a little after we sent it: wait a margin (2 % of the window, 50 ms to 1 s, or the recent
+    // answer lag when longer) beyond.
     const oldest = this.#sends[this.#sends.length - allowed]!;
-    return oldest + this.windowMs + Math.min(1_000, Math.max(50, 0.02 * this.windowMs));
+    const margin = Math.max(Math.min(1_000, Math.max(50, 0.02 * this.windowMs)), this.#lag);
+    return oldest + this.windowMs + margin;
   }
 
   #inWindow(now: number): number {
