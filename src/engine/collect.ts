@@ -28,7 +28,9 @@ export interface CollectOptions {
   /** Called after each batch, and when a bucket starts waiting for its quota. Must not throw. */
   onProgress?: (event: CollectProgress) => void;
   /**
-   * The clock, for `takenAt`, statistics and the rate gates.
+   * The clock, for `takenAt`, statistics and the rate gates. It must move: the gates wait on it, so
+   * a frozen clock would hold a paced bucket forever. To date snapshots in the past (a test, a
+   * replay), offset the real clock: `() => new Date(Date.now() - offsetMs)`.
    * @default () => new Date()
    */
   now?: () => Date;

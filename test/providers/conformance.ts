@@ -78,15 +78,18 @@ export function describeProviderConformance(name: string, c: ProviderCase): void
 
     it('fetches every account in ceil(N / maxBatchSize) requests, with the counts the platform gives', async () => {
       server.reset();
-      const now = new Date('2026-11-28T06:30:00Z');
+      // The collection's clock, days behind the real one; it moves, as the rate gates wait on it.
+      const start = Date.parse('2026-11-28T06:30:00Z');
+      const t0 = Date.now();
       const list = accounts();
       const result = await run(
         list.map((a) => a.handle),
-        { now: () => now },
+        { now: () => new Date(start + (Date.now() - t0)) },
       );
       expect(result.failures).toEqual([]);
       expect(result.snapshots.map((s) => s.followers)).toEqual(list.map((a) => expected(a.fake)));
-      expect(result.snapshots.every((s) => s.takenAt.getTime() === now.getTime())).toBe(true);
+      const taken = result.snapshots.map((s) => s.takenAt.getTime() - start);
+      expect(taken.every((ms) => ms >= 0 && ms < 60_000)).toBe(true);
       expect(result.snapshots.every((s) => s.source.provider === provider.name)).toBe(true);
       expect(server.stats()[c.platform].requests).toBe(Math.ceil(n() / batch()));
       expect(result.stats.requests).toBe(Math.ceil(n() / batch()));

@@ -24,14 +24,7 @@ describeProviderConformance('telegramProvider', {
   credentials: { telegram: TOKEN },
   // the secret half: the bot id before the colon is kept in redacted URLs on purpose
   secret: TOKEN.slice(TOKEN.indexOf(':')),
-  // The suite's "fetches every account" test runs on a frozen clock (`now: () => fixed`), and the
-  // rate gate paces on the collection's clock: with the adaptive prior, the second request waits
-  // for a clock that never moves. The prior is left out here only; the tests below run the provider
-  // as shipped (pacing included) on a clock that moves.
-  make: (server) => ({
-    ...telegramProvider({ botToken: TOKEN, baseUrl: server.baseUrl('telegram') }),
-    rateLimit: undefined,
-  }),
+  make: (server) => telegramProvider({ botToken: TOKEN, baseUrl: server.baseUrl('telegram') }),
   account: (i) => ({
     fake: { platform: 'telegram', handle: `@IndoreNews${i}`, followers: 48_000 + i },
     handle: i % 2 ? `https://t.me/IndoreNews${i}` : `@indorenews${i}`,
