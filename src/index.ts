@@ -130,7 +130,15 @@ export {
   type BlueskyProviderOptions,
   blueskyProvider,
 } from './providers/bluesky.js';
+export { type FacebookProviderOptions, facebookProvider } from './providers/facebook.js';
+export { type InstagramProviderOptions, instagramProvider } from './providers/instagram.js';
 export { type MastodonProviderOptions, mastodonProvider } from './providers/mastodon.js';
+export { metaLimits } from './providers/meta.js';
+export {
+  type TelegramProviderOptions,
+  telegramLimits,
+  telegramProvider,
+} from './providers/telegram.js';
 export { type XProviderOptions, xProvider } from './providers/x.js';
 export {
   type YoutubeProviderOptions,

@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   type Account,
   addCounts,
+  blueskyProvider,
   type CollectFailure,
   type CollectResult,
   type Count,
@@ -10,11 +11,17 @@ import {
   countPrecision,
   defineRegistry,
   describeCount,
+  type FacebookProviderOptions,
   type FailureReason,
   type FetchError,
+  facebookProvider,
   formatCount,
   growth,
+  instagramProvider,
+  type LimitParser,
   latest,
+  mastodonProvider,
+  metaLimits,
   normalizeHandle,
   type PlatformId,
   type ProviderError,
@@ -30,9 +37,17 @@ import {
   type Snapshot,
   SocialReachError,
   staticProvider,
+  type TelegramProviderOptions,
   type Totals,
+  telegramLimits,
+  telegramProvider,
   totals,
   type UnitGrowth,
+  xLimits,
+  xProvider,
+  type YoutubeProviderOptions,
+  youtubeLimits,
+  youtubeProvider,
 } from '../../src/index.js';
 import { type MockProvider, mockProvider } from '../../src/testing/index.js';
 
@@ -88,6 +103,38 @@ describe('the public types', () => {
       maxBatchSize: 1,
       fetchBatch: async (): Promise<ProviderResult[]> => [],
     }).toMatchTypeOf<ProviderV1>();
+  });
+
+  it('the built-in providers: typed options, a ProviderV1 back', () => {
+    for (const factory of [
+      xProvider,
+      mastodonProvider,
+      blueskyProvider,
+      facebookProvider,
+      instagramProvider,
+      youtubeProvider,
+      telegramProvider,
+    ]) {
+      expectTypeOf(factory).returns.toEqualTypeOf<ProviderV1>();
+    }
+    expectTypeOf(xProvider).toBeCallableWith({ bearerToken: 't' });
+    expectTypeOf(facebookProvider).toBeCallableWith({ accessToken: 't', apiVersion: 'v26.0' });
+    expectTypeOf(facebookProvider).parameter(0).toEqualTypeOf<FacebookProviderOptions>();
+    expectTypeOf(instagramProvider).toBeCallableWith({ accessToken: 't', igUserId: '1784' });
+    expectTypeOf(youtubeProvider).toBeCallableWith({
+      apiKey: 'k',
+      quota: { unitsPerDay: 10_000, unitsPerCall: 1 },
+    });
+    expectTypeOf(youtubeProvider).parameter(0).toEqualTypeOf<YoutubeProviderOptions>();
+    expectTypeOf(telegramProvider).toBeCallableWith({ botToken: '1:abc' });
+    expectTypeOf(telegramProvider).parameter(0).toEqualTypeOf<TelegramProviderOptions>();
+    // @ts-expect-error the credential is required
+    instagramProvider({ accessToken: 't' });
+    // @ts-expect-error a token is a string
+    facebookProvider({ accessToken: 42 });
+    for (const parser of [xLimits, metaLimits, youtubeLimits, telegramLimits]) {
+      expectTypeOf(parser).toEqualTypeOf<LimitParser>();
+    }
   });
 
   it('aggregation and reports', () => {
