@@ -5,9 +5,12 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * The package as a user gets it: `npm pack`, installed into an empty folder (offline, from the
- * npm cache that `npm ci` filled), then imported with ESM `import` and CommonJS `require`.
+ * The package as a user gets it: `npm pack`, installed into an empty folder, then imported with ESM
+ * `import` and CommonJS `require`. Offline: its dependencies are packed from this checkout's
+ * node_modules too (an npm cache filled by `npm ci` holds tarballs, not the registry metadata an
+ * install by range needs), so the test touches no registry.
  */
+const DEPENDENCIES = ['zod', 'ky', 'p-limit', 'yocto-queue'];
 const root = resolve(import.meta.dirname, '../..');
 let dir: string;
 
@@ -25,6 +28,22 @@ describe('the packed package', () => {
     dir = mkdtempSync(join(tmpdir(), 'social-reach-pack-'));
     run('npm', ['pack', '--pack-destination', dir, '--silent'], root);
     const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
+    const before = new Set(readdirSync(dir));
+    for (const name of DEPENDENCIES) {
+      run(
+        'npm',
+        [
+          'pack',
+          join(root, 'node_modules', name),
+          '--ignore-scripts',
+          '--pack-destination',
+          dir,
+          '--silent',
+        ],
+        root,
+      );
+    }
+    const dependencies = readdirSync(dir).filter((f) => f.endsWith('.tgz') && !before.has(f));
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
     run(
       'npm',
@@ -35,7 +54,7 @@ describe('the packed package', () => {
         '--no-fund',
         '--loglevel=error',
         `./${tarball}`,
-        'zod@4',
+        ...dependencies.map((f) => `./${f}`),
       ],
       dir,
     );
