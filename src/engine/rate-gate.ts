@@ -280,7 +280,7 @@ export class RateGate {
     }
     if (limit !== undefined) this.#limit = limit;
     if (observation.usagePct !== undefined)
-      this.#usage?.learn(observation.usagePct, now, this.#inFlight);
+      this.#usage?.learn(observation.usagePct, permit.admittedAt, now);
     if (resetAt !== undefined && remaining !== undefined && resetAt > now) {
       // (An answer about a window that has already ended says nothing about the current one.)
       this.#announced = true;

@@ -1,16 +1,26 @@
 /**
  * Usage mode of a bucket: the platform shows a percentage of an unannounced limit over a rolling
  * window of known length (Facebook's `X-App-Usage`: an hour). Every answer bounds the limit from
- * below; admission keeps our sends in the window below it, so the usage never reaches 100 %.
+ * below; admission keeps our requests in the window below it, so the usage never reaches 100 %.
+ *
+ * The server counts a request when it arrives, somewhere between our send and its answer, and the
+ * percentage in an answer covers the requests that arrived before it. So:
+ * - learning counts only what the server surely saw: the request answered, and ours that were
+ *   answered before it was sent and sent within the window (an undercount keeps the bound safe);
+ * - admission counts every request until a window after its answer (an overcount never overruns).
  * Internal.
+ *
+ * @module
  */
 export class UsageWindow {
   readonly windowMs: number;
-  /** Our send times, oldest first (a minute of slack beyond the window is kept). */
-  readonly #sends: number[] = [];
+  /** Our requests, by send time, oldest first (a minute of slack beyond the window is kept). */
+  readonly #requests: { sent: number; answered: number | undefined }[] = [];
+  /** When our answered requests were answered, oldest first (same slack). */
+  readonly #answers: number[] = [];
+  /** Requests sent and not answered yet. */
+  #pending = 0;
   #limit: number | undefined;
-  /** Recent time from a send to its answer, ms (see {@link answered}). */
-  #lag = 0;
 
   constructor(windowMs: number) {
     this.windowMs = windowMs;
@@ -23,29 +33,35 @@ export class UsageWindow {
 
   /** Records a send. */
   sent(now: number): void {
-    this.#sends.push(now);
+    this.#requests.push({ sent: now, answered: undefined });
+    this.#pending++;
   }
 
   /**
-   * A send was answered (or failed) after `now - sentAt` ms. The server counted it somewhere in
-   * between, so it may leave the server's window that much later than it leaves ours: the recent
-   * lag (decaying, at most a tenth of the window) is added to the margin of {@link blockedUntil}.
-   * Learning keeps the send times, which undercount the server's window, so its bound stays safe.
+   * Records the end of the request sent at `sentAt` (an answer, a failure or a cancellation): the
+   * server has seen it, if ever, by now.
    */
   answered(sentAt: number, now: number): void {
-    const lag = Math.max(0, now - sentAt);
-    this.#lag = Math.min(0.1 * this.windowMs, Math.max(lag, 0.8 * this.#lag));
+    const request = this.#requests.find((r) => r.sent === sentAt && r.answered === undefined);
+    if (!request) return;
+    request.answered = now;
+    this.#pending--;
+    this.#answers.push(now); // times only grow: the list stays in order
   }
 
   /**
-   * Learns from an answer. Of our sends in the window, all but the other requests still in flight
-   * were counted by the server: with `n` counted and `u` per cent shown (rounded down), the limit
-   * is more than `100 n / (u + 1)`.
+   * Learns from the answer to the request sent at `sentAt` (recorded with {@link answered}): with
+   * `n` requests surely counted and `u` per cent shown (rounded down), the limit is more than
+   * `100 n / (u + 1)`.
    */
-  learn(usagePct: number, now: number, otherInFlight: number): void {
+  learn(usagePct: number, sentAt: number, now: number): void {
     if (usagePct <= 0 || usagePct > 100) return;
-    const counted = this.#inWindow(now) - otherInFlight;
-    if (counted <= 0) return;
+    const since = now - this.windowMs;
+    this.#prune(since);
+    let counted = 1; // the request answered
+    for (const r of this.#requests) {
+      if (r.sent > since && r.answered !== undefined && r.answered < sentAt) counted++;
+    }
     const bound = Math.floor((100 * counted) / (usagePct + 1)) + 1;
     this.#limit = Math.max(this.#limit ?? 0, bound);
   }
@@ -53,25 +69,43 @@ export class UsageWindow {
   /** When one more request may go, or `undefined` if it may go now. */
   blockedUntil(now: number): number | undefined {
     if (this.#limit === undefined) return undefined;
-    const inWindow = this.#inWindow(now);
-    // Never the last unit, so the usage stays under 100 %; but a learnt limit of 1 (one send showed
-    // 100 %) still lets one request per window through, or the bucket would never send again.
+    const since = now - this.windowMs;
+    this.#prune(since);
+    const answers = this.#answers;
+    let first = answers.length;
+    while (first > 0 && answers[first - 1]! > since) first--;
+    const answered = answers.length - first;
+    const occupied = this.#pending + answered;
+    // Never the last unit, so the usage stays under 100 %; but a learnt limit of 1 (one request
+    // showed 100 %) still lets one request per window through, or the bucket would stall.
     const allowed = Math.max(1, this.#limit - 1);
-    if (inWindow < allowed) return undefined;
-    // The (inWindow - allowed + 1)-th oldest send in the window has to leave it. The server saw it
-    // a little after we sent it: wait a margin (2 % of the window, 50 ms to 1 s, or the recent
-    // answer lag when longer) beyond.
-    const oldest = this.#sends[this.#sends.length - allowed]!;
-    const margin = Math.max(Math.min(1_000, Math.max(50, 0.02 * this.windowMs)), this.#lag);
-    return oldest + this.windowMs + margin;
+    if (occupied < allowed) return undefined;
+    // The (occupied - allowed + 1) oldest answers in the window have to leave it, plus a margin
+    // for timer granularity (1 % of the window, 20 ms to 1 s).
+    const leaving = occupied - allowed + 1;
+    const margin = Math.min(1_000, Math.max(20, 0.01 * this.windowMs));
+    if (leaving > answered) {
+      // Requests in flight fill the window: an answer will call the gate again; look again a
+      // window from now at the latest.
+      return now + this.windowMs;
+    }
+    return answers[first + leaving - 1]! + this.windowMs + margin;
   }
 
-  #inWindow(now: number): number {
-    const since = now - this.windowMs;
-    const sends = this.#sends;
-    while (sends.length > 0 && sends[0]! <= since - 60_000) sends.shift();
-    let i = sends.length;
-    while (i > 0 && sends[i - 1]! > since) i--;
-    return sends.length - i;
+  /** Forgets what ended more than a minute before the window. */
+  #prune(since: number): void {
+    const old = since - 60_000;
+    let drop = 0;
+    while (drop < this.#answers.length && this.#answers[drop]! <= old) drop++;
+    if (drop > 0) this.#answers.splice(0, drop);
+    drop = 0;
+    const requests = this.#requests;
+    while (
+      drop < requests.length &&
+      requests[drop]!.sent <= old &&
+      requests[drop]!.answered !== undefined
+    )
+      drop++;
+    if (drop > 0) requests.splice(0, drop);
   }
 }
