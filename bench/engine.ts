@@ -7,7 +7,7 @@ import { blueskyProvider } from '../src/providers/bluesky.js';
 import { mastodonProvider } from '../src/providers/mastodon.js';
 import { xProvider } from '../src/providers/x.js';
 import type { FakePlatform } from '../src/testing/index.js';
-import type { BenchRow } from './harness.js';
+import { type BenchRow, untilWindowStart } from './harness.js';
 import { startRemoteServer } from './remote-server.js';
 
 const LIMIT = 300;
@@ -91,7 +91,7 @@ async function announced(shape: Shape): Promise<BenchRow[]> {
       })),
     });
     // Start at a window boundary, as the lower bound assumes a full first window.
-    await untilWindowStart();
+    await untilWindowStart(WINDOW_MS);
     const start = performance.now();
     const result = await collect(registry, { providers: [shape.provider(base)], concurrency: 8 });
     const ms = performance.now() - start;
@@ -99,7 +99,7 @@ async function announced(shape: Shape): Promise<BenchRow[]> {
     const ratio = ms / LOWER_BOUND_MS;
 
     await server.reset();
-    await untilWindowStart();
+    await untilWindowStart(WINDOW_MS);
     const naive = await naiveClient(shape, base, handles);
     const naiveStats = (await server.stats())[shape.platform];
 
@@ -200,12 +200,6 @@ async function unannounced(): Promise<BenchRow[]> {
   } finally {
     await server.close();
   }
-}
-
-/** Waits for the next whole window of the fake server (windows start on multiples of 2 s). */
-function untilWindowStart(): Promise<void> {
-  const wait = WINDOW_MS - (Date.now() % WINDOW_MS) + 5;
-  return new Promise((resolve) => setTimeout(resolve, wait));
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

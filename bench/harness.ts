@@ -12,6 +12,15 @@ export interface BenchRow {
   note?: string;
 }
 
+/**
+ * Waits for the start of the fake server's next window (its windows are aligned to the epoch:
+ * they start on multiples of `windowMs`), as a benchmark's lower bound assumes a full first window.
+ */
+export function untilWindowStart(windowMs: number): Promise<void> {
+  const wait = windowMs - (Date.now() % windowMs) + 5;
+  return new Promise((resolve) => setTimeout(resolve, wait));
+}
+
 /** Times `fn` once, in milliseconds. */
 export async function timeIt(fn: () => unknown): Promise<number> {
   const start = performance.now();

@@ -4,6 +4,7 @@
  */
 
 import { benchEngine } from './engine.js';
+import { benchFacebook } from './facebook.js';
 import { type BenchRow, printTable } from './harness.js';
 import { benchParseCount } from './parse-count.js';
 import { benchStores } from './stores.js';
@@ -15,6 +16,10 @@ const groups: Record<string, { title: string; run: () => Promise<BenchRow[]> }> 
   engine: {
     title: 'Fetch engine against the fake platform server (limit 300 requests per 2 s window)',
     run: benchEngine,
+  },
+  facebook: {
+    title: 'Facebook Pages against usage percentages (limit 60 requests per 2 s window)',
+    run: benchFacebook,
   },
   stores: {
     title: 'Stores: 1,000,000 snapshots (10,000 accounts × 100 days)',
