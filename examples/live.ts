@@ -1,32 +1,23 @@
 /**
  * Collects a registry file from the platforms' real APIs:
  *
- *   X_BEARER_TOKEN=… npx tsx examples/live.ts [registry.json] [snapshots.json]
+ *   X_BEARER_TOKEN=… YOUTUBE_API_KEY=… npx tsx examples/live.ts [registry.json] [snapshots.json]
  *
- * Credentials come from environment variables only; a provider whose credential is missing is
- * skipped, and its accounts end as `no-provider` failures (never zeros). See the README's platform
- * table for what each platform needs. This touches the real internet: tests never run it.
+ * Credentials come from environment variables only (the list is in providers-from-env.ts and
+ * docs/platforms.md); a provider whose credential is missing is skipped, and its accounts end as
+ * `no-provider` failures (never zeros). This touches the real internet: tests never run it, but
+ * they run the same providers, made by the same function, against the fake API server.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import {
-  blueskyProvider,
-  collect,
-  defineRegistry,
-  mastodonProvider,
-  type ProviderV1,
-  renderReport,
-  totals,
-  xProvider,
-} from '../src/index.js';
+import { collect, defineRegistry, renderReport, totals } from '../src/index.js';
+import { providersFromEnv } from './providers-from-env.js';
 
 const [registryPath = new URL('./registry.example.json', import.meta.url).pathname, outPath] =
   process.argv.slice(2);
 const registry = defineRegistry(JSON.parse(await readFile(registryPath, 'utf8')));
 
-const providers: ProviderV1[] = [mastodonProvider(), blueskyProvider()];
-const env = process.env;
-if (env.X_BEARER_TOKEN) providers.push(xProvider({ bearerToken: env.X_BEARER_TOKEN }));
-else console.log('skipping X: set X_BEARER_TOKEN (an app-only Bearer token) to collect it');
+const { providers, skipped } = providersFromEnv(process.env);
+for (const line of skipped) console.log(`skipping ${line}`);
 
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort(new Error('interrupted')));
