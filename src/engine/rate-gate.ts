@@ -217,7 +217,7 @@ export class RateGate {
     if (permit.window === this.#window)
       this.#inFlightThisWindow = Math.max(0, this.#inFlightThisWindow - 1);
     const now = this.#now();
-    this.#usage?.answered(permit.admittedAt, now);
+    this.#usage?.answered(permit.admittedAt, now, outcome.type === 'response');
     if (outcome.type === 'transient-failure') {
       this.#breaker.failed(now, permit.probe);
     } else if (outcome.type === 'response') {

@@ -4,9 +4,10 @@
  * below; admission keeps our requests in the window below it, so the usage never reaches 100 %.
  *
  * The server counts a request when it arrives, somewhere between our send and its answer, and the
- * percentage in an answer covers the requests that arrived before it. So:
- * - learning counts only what the server surely saw: the request answered, and ours that were
- *   answered before it was sent and sent within the window (an undercount keeps the bound safe);
+ * percentage in an answer covers the requests that arrived up to and including it. So:
+ * - learning counts only what the server surely saw: the request answered, and ours that got an
+ *   answer before it was sent and were sent within the window (a request that failed on the way,
+ *   a reset or a timeout, may never have arrived; an undercount keeps the bound safe);
  * - admission counts every request until a window after its answer (an overcount never overruns).
  * Internal.
  *
@@ -15,7 +16,7 @@
 export class UsageWindow {
   readonly windowMs: number;
   /** Our requests, by send time, oldest first (a minute of slack beyond the window is kept). */
-  readonly #requests: { sent: number; answered: number | undefined }[] = [];
+  readonly #requests: { sent: number; answered: number | undefined; reached: boolean }[] = [];
   /** When our answered requests were answered, oldest first (same slack). */
   readonly #answers: number[] = [];
   /** Requests sent and not answered yet. */
@@ -33,18 +34,19 @@ export class UsageWindow {
 
   /** Records a send. */
   sent(now: number): void {
-    this.#requests.push({ sent: now, answered: undefined });
+    this.#requests.push({ sent: now, answered: undefined, reached: false });
     this.#pending++;
   }
 
   /**
-   * Records the end of the request sent at `sentAt` (an answer, a failure or a cancellation): the
-   * server has seen it, if ever, by now.
+   * Records the end of the request sent at `sentAt`: an answer from the server (`reached`), or a
+   * failure or cancellation. Either way the server has seen it, if ever, by now.
    */
-  answered(sentAt: number, now: number): void {
+  answered(sentAt: number, now: number, reached = true): void {
     const request = this.#requests.find((r) => r.sent === sentAt && r.answered === undefined);
     if (!request) return;
     request.answered = now;
+    request.reached = reached;
     this.#pending--;
     this.#answers.push(now); // times only grow: the list stays in order
   }
@@ -60,7 +62,7 @@ export class UsageWindow {
     this.#prune(since);
     let counted = 1; // the request answered
     for (const r of this.#requests) {
-      if (r.sent > since && r.answered !== undefined && r.answered < sentAt) counted++;
+      if (r.reached && r.sent > since && r.answered! < sentAt) counted++;
     }
     const bound = Math.floor((100 * counted) / (usagePct + 1)) + 1;
     this.#limit = Math.max(this.#limit ?? 0, bound);

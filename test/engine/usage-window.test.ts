@@ -39,6 +39,18 @@ describe('UsageWindow (usage percentages over a rolling window)', () => {
     expect(usage.limit).toBe(6);
   });
 
+  it('does not learn from requests that failed on the way (they may never have reached the server)', () => {
+    const usage = new UsageWindow(1_000);
+    for (let t = 0; t < 10; t++) usage.sent(t);
+    for (let t = 0; t < 10; t++) usage.answered(t, 20, false); // connection refused, say
+    usage.sent(30);
+    usage.answered(30, 40);
+    usage.learn(10, 30, 40); // only the answered one is sure: more than 100 / 11, so >= 10
+    expect(usage.limit).toBe(10);
+    // but the failed ones still hold their places until a window after they ended
+    expect(usage.blockedUntil(41)).toBe(20 + 1_000 + 20);
+  });
+
   it('a request leaves the window counted from its answer: the server may have seen it that late', () => {
     const usage = withRequests([[0, 300]]); // a new connection: answered after 300 ms
     usage.learn(50, 0, 300); // at least 2: 1 may be in the window
