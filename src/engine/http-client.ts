@@ -2,7 +2,7 @@ import ky, { HTTPError, type KyInstance, TimeoutError } from 'ky';
 import { FetchError, type FetchErrorFields, RateLimitError } from '../errors.js';
 import { kindOf, type LimitObservation, type LimitParser } from './limits.js';
 import { GateDeadlineError, GateRefusedError, type Permit, type RateGate } from './rate-gate.js';
-import { redactText, redactUrl, secretsOf } from './redact.js';
+import { quoteServerText, redactText, redactUrl, secretsOf } from './redact.js';
 import { type RetryBudget, THROTTLE_RETRY_COST, TRANSIENT_RETRY_COST } from './retry-budget.js';
 
 /** What a provider asks of the engine's HTTP client. */
@@ -160,7 +160,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             status: response.status,
             headers: response.headers,
             url: redactUrl(target.toString()),
-            body: await readBody(response, options.timeoutMs, describe, fail),
+            body: await readBody(response, options.timeoutMs, describe, fail, secrets),
           };
         }
         throw attempt.error;
@@ -372,6 +372,7 @@ async function readBody(
   timeoutMs: number,
   describe: () => string,
   fail: (message: string, fields: Omit<FetchErrorFields, 'platform' | 'provider'>) => FetchError,
+  secrets: readonly string[],
 ): Promise<unknown> {
   let text = '';
   let timedOut = false;
@@ -412,7 +413,7 @@ async function readBody(
     return JSON.parse(text);
   } catch {
     const type = response.headers.get('content-type') ?? 'no content type';
-    const snippet = text.replace(/\s+/g, ' ').slice(0, 120);
+    const snippet = quoteServerText(text, secrets, 120);
     throw fail(
       `${describe()} answered ${response.status} with a body that is not JSON (${type}): ${JSON.stringify(snippet)}`,
       {

@@ -48,6 +48,16 @@ export function redactText(text: string, secrets: Iterable<string>): string {
   return out;
 }
 
+/**
+ * Text from a server, made fit to quote in a message: whitespace collapsed, credentials removed
+ * (see {@link redactText}), then cut to `max` characters. Redaction comes first: a cut through a
+ * token would leave a prefix that no longer matches it.
+ */
+export function quoteServerText(text: string, secrets: Iterable<string>, max = 200): string {
+  const quoted = redactText(text.replace(/\s+/g, ' ').trim(), secrets);
+  return quoted.length > max ? `${quoted.slice(0, max)}…` : quoted;
+}
+
 /** The credential values a request carries, to be scrubbed from anything said about it. */
 export function secretsOf(url: URL, headers: Headers): string[] {
   const secrets: string[] = [];

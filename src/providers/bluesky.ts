@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { blueskyLimits } from '../engine/limits.js';
+import { quoteServerText } from '../engine/redact.js';
 import { exactCount } from '../model/count.js';
 import type { ProviderResult, ProviderV1 } from '../provider/types.js';
 import { batchError, failed, observed, parseBody, readBaseUrl } from './shared.js';
@@ -54,7 +55,7 @@ export function blueskyProvider(options: BlueskyProviderOptions = {}): ProviderV
           provider,
           response,
           'invalid-response',
-          `getProfiles answered ${response.status}${detail ? ` (${detail.slice(0, 200)})` : ''}`,
+          `getProfiles answered ${response.status}${detail ? ` (${quoteServerText(detail, [])})` : ''}`,
         );
       }
       const { profiles } = parseBody(provider, 'getProfiles', Profiles, response);

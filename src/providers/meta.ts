@@ -11,8 +11,9 @@ import {
   MAX_HINT_MS,
   parseRetryAfter,
 } from '../engine/limits.js';
-import { redactText } from '../engine/redact.js';
+import { quoteServerText } from '../engine/redact.js';
 import { OptionError } from '../errors.js';
+import { isObject } from '../util/guards.js';
 
 /** The Graph API version the providers call unless told otherwise (platforms.md §2). */
 export const DEFAULT_GRAPH_VERSION = 'v26.0';
@@ -41,6 +42,9 @@ export function isThrottleCode(code: number | undefined): boolean {
   );
 }
 
+/** The pause after a throttle that names no regain time (fetch-engine.md §10.6: five minutes). */
+const UNHINTED_THROTTLE_MS = 5 * 60_000;
+
 /** Code 190: the access token is invalid or expired. Nothing more can be sent with it. */
 export const INVALID_TOKEN_CODE = 190;
 
@@ -60,8 +64,8 @@ export function readGraphError(body: unknown): GraphError | undefined {
 
 /**
  * A Graph error for a message: `OAuthException code 190: Invalid OAuth access token (fbtrace_id
- * AbC)`. The text is cut at 200 characters and every given secret (the access token) is removed,
- * in case the platform echoed it.
+ * AbC)`. Every given secret (the access token) is removed, in case the platform echoed it, and then
+ * the message is cut at 200 characters.
  */
 export function describeGraphError(
   error: GraphError | undefined,
@@ -75,9 +79,9 @@ export function describeGraphError(
   ]
     .filter((part) => part !== undefined)
     .join(' ');
-  const message = error.message ? error.message.slice(0, 200) : 'no message';
-  const trace = error.fbtraceId ? ` (fbtrace_id ${error.fbtraceId.slice(0, 40)})` : '';
-  return redactText(`${code ? `${code}: ` : ''}${message}${trace}`, secrets);
+  const message = error.message ? quoteServerText(error.message, secrets) : 'no message';
+  const trace = error.fbtraceId ? ` (fbtrace_id ${quoteServerText(error.fbtraceId, [], 40)})` : '';
+  return `${code ? `${code}: ` : ''}${message}${trace}`;
 }
 
 /** Checks an `apiVersion` option (`v26.0`). */
@@ -105,9 +109,9 @@ export function readUsageWindow(value: unknown): number {
  *   a list of such counters with a `type`): `usagePct` is the highest counter of all, on ordinary
  *   answers only;
  * - `estimated_time_to_regain_access` (minutes, in the business use case header) → `retryAfterMs`
- *   when above 0, else a `Retry-After` header;
+ *   when above 0, else a `Retry-After` header, else (on a throttle) five minutes;
  * - error codes 4, 17, 32, 613 and 80000–80014, with HTTP 400 or 403 (or 429) → `throttled`;
- * - code 190 (with 400 or 401), or HTTP 401 → `refused`.
+ * - code 190 in an error answer, or HTTP 401 → `refused`.
  *
  * Malformed headers are ignored: no NaN, no negative wait, no wait beyond a day. A counter above
  * 100 % (Meta reports overuse that way) gives no `usagePct`: it says nothing usable about the
@@ -125,16 +129,17 @@ export const metaLimits: LimitParser = ({ status, headers, body }, now) => {
   if (status === 401 || error?.code === INVALID_TOKEN_CODE) kind = 'refused';
   else if (status === 429 || (status >= 400 && isThrottleCode(error?.code))) kind = 'throttled';
   const out: LimitObservation = { kind, source: 'fb-usage' };
-  // Only ordinary answers teach the engine the limit. A throttle's usage (100 %) adds nothing that
-  // the pause does not handle, and as the first answer of a run (the app's hour spent by another
-  // process) it would read as a limit of 1 request: with no request allowed in the window, the
-  // engine's usage window finds no send to wait for.
+  // Only ordinary answers teach the engine the limit: a throttle's usage (100 %) adds nothing
+  // that the pause does not handle.
   if (usage.length > 0 && kind === 'ok') {
     const highest = Math.max(...usage);
     if (highest <= 100) out.usagePct = highest;
   }
   const retryAfterMs = business.regainMs ?? parseRetryAfter(headers.get('retry-after'), now);
   if (retryAfterMs !== undefined) out.retryAfterMs = retryAfterMs;
+  // A throttle without a regain time (an app-level code 4 comes without usage headers): Meta says
+  // to wait; every throttled call counts against the usage too, so wait minutes, not seconds.
+  else if (kind === 'throttled') out.retryAfterMs = UNHINTED_THROTTLE_MS;
   return out;
 };
 
@@ -202,8 +207,4 @@ function readNumber(value: unknown): number | undefined {
 
 function isInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

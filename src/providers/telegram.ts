@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type LimitParser, MAX_HINT_MS, parseRetryAfter } from '../engine/limits.js';
 import type { AdaptiveRate } from '../engine/rate-gate.js';
-import { redactText } from '../engine/redact.js';
+import { quoteServerText } from '../engine/redact.js';
 import { OptionError } from '../errors.js';
 import { exactCount } from '../model/count.js';
 import type { ProviderV1 } from '../provider/types.js';
@@ -123,7 +123,7 @@ export function telegramProvider(options: TelegramProviderOptions): ProviderV1 {
   // its secret half alone (a proxy may echo the URL, or a message may quote the secret).
   const secrets = [token, token.slice(token.indexOf(':') + 1)];
   const quote = (text: string | undefined, fallback: string) =>
-    text ? redactText(text, secrets).slice(0, 200) : fallback;
+    text ? quoteServerText(text, secrets) : fallback;
 
   const provider: ProviderV1 = {
     specificationVersion: 'v1',

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { LimitParser } from '../engine/limits.js';
 import { xLimits } from '../engine/limits.js';
+import { quoteServerText } from '../engine/redact.js';
 import { exactCount } from '../model/count.js';
 import type { ProviderResult, ProviderV1 } from '../provider/types.js';
+import { isObject, isWholeNumber } from '../util/guards.js';
 import { credentialTag } from '../util/hash.js';
 import {
   batchError,
@@ -100,7 +102,7 @@ export function xProvider(options: XProviderOptions): ProviderV1 {
           provider,
           response,
           'unauthorized',
-          `users/by answered ${response.status}: the bearer token was refused (${problemText(response.body)})`,
+          `users/by answered ${response.status}: the bearer token was refused (${problemText(response.body, token)})`,
         );
       }
       if (response.status !== 200) {
@@ -108,7 +110,7 @@ export function xProvider(options: XProviderOptions): ProviderV1 {
           provider,
           response,
           'invalid-response',
-          `users/by answered ${response.status} (${problemText(response.body)})`,
+          `users/by answered ${response.status} (${problemText(response.body, token)})`,
         );
       }
       // 100 users per answer, thousands of answers per run: a plain check first (the hot path),
@@ -161,14 +163,14 @@ export function isUsersResponse(body: unknown): body is z.output<typeof UsersRes
       if (!isObject(user) || typeof user.id !== 'string' || typeof user.username !== 'string')
         return false;
       const m = user.public_metrics;
-      if (!isObject(m) || !isCount(m.followers_count)) return false;
+      if (!isObject(m) || !isWholeNumber(m.followers_count)) return false;
       for (const field of [
         'following_count',
         'tweet_count',
         'post_count',
         'listed_count',
       ] as const) {
-        if (m[field] !== undefined && !isCount(m[field])) return false;
+        if (m[field] !== undefined && !isWholeNumber(m[field])) return false;
       }
     }
   }
@@ -176,16 +178,8 @@ export function isUsersResponse(body: unknown): body is z.output<typeof UsersRes
   return errors === undefined;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isCount(value: unknown): boolean {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-
-function problemText(body: unknown): string {
+function problemText(body: unknown, token: string): string {
   const b = body as { title?: unknown; detail?: unknown } | undefined;
   const parts = [b?.title, b?.detail].filter((p): p is string => typeof p === 'string');
-  return parts.length ? parts.join(': ').slice(0, 200) : 'no problem details';
+  return parts.length ? quoteServerText(parts.join(': '), [token]) : 'no problem details';
 }

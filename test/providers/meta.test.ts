@@ -58,12 +58,15 @@ describe('metaLimits: usage headers', () => {
     expect(observation.usagePct).toBeUndefined();
   });
 
-  it('a regain time of 0 gives no wait; then Retry-After is read', () => {
+  it('a throttle without a regain time waits Retry-After, or five minutes (fetch-engine.md §10.6)', () => {
     const zero = buc({
       '1': [{ type: 'pages', call_count: 100, estimated_time_to_regain_access: 0 }],
     });
-    expect(read(400, zero, graphError(4)).retryAfterMs).toBeUndefined();
     expect(read(400, { ...zero, 'retry-after': '2' }, graphError(4)).retryAfterMs).toBe(2_000);
+    expect(read(400, zero, graphError(4)).retryAfterMs).toBe(300_000);
+    expect(read(403, {}, graphError(17)).retryAfterMs).toBe(300_000);
+    // an ordinary answer waits for nothing
+    expect(read(200, zero).retryAfterMs).toBeUndefined();
   });
 
   it('ignores malformed, negative, non-finite and over-100 % values, and clamps regain to a day', () => {
@@ -78,14 +81,16 @@ describe('metaLimits: usage headers', () => {
     const regain = (value: unknown) =>
       read(400, buc({ '1': [{ estimated_time_to_regain_access: value }] }), graphError(4))
         .retryAfterMs;
-    expect(regain(-3)).toBeUndefined();
-    expect(regain('soon')).toBeUndefined();
-    expect(regain(null)).toBeUndefined();
+    // a malformed regain time is no regain time: the five-minute default
+    expect(regain(-3)).toBe(300_000);
+    expect(regain('soon')).toBe(300_000);
+    expect(regain(null)).toBe(300_000);
     expect(regain(1e12)).toBe(MAX_HINT_MS);
     expect(regain(0.5)).toBe(30_000);
     expect(read(400, { 'x-business-use-case-usage': '"pages"' }, graphError(4))).toEqual({
       kind: 'throttled',
       source: 'fb-usage',
+      retryAfterMs: 300_000,
     });
   });
 
