@@ -21,6 +21,7 @@ import {
   parseBody,
   readBaseUrl,
   requireCredential,
+  settleEach,
 } from './shared.js';
 
 /** Options of {@link facebookProvider}. */
@@ -46,8 +47,9 @@ export interface FacebookProviderOptions {
   usageWindowMs?: number;
   /**
    * Read up to 50 Pages per request with `GET /{version}/?ids=a,b`. Turn it off to read one Page
-   * per request (`GET /{version}/{page}`): Meta retires the multi-ID lookup for new apps from
-   * v27.0.
+   * per request (`GET /{version}/{page}`): since 4 November 2026 apps created after that date
+   * cannot use multi-ID requests on any version, and Meta deprecates them for all apps in v28.0
+   * (the Graph API v27.0 announcement).
    * @default true
    */
   multiId?: boolean;
@@ -76,8 +78,9 @@ const Pages = z.record(z.string(), Page);
  * - a Page without `followers_count` is a `hidden` failure, never a zero;
  * - code 190 (invalid or expired token) fails the batch as `unauthorized`, and its bucket sends
  *   nothing more;
- * - codes 4, 17, 32, 613 and 80001 are throttles: the bucket pauses (for
- *   `estimated_time_to_regain_access` when given) and the request is sent again.
+ * - codes 4, 17, 32, 613 and 80000–80014 are throttles: the bucket pauses (for
+ *   `estimated_time_to_regain_access` when given, five minutes when nothing is) and the request
+ *   is sent again.
  *
  * Pacing: one bucket per access token; `X-App-Usage` and `X-Business-Use-Case-Usage` put the
  * bucket in usage mode, so that the usage stays under 100 % of Meta's hourly limit.
@@ -123,7 +126,9 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
     }
     const error = readGraphError(response.body);
     refuseToken(response, error, 'Graph Page');
-    if (isUnknown(error)) {
+    // Any code 100 here is about this one node: unknown, not a Page (no such field on a User), or
+    // not readable with this token.
+    if (isUnknown(error) || error?.code === 100) {
       return failed(
         provider,
         account,
@@ -184,13 +189,13 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
     // request; otherwise, or if that fails too, one request per Page.
     const named = retry && error?.code === 803 ? aliasesIn(error.message) : new Set<string>();
     const gone = accounts.filter((a) => named.has(a.handle.toLowerCase()));
-    if (gone.length === 0) return Promise.all(accounts.map((a) => one(http, a, now)));
+    if (gone.length === 0) return settleEach(accounts, (a) => one(http, a, now));
     const rest = accounts.filter((a) => !named.has(a.handle.toLowerCase()));
     const answers =
       rest.length === 0
         ? []
         : rest.length === 1
-          ? [await one(http, rest[0]!, now)]
+          ? await settleEach(rest, (a) => one(http, a, now))
           : await many(http, rest, now, false);
     const byId = new Map(rest.map((a, i) => [a.id, answers[i]!]));
     const notFound = `Graph says this Page does not exist (${describeGraphError(error, secrets)})`;

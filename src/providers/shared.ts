@@ -135,3 +135,24 @@ export function batchError(
     retryable: reason === 'network',
   });
 }
+
+/** A failed result. */
+export type ProviderFailure = Extract<ProviderResult, { ok: false }>;
+
+/**
+ * Runs one lookup per account, all at once, and waits for every one (none is left running when the
+ * batch ends). A lookup that throws fails its own account only; a refused credential
+ * (`unauthorized`) fails the whole batch, since nothing sent with it can succeed.
+ */
+export async function settleEach<T>(
+  accounts: readonly Account[],
+  lookup: (account: Account) => Promise<T>,
+): Promise<(T | ProviderFailure)[]> {
+  const settled = await Promise.allSettled(accounts.map(lookup));
+  return settled.map((outcome, i) => {
+    if (outcome.status === 'fulfilled') return outcome.value;
+    const error: unknown = outcome.reason;
+    if (!(error instanceof ProviderError) || error.reason === 'unauthorized') throw error;
+    return { ok: false, accountId: accounts[i]!.id, error };
+  });
+}

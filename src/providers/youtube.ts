@@ -6,6 +6,7 @@ import {
   type LimitParser,
   parseRetryAfter,
 } from '../engine/limits.js';
+import { quoteServerText } from '../engine/redact.js';
 import { OptionError, RateLimitError } from '../errors.js';
 import type { Account } from '../model/account.js';
 import { type Count, exactCount, roundedDownCount } from '../model/count.js';
@@ -16,9 +17,11 @@ import {
   batchError,
   failed,
   observed,
+  type ProviderFailure,
   parseBody,
   readBaseUrl,
   requireCredential,
+  settleEach,
 } from './shared.js';
 
 /** The daily quota of a Google Cloud project's YouTube Data API key. */
@@ -210,21 +213,26 @@ export function youtubeProvider(options: YoutubeProviderOptions): ProviderV1 {
         channelIds.delete(account.handle.toLowerCase());
         fresh.set(account.handle.toLowerCase(), account);
       }
-      // allSettled: no call is left running when the batch fails
-      const lookups = await Promise.allSettled(
-        [...fresh].map(async ([name, account]) => {
-          const [channel] = await call({ forHandle: account.handle }, [account]);
-          if (!channel) return;
-          channelIds.set(name, channel.id);
+      // A lookup that fails (a 5xx past its retries, say) fails its own account only.
+      const lookups = [...fresh.values()];
+      const looked = await settleEach(lookups, async (account) => {
+        const [channel] = await call({ forHandle: account.handle }, [account]);
+        if (channel) {
+          channelIds.set(account.handle.toLowerCase(), channel.id);
           byId.set(channel.id, channel);
-        }),
-      );
-      for (const lookup of lookups) if (lookup.status === 'rejected') throw lookup.reason;
+        }
+      });
+      const lookupFailures = new Map<Account, ProviderFailure>();
+      looked.forEach((failure, i) => {
+        if (failure) lookupFailures.set(lookups[i]!, failure);
+      });
 
       const takenAt = now();
       const resumeAt = new Date(ledger.resetAt(takenAt.getTime()));
       return accounts.map((account): ProviderResult => {
         if (unsent.has(account)) return quotaSpent(account, resumeAt);
+        const lookupFailure = lookupFailures.get(account);
+        if (lookupFailure) return lookupFailure;
         const id = idOf(account);
         const channel = id === undefined ? undefined : byId.get(id);
         if (!channel) {
@@ -265,7 +273,7 @@ export function youtubeProvider(options: YoutubeProviderOptions): ProviderV1 {
     });
     if (response.status === 200) return response;
     const reason = reasonOf(response.body);
-    const what = `channels.list answered ${response.status}${reason.text ? ` (${reason.text})` : ''}`;
+    const what = `channels.list answered ${response.status}${reason.text ? ` (${quoteServerText(reason.text, [key])})` : ''}`;
     if (reason.key || response.status === 401) {
       throw batchError(provider, response, 'unauthorized', `${what}: the API key was refused`);
     }
@@ -306,7 +314,7 @@ function reasonOf(body: unknown): { quota: boolean; rate: boolean; key: boolean;
     quota: QUOTA_REASONS.has(name) || domain === 'youtube.quota',
     rate: RATE_REASONS.has(name),
     key: KEY_REASONS.has(name),
-    text: [name, message].filter(Boolean).join(': ').slice(0, 200),
+    text: [name, message].filter(Boolean).join(': '),
   };
 }
 

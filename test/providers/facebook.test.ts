@@ -154,6 +154,39 @@ describe('facebookProvider: one unknown Page among 50 (code 803)', () => {
     expect(result.failures[0]?.message).toContain('subcode 33');
   });
 
+  it('in the one-by-one fallback, a Page whose lookup fails fails alone: the others are kept', async () => {
+    const server = await fake();
+    server.inject(
+      { kind: 'status', status: 400, body: { error: { message: '(#100) Invalid ids', code: 100 } } },
+      { platform: 'facebook' },
+    );
+    // a user id is not a Page: code 100 without subcode 33 ("nonexisting field … on node type User")
+    server.inject(
+      {
+        kind: 'status',
+        status: 400,
+        body: {
+          error: {
+            message: '(#100) Tried accessing nonexisting field (followers_count) on node type (User)',
+            code: 100,
+          },
+        },
+      },
+      { platform: 'facebook', match: (r) => r.path.endsWith('/CollectorPage2') },
+    );
+    // and one Page's lookup meets a server error past every retry
+    server.inject(
+      { kind: 'status', status: 500 },
+      { platform: 'facebook', times: Infinity, match: (r) => r.path.endsWith('/CollectorPage4') },
+    );
+    const result = await run(server, handles(6));
+    expect(result.snapshots.map((s) => s.accountId)).toEqual(['acc0', 'acc1', 'acc3', 'acc5']);
+    expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([
+      ['acc2', 'not-found'],
+      ['acc4', 'network'],
+    ]);
+  });
+
   it('every Page unknown: all not-found, with no third request', async () => {
     const server = await fake();
     const result = await run(server, ['NoSuchPage1', 'NoSuchPage2']);
@@ -269,7 +302,7 @@ describe('facebookProvider: throttles', () => {
   it('without usage mode the same run is throttled (the test above is not vacuous)', async () => {
     const server = await fake({
       limits: { facebook: { limit: 20, windowMs: 1_000, rolling: true } },
-      facebook: { regainMinutes: 0 },
+      facebook: { regainMinutes: 0.001 }, // 60 ms: the pause is not what this test is about
     });
     const provider = facebookProvider({
       accessToken: token,

@@ -201,6 +201,21 @@ describe('youtubeProvider: handles', () => {
     expect(server.stats().youtube.unitsUsed).toBe(1);
   });
 
+  it('a handle whose lookup fails (a server error past every retry) fails alone: the rest of the batch is kept', async () => {
+    const server = await fake({ accounts });
+    server.inject(
+      { kind: 'status', status: 500 },
+      {
+        platform: 'youtube',
+        times: Infinity,
+        match: (r) => r.query.get('forHandle') === '@dmbhopal',
+      },
+    );
+    const result = await run(youtubeOf(server), ['@IndoreCollector', '@dmbhopal', channel(0)]);
+    expect(result.snapshots.map((s) => s.accountId)).toEqual(['acc0', 'acc2']);
+    expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([['acc1', 'network']]);
+  });
+
   it('does not remember an unknown handle, and looks a handle up again when its remembered channel is gone', async () => {
     const server = await fake({ accounts });
     const provider = youtubeOf(server);
