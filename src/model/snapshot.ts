@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../errors.js';
+import { isObject, isWholeNumber } from '../util/guards.js';
 import { Count, zodIssues } from './count.js';
 import type { PlatformId } from './platform.js';
 
@@ -100,7 +101,7 @@ export function isPlainSnapshot(value: unknown): value is Snapshot {
       case 'following':
       case 'posts':
       case 'views':
-        if (!wholeNumber(v)) return false;
+        if (!isWholeNumber(v)) return false;
         break;
       case 'extra':
         if (!plainExtra(v)) return false;
@@ -117,16 +118,8 @@ function nonEmpty(value: unknown): boolean {
   return typeof value === 'string' && value.length > 0;
 }
 
-function wholeNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-
-function plainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function plainCount(value: unknown): boolean {
-  if (!plainObject(value)) return false;
+  if (!isObject(value)) return false;
   let keys = 0;
   for (const key in value) {
     if ((key !== 'value' && key !== 'min' && key !== 'max') || !Object.hasOwn(value, key))
@@ -134,14 +127,14 @@ function plainCount(value: unknown): boolean {
     keys++;
   }
   const { value: v, min, max } = value;
-  if (keys !== 3 || !wholeNumber(v)) return false;
-  if (min !== null && !(wholeNumber(min) && min <= v)) return false;
-  if (max !== null && !(wholeNumber(max) && max >= v)) return false;
+  if (keys !== 3 || !isWholeNumber(v)) return false;
+  if (min !== null && !(isWholeNumber(min) && min <= v)) return false;
+  if (max !== null && !(isWholeNumber(max) && max >= v)) return false;
   return true;
 }
 
 function plainSource(value: unknown): boolean {
-  if (!plainObject(value)) return false;
+  if (!isObject(value)) return false;
   let provider = false;
   for (const key in value) {
     // An evidence URL is checked by the schema, not here.
@@ -153,7 +146,7 @@ function plainSource(value: unknown): boolean {
 }
 
 function plainExtra(value: unknown): boolean {
-  if (!plainObject(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  if (!isObject(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
   for (const key in value) {
     const v = value[key];
     if (!Object.hasOwn(value, key) || typeof v !== 'number' || !Number.isFinite(v)) return false;

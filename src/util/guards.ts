@@ -1,0 +1,11 @@
+/** Type guards shared by the structural checks of answers and snapshots. Internal. */
+
+/** An object that is not an array (JSON's `{…}`). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A whole number from 0 up to 2^53 - 1: a count. */
+export function isWholeNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
