@@ -442,6 +442,9 @@ describe('17. many buckets reset at the same moment', () => {
       accounts: handles.map((handle) => ({ platform: 'mastodon' as const, handle, followers: 1 })),
       limits: { mastodon: { limit: 1, windowMs: 2_000 } },
     });
+    // Start just after a window opens: the resume jitter is a share of the time left until the
+    // reset, which near a boundary would be a millisecond or two.
+    await new Promise((resolve) => setTimeout(resolve, 2_000 - (Date.now() % 2_000) + 5));
     const result = await collect(registryOf('mastodon', handles), {
       providers: [mastodonProvider({ baseUrl: (h) => server.baseUrl('mastodon', h) })],
       http: fastHttp,
