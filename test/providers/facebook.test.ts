@@ -157,7 +157,11 @@ describe('facebookProvider: one unknown Page among 50 (code 803)', () => {
   it('in the one-by-one fallback, a Page whose lookup fails fails alone: the others are kept', async () => {
     const server = await fake();
     server.inject(
-      { kind: 'status', status: 400, body: { error: { message: '(#100) Invalid ids', code: 100 } } },
+      {
+        kind: 'status',
+        status: 400,
+        body: { error: { message: '(#100) Invalid ids', code: 100 } },
+      },
       { platform: 'facebook' },
     );
     // a user id is not a Page: code 100 without subcode 33 ("nonexisting field … on node type User")
@@ -167,7 +171,8 @@ describe('facebookProvider: one unknown Page among 50 (code 803)', () => {
         status: 400,
         body: {
           error: {
-            message: '(#100) Tried accessing nonexisting field (followers_count) on node type (User)',
+            message:
+              '(#100) Tried accessing nonexisting field (followers_count) on node type (User)',
             code: 100,
           },
         },
