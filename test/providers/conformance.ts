@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CollectOptions, collect } from '../../src/engine/collect.js';
 import type { Count } from '../../src/model/count.js';
@@ -7,6 +8,7 @@ import type { ProviderV1 } from '../../src/provider/types.js';
 import {
   createFakePlatformServer,
   type FakeAccount,
+  type FakeFault,
   type FakePlatform,
   type FakePlatformServer,
   type FakeServerOptions,
@@ -167,4 +169,59 @@ export function describeProviderConformance(name: string, c: ProviderCase): void
       });
     }
   });
+}
+
+/** What a leak check needs: a server, the provider made from a secret, and the faults to try. */
+export interface LeakCheck {
+  server: FakePlatformServer;
+  platform: FakePlatform;
+  handles: readonly string[];
+  /** Faults to inject (three times each run); `ECHO` anywhere in a body becomes the secret. */
+  faults: readonly FakeFault[];
+  make(secret: string): ProviderV1;
+  /** @default tokens of 12 to 60 URL-safe characters */
+  secrets?: fc.Arbitrary<string>;
+  numRuns?: number;
+}
+
+/**
+ * A property: for random secrets and each fault, the secret (raw or URL-encoded) appears nowhere a
+ * collection reports: the result's JSON and inspection, each failure's inspection, the message and
+ * stack of every error in its cause chain, and the progress events.
+ */
+export async function assertNoLeak(c: LeakCheck): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(
+      c.secrets ?? fc.stringMatching(/^[A-Za-z0-9%_-]{12,60}$/),
+      fc.constantFrom(...c.faults),
+      async (secret, fault) => {
+        c.server.reset();
+        c.server.clearFaults();
+        const injected: FakeFault =
+          'body' in fault && fault.body !== undefined
+            ? { ...fault, body: JSON.parse(JSON.stringify(fault.body).replaceAll('ECHO', secret)) }
+            : fault;
+        c.server.inject(injected, { platform: c.platform, times: 3 });
+        const events: unknown[] = [];
+        const result = await collect(registryOf(c.platform, c.handles), {
+          providers: [c.make(secret)],
+          http: { ...fastHttp, timeoutMs: 200, retries: 1, maxWaitMs: 1_000 },
+          onProgress: (e) => events.push(e),
+        });
+        expect(result.failures.length).toBeGreaterThan(0);
+        const seen = [JSON.stringify(result), inspect(result, { depth: Infinity })];
+        for (const failure of result.failures) {
+          seen.push(inspect(failure.error, { depth: Infinity, showHidden: true }));
+          for (let e: unknown = failure.error; e instanceof Error; e = e.cause) {
+            seen.push(e.message, e.stack ?? '');
+          }
+        }
+        seen.push(JSON.stringify(events));
+        const text = seen.join('\n');
+        expect(text).not.toContain(secret);
+        expect(text).not.toContain(encodeURIComponent(secret));
+      },
+    ),
+    { numRuns: c.numRuns ?? 30 },
+  );
 }
