@@ -4,31 +4,17 @@
  */
 import { inspect } from 'node:util';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type CollectOptions, type CollectResult, collect } from '../../src/engine/collect.js';
 import type { ProviderV1 } from '../../src/provider/types.js';
 import { blueskyProvider } from '../../src/providers/bluesky.js';
 import { mastodonProvider } from '../../src/providers/mastodon.js';
 import { xProvider } from '../../src/providers/x.js';
-import {
-  createFakePlatformServer,
-  type FakePlatformServer,
-  type FakeServerOptions,
-} from '../../src/testing/index.js';
+import type { FakeServerOptions } from '../../src/testing/index.js';
+import { start as fake } from '../fake-server/helpers.js';
 import { activeTimers, fastHttp, registryOf } from '../providers/conformance.js';
 
 const TOKEN = 'test-bearer-token-0123456789abcdef';
-const servers: FakePlatformServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function fake(options: FakeServerOptions = {}): Promise<FakePlatformServer> {
-  const server = await createFakePlatformServer(options);
-  servers.push(server);
-  return server;
-}
-
 /** X accounts u0…u(n-1), on the server and in a registry; `batches` requests of 100. */
 async function xSetup(batches: number, options: FakeServerOptions = {}) {
   const n = batches * 100;

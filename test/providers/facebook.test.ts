@@ -1,17 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type CollectOptions, type CollectResult, collect } from '../../src/engine/collect.js';
 import { OptionError } from '../../src/errors.js';
 import { defineRegistry } from '../../src/model/registry.js';
 import { type FacebookProviderOptions, facebookProvider } from '../../src/providers/facebook.js';
 import { metaLimits } from '../../src/providers/meta.js';
 import {
-  createFakePlatformServer,
   type FakeAccount,
   type FakeFault,
   type FakePlatformServer,
   type FakeServerOptions,
   mockProvider,
 } from '../../src/testing/index.js';
+import { start } from '../fake-server/helpers.js';
 import { assertNoLeak, describeProviderConformance, fastHttp, registryOf } from './conformance.js';
 
 const token = 'EAAGm0PX4ZCpsBAKZBfakePageToken0123456789abcdefZDZD';
@@ -35,19 +35,12 @@ for (const multiId of [true, false]) {
   });
 }
 
-const servers: FakePlatformServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
 async function fake(options: FakeServerOptions = {}): Promise<FakePlatformServer> {
-  const server = await createFakePlatformServer({
+  return start({
     credentials: { facebook: token },
     accounts: Array.from({ length: 60 }, (_, i) => page(i)),
     ...options,
   });
-  servers.push(server);
-  return server;
 }
 
 const handles = (n: number) => Array.from({ length: n }, (_, i) => `CollectorPage${i}`);

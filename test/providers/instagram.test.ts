@@ -1,16 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type CollectResult, collect } from '../../src/engine/collect.js';
 import { OptionError } from '../../src/errors.js';
 import { defineRegistry } from '../../src/model/registry.js';
 import { facebookProvider } from '../../src/providers/facebook.js';
 import { type InstagramProviderOptions, instagramProvider } from '../../src/providers/instagram.js';
-import {
-  createFakePlatformServer,
-  type FakeAccount,
-  type FakeFault,
-  type FakePlatformServer,
-  type FakeServerOptions,
+import type {
+  FakeAccount,
+  FakeFault,
+  FakePlatformServer,
+  FakeServerOptions,
 } from '../../src/testing/index.js';
+import { start } from '../fake-server/helpers.js';
 import { assertNoLeak, describeProviderConformance, fastHttp, registryOf } from './conformance.js';
 
 const token = 'EAAGm0PX4ZCpsBAKZBfakeUserToken9876543210fedcbaZDZD';
@@ -38,13 +38,8 @@ describeProviderConformance('instagramProvider', {
   unknownHandle: 'nobody_here',
 });
 
-const servers: FakePlatformServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
 async function fake(options: FakeServerOptions = {}): Promise<FakePlatformServer> {
-  const server = await createFakePlatformServer({
+  return start({
     credentials: { facebook: token, instagramUserId: IG_USER },
     accounts: [
       ig(0),
@@ -54,8 +49,6 @@ async function fake(options: FakeServerOptions = {}): Promise<FakePlatformServer
     ],
     ...options,
   });
-  servers.push(server);
-  return server;
 }
 
 function run(

@@ -1,19 +1,15 @@
 import { inspect } from 'node:util';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type CollectOptions, type CollectResult, collect } from '../../src/engine/collect.js';
 import { MAX_HINT_MS } from '../../src/engine/limits.js';
 import { OptionError } from '../../src/errors.js';
 import { defineRegistry } from '../../src/model/registry.js';
 import { blueskyProvider } from '../../src/providers/bluesky.js';
 import { telegramLimits, telegramProvider } from '../../src/providers/telegram.js';
-import {
-  createFakePlatformServer,
-  type FakeAccount,
-  type FakePlatformServer,
-  type FakeServerOptions,
-} from '../../src/testing/index.js';
+import type { FakeAccount, FakeServerOptions } from '../../src/testing/index.js';
 import { credentialTag } from '../../src/util/hash.js';
+import { start as fake } from '../fake-server/helpers.js';
 import { describeProviderConformance, fastHttp, registryOf } from './conformance.js';
 
 // The shape @BotFather hands out: the bot id, a colon, 35 characters.
@@ -31,17 +27,6 @@ describeProviderConformance('telegramProvider', {
   }),
   unknownHandle: '@NobodyChannel',
 });
-
-const servers: FakePlatformServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function fake(options: FakeServerOptions = {}): Promise<FakePlatformServer> {
-  const server = await createFakePlatformServer(options);
-  servers.push(server);
-  return server;
-}
 
 const chats = (n: number): FakeAccount[] =>
   Array.from({ length: n }, (_, i) => ({

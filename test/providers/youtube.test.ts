@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type CollectOptions, collect } from '../../src/engine/collect.js';
 import { OptionError, RateLimitError } from '../../src/errors.js';
 import {
@@ -9,13 +9,8 @@ import {
   youtubeProvider,
 } from '../../src/providers/youtube.js';
 import { roundDown3 } from '../../src/testing/fake-server/youtube.js';
-import {
-  createFakePlatformServer,
-  type FakeAccount,
-  type FakeFault,
-  type FakePlatformServer,
-  type FakeServerOptions,
-} from '../../src/testing/index.js';
+import type { FakeAccount, FakeFault, FakePlatformServer } from '../../src/testing/index.js';
+import { start as fake } from '../fake-server/helpers.js';
 import { assertNoLeak, describeProviderConformance, fastHttp, registryOf } from './conformance.js';
 
 const KEY = 'AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY';
@@ -43,17 +38,6 @@ describeProviderConformance('youtubeProvider', {
     return { value, min: value, max: value + 10 ** (String(value).length - 3) - 1 };
   },
 });
-
-const servers: FakePlatformServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function fake(options: FakeServerOptions = {}): Promise<FakePlatformServer> {
-  const server = await createFakePlatformServer(options);
-  servers.push(server);
-  return server;
-}
 
 /** A provider of `server`, with the test key unless given another. */
 function youtubeOf(server: FakePlatformServer, options: Partial<YoutubeProviderOptions> = {}) {
