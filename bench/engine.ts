@@ -1,5 +1,3 @@
-import ky from 'ky';
-import pLimit from 'p-limit';
 import { collect } from '../src/engine/collect.js';
 import { defineRegistry } from '../src/model/registry.js';
 import type { ProviderV1 } from '../src/provider/types.js';
@@ -7,7 +5,7 @@ import { blueskyProvider } from '../src/providers/bluesky.js';
 import { mastodonProvider } from '../src/providers/mastodon.js';
 import { xProvider } from '../src/providers/x.js';
 import type { FakePlatform } from '../src/testing/index.js';
-import { type BenchRow, untilWindowStart } from './harness.js';
+import { type BenchRow, naiveClient, untilWindowStart } from './harness.js';
 import { startRemoteServer } from './remote-server.js';
 
 const LIMIT = 300;
@@ -100,7 +98,11 @@ async function announced(shape: Shape): Promise<BenchRow[]> {
 
     await server.reset();
     await untilWindowStart(WINDOW_MS);
-    const naive = await naiveClient(shape, base, handles);
+    const urls = [];
+    for (let i = 0; i < handles.length; i += shape.perRequest) {
+      urls.push(shape.naiveUrl(base, handles.slice(i, i + shape.perRequest)));
+    }
+    const naive = await naiveClient(urls, { authorization: 'Bearer bench-token' });
     const naiveStats = (await server.stats())[shape.platform];
 
     return [
@@ -130,31 +132,6 @@ async function announced(shape: Shape): Promise<BenchRow[]> {
   } finally {
     await server.close();
   }
-}
-
-async function naiveClient(
-  shape: Shape,
-  base: (platform: FakePlatform, host?: string) => string,
-  handles: string[],
-): Promise<{ ms: number; failed: number }> {
-  const limit = pLimit(8);
-  const start = performance.now();
-  let failed = 0;
-  const jobs: Promise<void>[] = [];
-  for (let i = 0; i < handles.length; i += shape.perRequest) {
-    const url = shape.naiveUrl(base, handles.slice(i, i + shape.perRequest));
-    jobs.push(
-      limit(async () => {
-        try {
-          await ky.get(url, { headers: { authorization: 'Bearer bench-token' } }).json();
-        } catch {
-          failed++;
-        }
-      }),
-    );
-  }
-  await Promise.all(jobs);
-  return { ms: performance.now() - start, failed };
 }
 
 /** An unannounced limit: 100 requests/s, no headers, 429s without hints; 1,000 single-account requests. */

@@ -1,9 +1,7 @@
-import ky from 'ky';
-import pLimit from 'p-limit';
 import { collect } from '../src/engine/collect.js';
 import { defineRegistry } from '../src/model/registry.js';
 import { facebookProvider } from '../src/providers/facebook.js';
-import { type BenchRow, untilWindowStart } from './harness.js';
+import { type BenchRow, naiveClient, untilWindowStart } from './harness.js';
 import { startRemoteServer } from './remote-server.js';
 
 const PAGES = 10_000;
@@ -50,7 +48,15 @@ export async function benchFacebook(): Promise<BenchRow[]> {
 
     await server.reset();
     await untilWindowStart(WINDOW_MS);
-    const naive = await naiveClient(server.baseUrl('facebook'), handles);
+    const base = server.baseUrl('facebook');
+    const urls = [];
+    for (let i = 0; i < PAGES; i += PER_REQUEST) {
+      const ids = handles.slice(i, i + PER_REQUEST).join(',');
+      urls.push(
+        `${base}/v26.0/?ids=${ids}&fields=followers_count,fan_count&access_token=bench-token`,
+      );
+    }
+    const naive = await naiveClient(urls);
     const naiveStats = (await server.stats()).facebook;
 
     return [
@@ -80,29 +86,4 @@ export async function benchFacebook(): Promise<BenchRow[]> {
   } finally {
     await server.close();
   }
-}
-
-async function naiveClient(
-  base: string,
-  handles: string[],
-): Promise<{ ms: number; failed: number }> {
-  const limit = pLimit(8);
-  const start = performance.now();
-  let failed = 0;
-  const jobs: Promise<void>[] = [];
-  for (let i = 0; i < handles.length; i += PER_REQUEST) {
-    const ids = handles.slice(i, i + PER_REQUEST).join(',');
-    const url = `${base}/v26.0/?ids=${ids}&fields=followers_count,fan_count&access_token=bench-token`;
-    jobs.push(
-      limit(async () => {
-        try {
-          await ky.get(url).json();
-        } catch {
-          failed++;
-        }
-      }),
-    );
-  }
-  await Promise.all(jobs);
-  return { ms: performance.now() - start, failed };
 }

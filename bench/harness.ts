@@ -1,3 +1,6 @@
+import ky from 'ky';
+import pLimit from 'p-limit';
+
 /** One line of the benchmark table. */
 export interface BenchRow {
   /** What was measured. */
@@ -19,6 +22,31 @@ export interface BenchRow {
 export function untilWindowStart(windowMs: number): Promise<void> {
   const wait = windowMs - (Date.now() % windowMs) + 5;
   return new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/**
+ * The naive client the engine is compared with: every URL fetched by ky with its default retries,
+ * eight at a time (p-limit), whatever the server says about its limits.
+ */
+export async function naiveClient(
+  urls: readonly string[],
+  headers: Record<string, string> = {},
+): Promise<{ ms: number; failed: number }> {
+  const limit = pLimit(8);
+  const start = performance.now();
+  let failed = 0;
+  await Promise.all(
+    urls.map((url) =>
+      limit(async () => {
+        try {
+          await ky.get(url, { headers }).json();
+        } catch {
+          failed++;
+        }
+      }),
+    ),
+  );
+  return { ms: performance.now() - start, failed };
 }
 
 /** Times `fn` once, in milliseconds. */
