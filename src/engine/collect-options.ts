@@ -51,6 +51,7 @@ export function resolveOptions(options: CollectOptions): ResolvedOptions {
         provider.maxBatchSize,
       );
     }
+    checkRateLimit(provider.rateLimit, `providers[${index}].rateLimit`);
     const other = map.get(provider.platform);
     if (other) {
       throw new OptionError(
@@ -92,6 +93,47 @@ export function resolveOptions(options: CollectOptions): ResolvedOptions {
     accountIds: options.accountIds ? new Set(options.accountIds) : undefined,
     platforms: options.platforms ? new Set(options.platforms) : undefined,
   };
+}
+
+/** A provider's pacing policy, checked as the gate will read it (a third party's too). */
+function checkRateLimit(policy: ProviderV1['rateLimit'], where: string): void {
+  if (policy === undefined) return;
+  if (typeof policy !== 'object' || policy === null) {
+    throw new OptionError(where, 'an object { adaptive?, usageWindowMs? }', policy);
+  }
+  const { adaptive, usageWindowMs } = policy;
+  if (adaptive !== undefined) {
+    const rate = (name: 'initialRate' | 'minRate' | 'maxRate', value: unknown) => {
+      if (!(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
+        throw new OptionError(
+          `${where}.adaptive.${name}`,
+          'a positive number of requests per second',
+          value,
+        );
+      }
+      return value;
+    };
+    const initial = rate('initialRate', adaptive?.initialRate);
+    const min = adaptive.minRate === undefined ? undefined : rate('minRate', adaptive.minRate);
+    const max = adaptive.maxRate === undefined ? undefined : rate('maxRate', adaptive.maxRate);
+    if ((min !== undefined && min > initial) || (max !== undefined && max < initial)) {
+      throw new OptionError(`${where}.adaptive`, 'minRate <= initialRate <= maxRate', adaptive);
+    }
+  }
+  if (
+    usageWindowMs !== undefined &&
+    !(
+      typeof usageWindowMs === 'number' &&
+      Number.isSafeInteger(usageWindowMs) &&
+      usageWindowMs >= 1
+    )
+  ) {
+    throw new OptionError(
+      `${where}.usageWindowMs`,
+      'an integer >= 1 (milliseconds)',
+      usageWindowMs,
+    );
+  }
 }
 
 function resolveHttp(http: HttpOptions): ResolvedOptions['http'] {

@@ -216,6 +216,26 @@ describe('collect', () => {
     );
     await expect(collect(registry, undefined as never)).rejects.toBeInstanceOf(OptionError);
   });
+
+  it("checks a provider's pacing policy too, naming the provider and the field", async () => {
+    const registry = smallRegistry();
+    const x = mockProvider({ platform: 'x', values: {} });
+    const paced = (rateLimit: unknown) =>
+      collect(registry, { providers: [{ ...x, rateLimit } as ProviderV1] });
+    await expect(paced({ adaptive: { initialRate: 0 } })).rejects.toThrow(
+      'Expected `providers[0].rateLimit.adaptive.initialRate` to be a positive number of requests per second',
+    );
+    await expect(paced({ adaptive: { initialRate: 5, maxRate: 2 } })).rejects.toThrow(
+      /providers\[0\]\.rateLimit\.adaptive.*minRate <= initialRate <= maxRate/,
+    );
+    await expect(paced({ usageWindowMs: Number.NaN })).rejects.toThrow(
+      /providers\[0\]\.rateLimit\.usageWindowMs/,
+    );
+    await expect(paced('fast')).rejects.toBeInstanceOf(OptionError);
+    await expect(
+      paced({ adaptive: { initialRate: 50 }, usageWindowMs: 60_000 }),
+    ).resolves.toHaveProperty('snapshots');
+  });
 });
 
 function manyAccounts(n: number) {
