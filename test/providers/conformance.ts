@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CollectOptions, collect } from '../../src/engine/collect.js';
+import { type CollectOptions, type CollectResult, collect } from '../../src/engine/collect.js';
 import type { Count } from '../../src/model/count.js';
 import { defineRegistry, type Registry } from '../../src/model/registry.js';
 import type { ProviderV1 } from '../../src/provider/types.js';
@@ -209,19 +209,27 @@ export async function assertNoLeak(c: LeakCheck): Promise<void> {
           onProgress: (e) => events.push(e),
         });
         expect(result.failures.length).toBeGreaterThan(0);
-        const seen = [JSON.stringify(result), inspect(result, { depth: Infinity })];
-        for (const failure of result.failures) {
-          seen.push(inspect(failure.error, { depth: Infinity, showHidden: true }));
-          for (let e: unknown = failure.error; e instanceof Error; e = e.cause) {
-            seen.push(e.message, e.stack ?? '');
-          }
-        }
-        seen.push(JSON.stringify(events));
-        const text = seen.join('\n');
+        const text = reportedText(result, events);
         expect(text).not.toContain(secret);
         expect(text).not.toContain(encodeURIComponent(secret));
       },
     ),
     { numRuns: c.numRuns ?? 30 },
   );
+}
+
+/**
+ * Everything a collection reports, as one text: the result's JSON and inspection, each failure's
+ * inspection, the message and stack of every error in its cause chain, and the progress events.
+ */
+export function reportedText(result: CollectResult, events: readonly unknown[]): string {
+  const seen = [JSON.stringify(result), inspect(result, { depth: Infinity })];
+  for (const failure of result.failures) {
+    seen.push(inspect(failure.error, { depth: Infinity, showHidden: true }));
+    for (let e: unknown = failure.error; e instanceof Error; e = e.cause) {
+      seen.push(e.message, e.stack ?? '');
+    }
+  }
+  seen.push(JSON.stringify(events));
+  return seen.join('\n');
 }

@@ -10,7 +10,7 @@ import { telegramLimits, telegramProvider } from '../../src/providers/telegram.j
 import type { FakeAccount, FakeServerOptions } from '../../src/testing/index.js';
 import { credentialTag } from '../../src/util/hash.js';
 import { start as fake } from '../fake-server/helpers.js';
-import { describeProviderConformance, fastHttp, registryOf } from './conformance.js';
+import { describeProviderConformance, fastHttp, registryOf, reportedText } from './conformance.js';
 
 // The shape @BotFather hands out: the bot id, a colon, 35 characters.
 const TOKEN = '7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw4';
@@ -437,17 +437,7 @@ describe('telegram redaction (fetch-engine §14, for the token in the path)', ()
             onProgress: (e) => events.push(e),
           });
           expect(result.failures.map((f) => f.reason)).toEqual([reason]);
-          const error = result.failures[0]!.error;
-          const chain: unknown[] = [];
-          for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) chain.push(e);
-          const seen = [
-            JSON.stringify(result),
-            inspect(result, { depth: Infinity }),
-            inspect(error, { depth: Infinity, showHidden: true }),
-            error.stack ?? '',
-            ...chain.map((e) => `${(e as Error).message}\n${(e as Error).stack}`),
-            JSON.stringify(events),
-          ].join('\n');
+          const seen = reportedText(result, events);
           expect(seen).not.toContain(secret);
           expect(seen).not.toContain(encodeURIComponent(token));
         }),
