@@ -187,6 +187,7 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
     // Graph fails the whole request for one alias it does not know (code 803, "Some of the aliases
     // you requested do not exist: a,b"). When it names them, ask once more for the others in one
     // request; otherwise, or if that fails too, one request per Page.
+    if (isPermission(error)) return permissionFallback(http, accounts, now, error);
     const named = retry && error?.code === 803 ? aliasesIn(error.message) : new Set<string>();
     const gone = accounts.filter((a) => named.has(a.handle.toLowerCase()));
     if (gone.length === 0) return settleEach(accounts, (a) => one(http, a, now));
@@ -202,6 +203,33 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
     return accounts.map(
       (a) => byId.get(a.id) ?? failed(provider, a, 'not-found', notFound, response.status),
     );
+  }
+
+  /**
+   * A `?ids=` request refused for a permission (code 10 or 200–299) may be about one Page or about
+   * the token (no Page Public Content Access, say). Two Pages are asked alone first: when both are
+   * refused the same way, the token is the reason and the others are not asked (a batch of 50
+   * costs 3 requests, not 51); otherwise every Page is asked alone.
+   */
+  async function permissionFallback(
+    http: HttpClient,
+    accounts: readonly Account[],
+    now: () => Date,
+    error: GraphError | undefined,
+  ): Promise<ProviderResult[]> {
+    const probes: ProviderResult[] = [];
+    for (const account of accounts.slice(0, 2)) {
+      probes.push(...(await settleEach([account], (a) => one(http, a, now))));
+    }
+    const refused = (r: ProviderResult) => !r.ok && r.error.reason === 'unauthorized';
+    if (accounts.length > 2 && probes.every(refused)) {
+      const message = `the token may not read these Pages: Graph refused the batch and the first two Pages alone (${describeGraphError(error, secrets)}); a token needs Page Public Content Access to read Pages it does not manage`;
+      return [
+        ...probes,
+        ...accounts.slice(2).map((a) => failed(provider, a, 'unauthorized', message)),
+      ];
+    }
+    return [...probes, ...(await settleEach(accounts.slice(2), (a) => one(http, a, now)))];
   }
 
   function result(account: Account, page: Page, takenAt: Date): ProviderResult {

@@ -184,6 +184,41 @@ describe('facebookProvider: one unknown Page among 50 (code 803)', () => {
     ]);
   });
 
+  it('a token that may read no Page (code 10): three requests for a batch of 50, not 51, all unauthorized', async () => {
+    const server = await fake();
+    server.inject(
+      {
+        kind: 'status',
+        status: 403,
+        body: graphBody(10, '(#10) Requires Page Public Content Access'),
+      },
+      { platform: 'facebook', times: Infinity },
+    );
+    const result = await run(server, handles(50));
+    expect(server.stats().facebook.requests).toBe(3);
+    expect(new Set(result.failures.map((f) => f.reason))).toEqual(new Set(['unauthorized']));
+    expect(result.failures).toHaveLength(50);
+    expect(result.failures[49]?.message).toContain('Page Public Content Access');
+  });
+
+  it('one Page the token may not read (code 10) fails alone: the others are asked one by one', async () => {
+    const server = await fake();
+    const refusal = {
+      kind: 'status',
+      status: 403,
+      body: graphBody(10, '(#10) Not allowed'),
+    } as const;
+    server.inject(refusal, { platform: 'facebook' }); // the ?ids= request
+    server.inject(refusal, {
+      platform: 'facebook',
+      match: (r) => r.path.endsWith('/CollectorPage0'),
+    });
+    const result = await run(server, handles(5));
+    expect(result.snapshots.map((s) => s.accountId)).toEqual(['acc1', 'acc2', 'acc3', 'acc4']);
+    expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([['acc0', 'unauthorized']]);
+    expect(server.stats().facebook.requests).toBe(6);
+  });
+
   it('every Page unknown: all not-found, with no third request', async () => {
     const server = await fake();
     const result = await run(server, ['NoSuchPage1', 'NoSuchPage2']);
