@@ -3,6 +3,7 @@ import type { PlatformId } from '../model/platform.js';
 import type { ProviderV1 } from '../provider/types.js';
 import type { SnapshotStore } from '../stores/types.js';
 import type { CollectOptions, CollectProgress, HttpOptions } from './collect.js';
+import type { AdaptiveRate } from './rate-gate.js';
 
 /** {@link CollectOptions} checked, with every default filled in. Internal. */
 export interface ResolvedOptions {
@@ -95,6 +96,35 @@ export function resolveOptions(options: CollectOptions): ResolvedOptions {
   };
 }
 
+/**
+ * Checks an adaptive rate (requests per second, `minRate <= initialRate <= maxRate`, all positive)
+ * and returns it; `where` names it in the error (`providers[2].rateLimit.adaptive`, `rate`).
+ */
+export function checkAdaptiveRate(rate: unknown, where: string): AdaptiveRate {
+  if (typeof rate !== 'object' || rate === null) {
+    throw new OptionError(where, 'an object { initialRate, minRate?, maxRate? }', rate);
+  }
+  const { initialRate, minRate, maxRate } = rate as Record<string, unknown>;
+  for (const [name, value] of [
+    ['initialRate', initialRate],
+    ['minRate', minRate],
+    ['maxRate', maxRate],
+  ] as const) {
+    if (name !== 'initialRate' && value === undefined) continue;
+    if (!(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
+      throw new OptionError(`${where}.${name}`, 'a positive number of requests per second', value);
+    }
+  }
+  const initial = initialRate as number;
+  if (typeof minRate === 'number' && minRate > initial) {
+    throw new OptionError(`${where}.minRate`, `at most initialRate (${initial})`, minRate);
+  }
+  if (typeof maxRate === 'number' && maxRate < initial) {
+    throw new OptionError(`${where}.maxRate`, `at least initialRate (${initial})`, maxRate);
+  }
+  return rate as AdaptiveRate;
+}
+
 /** A provider's pacing policy, checked as the gate will read it (a third party's too). */
 function checkRateLimit(policy: ProviderV1['rateLimit'], where: string): void {
   if (policy === undefined) return;
@@ -102,24 +132,7 @@ function checkRateLimit(policy: ProviderV1['rateLimit'], where: string): void {
     throw new OptionError(where, 'an object { adaptive?, usageWindowMs? }', policy);
   }
   const { adaptive, usageWindowMs } = policy;
-  if (adaptive !== undefined) {
-    const rate = (name: 'initialRate' | 'minRate' | 'maxRate', value: unknown) => {
-      if (!(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
-        throw new OptionError(
-          `${where}.adaptive.${name}`,
-          'a positive number of requests per second',
-          value,
-        );
-      }
-      return value;
-    };
-    const initial = rate('initialRate', adaptive?.initialRate);
-    const min = adaptive.minRate === undefined ? undefined : rate('minRate', adaptive.minRate);
-    const max = adaptive.maxRate === undefined ? undefined : rate('maxRate', adaptive.maxRate);
-    if ((min !== undefined && min > initial) || (max !== undefined && max < initial)) {
-      throw new OptionError(`${where}.adaptive`, 'minRate <= initialRate <= maxRate', adaptive);
-    }
-  }
+  if (adaptive !== undefined) checkAdaptiveRate(adaptive, `${where}.adaptive`);
   if (
     usageWindowMs !== undefined &&
     !(

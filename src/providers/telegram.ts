@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkAdaptiveRate } from '../engine/collect-options.js';
 import { type LimitParser, MAX_HINT_MS, parseRetryAfter } from '../engine/limits.js';
 import type { AdaptiveRate } from '../engine/rate-gate.js';
 import { quoteServerText } from '../engine/redact.js';
@@ -47,7 +48,7 @@ export interface TelegramProviderOptions {
  * last bit of speed: flood-control waits run to tens of seconds (`retry after 35` is a typical
  * answer) and grow for bots that keep hitting them.
  */
-const DEFAULT_RATE: AdaptiveRate = { initialRate: 5, minRate: 0.5, maxRate: 30 };
+const DEFAULT_RATE: Required<AdaptiveRate> = { initialRate: 5, minRate: 0.5, maxRate: 30 };
 
 /**
  * Bot API tokens: the bot's numeric id, a colon, and a secret of letters, digits, `_` and `-`
@@ -225,20 +226,17 @@ function readRate(rate: Partial<AdaptiveRate> | undefined): AdaptiveRate {
   if (rate === undefined) return DEFAULT_RATE;
   if (typeof rate !== 'object' || rate === null)
     throw new OptionError('rate', 'an object { initialRate?, minRate?, maxRate? }', rate);
-  for (const key of ['initialRate', 'minRate', 'maxRate'] as const) {
-    const value = rate[key];
-    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0))
-      throw new OptionError(`rate.${key}`, 'a positive number of requests per second', value);
-  }
   const initialRate = rate.initialRate ?? DEFAULT_RATE.initialRate;
-  // A start outside the default bounds moves the bound, rather than failing.
-  const minRate = rate.minRate ?? Math.min(DEFAULT_RATE.minRate ?? 0.5, initialRate);
-  const maxRate = rate.maxRate ?? Math.max(DEFAULT_RATE.maxRate ?? 30, initialRate);
-  if (minRate > initialRate)
-    throw new OptionError('rate.minRate', `at most initialRate (${initialRate})`, minRate);
-  if (maxRate < initialRate)
-    throw new OptionError('rate.maxRate', `at least initialRate (${initialRate})`, maxRate);
-  return { initialRate, minRate, maxRate };
+  // A start outside the default bounds moves the bound, rather than failing (a bad start is
+  // reported first, whatever the bounds became).
+  return checkAdaptiveRate(
+    {
+      initialRate,
+      minRate: rate.minRate ?? Math.min(DEFAULT_RATE.minRate, initialRate),
+      maxRate: rate.maxRate ?? Math.max(DEFAULT_RATE.maxRate, initialRate),
+    },
+    'rate',
+  );
 }
 
 /** What a malformed token looks like, without any of its characters. */
