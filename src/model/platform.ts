@@ -330,7 +330,8 @@ const instagram = simple(
   },
 );
 
-const YOUTUBE_CHANNEL_ID = /^UC[A-Za-z0-9_-]{22}$/;
+/** A YouTube channel id (`UC` and 22 more characters), as handles hold them. */
+export const YOUTUBE_CHANNEL_ID = /^UC[A-Za-z0-9_-]{22}$/;
 const YOUTUBE_HANDLE = /^[A-Za-z0-9._-]{3,30}$/;
 
 const youtube: PlatformDefinition = {

@@ -8,11 +8,11 @@ import { credentialTag } from '../util/hash.js';
 import {
   describeGraphError,
   type GraphError,
-  INVALID_TOKEN_CODE,
   metaLimits,
   readApiVersion,
   readGraphError,
   readUsageWindow,
+  tokenRefused,
 } from './meta.js';
 import {
   batchError,
@@ -125,7 +125,8 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
       return result(account, parseBody(provider, 'Graph Page', Page, response), now());
     }
     const error = readGraphError(response.body);
-    refuseToken(response, error, 'Graph Page');
+    const refused = tokenRefused(provider, response, error, 'Graph Page', secrets);
+    if (refused) throw refused;
     // Any code 100 here is about this one node: unknown, not a Page (no such field on a User), or
     // not readable with this token.
     if (isUnknown(error) || error?.code === 100) {
@@ -180,7 +181,8 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
       });
     }
     const error = readGraphError(response.body);
-    refuseToken(response, error, 'Graph ?ids=');
+    const refused = tokenRefused(provider, response, error, 'Graph ?ids=', secrets);
+    if (refused) throw refused;
     if (!isUnknown(error) && !isPermission(error) && error?.code !== 100) {
       throw unexpected(response, error, 'Graph ?ids=');
     }
@@ -245,18 +247,6 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
       platformUserId: page.id,
       extra: page.fan_count === undefined ? undefined : { fans: page.fan_count },
     });
-  }
-
-  /** Code 190 or 401: the whole batch fails (the engine has already stopped the bucket). */
-  function refuseToken(response: HttpResponse, error: GraphError | undefined, operation: string) {
-    if (response.status === 401 || error?.code === INVALID_TOKEN_CODE) {
-      throw batchError(
-        provider,
-        response,
-        'unauthorized',
-        `${operation} answered ${response.status}: the access token was refused (${describeGraphError(error, secrets)})`,
-      );
-    }
   }
 
   function unexpected(response: HttpResponse, error: GraphError | undefined, operation: string) {

@@ -5,11 +5,11 @@ import type { ProviderV1 } from '../provider/types.js';
 import { credentialTag } from '../util/hash.js';
 import {
   describeGraphError,
-  INVALID_TOKEN_CODE,
   metaLimits,
   readApiVersion,
   readGraphError,
   readUsageWindow,
+  tokenRefused,
 } from './meta.js';
 import {
   batchError,
@@ -54,8 +54,6 @@ const Discovered = z.object({
   media_count: z.number().int().nonnegative().optional(),
 });
 const Answer = z.object({ business_discovery: Discovered });
-// Instagram user names (platform.ts): anything else would break the field expression.
-const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
 const INVALID_USER_CODE = 110;
 
 /**
@@ -116,13 +114,10 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
     async fetchBatch(accounts, { http, now }) {
       return Promise.all(
         accounts.map(async (account) => {
-          const username = account.handle.replace(/^@/, '');
-          if (!USERNAME.test(username)) {
-            return failed(provider, account, 'not-found', 'not an Instagram user name');
-          }
+          // a registry handle matches Instagram's user-name rule: safe inside the field expression
           const response = await http.get(`${base}/${version}/${igUserId}`, {
             searchParams: {
-              fields: `business_discovery.username(${username}){followers_count,follows_count,media_count}`,
+              fields: `business_discovery.username(${account.handle}){followers_count,follows_count,media_count}`,
               access_token: token,
             },
             operation,
@@ -130,14 +125,8 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
           if (response.status !== 200) {
             const error = readGraphError(response.body);
             const graph = describeGraphError(error, secrets);
-            if (response.status === 401 || error?.code === INVALID_TOKEN_CODE) {
-              throw batchError(
-                provider,
-                response,
-                'unauthorized',
-                `${operation} answered ${response.status}: the access token was refused (${graph})`,
-              );
-            }
+            const refused = tokenRefused(provider, response, error, operation, secrets);
+            if (refused) throw refused;
             if (error?.code === INVALID_USER_CODE) {
               return failed(
                 provider,

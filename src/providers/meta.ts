@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { HttpResponse } from '../engine/http-client.js';
 import {
   type LimitObservation,
   type LimitParser,
@@ -12,13 +13,15 @@ import {
   parseRetryAfter,
 } from '../engine/limits.js';
 import { quoteServerText } from '../engine/redact.js';
-import { OptionError } from '../errors.js';
+import { type FetchError, OptionError } from '../errors.js';
+import type { ProviderV1 } from '../provider/types.js';
 import { isObject } from '../util/guards.js';
+import { batchError } from './shared.js';
 
 /** The Graph API version the providers call unless told otherwise (platforms.md §2). */
-export const DEFAULT_GRAPH_VERSION = 'v26.0';
+const DEFAULT_GRAPH_VERSION = 'v26.0';
 /** Meta's usage percentages cover a rolling hour. */
-export const GRAPH_USAGE_WINDOW_MS = 3_600_000;
+const GRAPH_USAGE_WINDOW_MS = 3_600_000;
 
 /** The fields of a Graph error body (`{"error": {...}}`) that are read; each may be absent. */
 export interface GraphError {
@@ -26,7 +29,6 @@ export interface GraphError {
   type?: string;
   code?: number;
   subcode?: number;
-  isTransient?: boolean;
   fbtraceId?: string;
 }
 
@@ -46,7 +48,7 @@ export function isThrottleCode(code: number | undefined): boolean {
 const UNHINTED_THROTTLE_MS = 5 * 60_000;
 
 /** Code 190: the access token is invalid or expired. Nothing more can be sent with it. */
-export const INVALID_TOKEN_CODE = 190;
+const INVALID_TOKEN_CODE = 190;
 
 /** The `error` object of a Graph error body, field by field; `undefined` when there is none. */
 export function readGraphError(body: unknown): GraphError | undefined {
@@ -57,7 +59,6 @@ export function readGraphError(body: unknown): GraphError | undefined {
   if (typeof e.type === 'string') out.type = e.type;
   if (isInteger(e.code)) out.code = e.code;
   if (isInteger(e.error_subcode)) out.subcode = e.error_subcode;
-  if (typeof e.is_transient === 'boolean') out.isTransient = e.is_transient;
   if (typeof e.fbtrace_id === 'string') out.fbtraceId = e.fbtrace_id;
   return out;
 }
@@ -82,6 +83,26 @@ export function describeGraphError(
   const message = error.message ? quoteServerText(error.message, secrets) : 'no message';
   const trace = error.fbtraceId ? ` (fbtrace_id ${quoteServerText(error.fbtraceId, [], 40)})` : '';
   return `${code ? `${code}: ` : ''}${message}${trace}`;
+}
+
+/**
+ * The batch error for a refused access token (code 190, or HTTP 401), or `undefined` when the
+ * answer is something else. The engine has already stopped the bucket; this fails the batch.
+ */
+export function tokenRefused(
+  provider: Pick<ProviderV1, 'platform' | 'name'>,
+  response: HttpResponse,
+  error: GraphError | undefined,
+  operation: string,
+  secrets: readonly string[],
+): FetchError | undefined {
+  if (response.status !== 401 && error?.code !== INVALID_TOKEN_CODE) return undefined;
+  return batchError(
+    provider,
+    response,
+    'unauthorized',
+    `${operation} answered ${response.status}: the access token was refused (${describeGraphError(error, secrets)})`,
+  );
 }
 
 /** Checks an `apiVersion` option (`v26.0`). */

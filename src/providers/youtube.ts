@@ -10,6 +10,7 @@ import { quoteServerText } from '../engine/redact.js';
 import { OptionError, RateLimitError } from '../errors.js';
 import type { Account } from '../model/account.js';
 import { type Count, exactCount, roundedDownCount } from '../model/count.js';
+import { YOUTUBE_CHANNEL_ID } from '../model/platform.js';
 import type { ProviderResult, ProviderV1 } from '../provider/types.js';
 import { credentialTag } from '../util/hash.js';
 import { nextMidnight } from '../util/time-zone.js';
@@ -53,7 +54,6 @@ export interface YoutubeProviderOptions {
 
 /** YouTube's daily quota resets at midnight Pacific time (platforms.md §4). */
 const QUOTA_TIME_ZONE = 'America/Los_Angeles';
-const CHANNEL_ID = /^UC[A-Za-z0-9_-]{22}$/;
 // uint64 as a JSON string; 15 digits stay below 2^53.
 const UInt = z.string().regex(/^\d{1,15}$/, 'a whole number as a string');
 const Statistics = z.object({
@@ -180,7 +180,7 @@ export function youtubeProvider(options: YoutubeProviderOptions): ProviderV1 {
       /** Accounts not asked about because the day's budget is spent. */
       const unsent = new Set<Account>();
       const idOf = (account: Account): string | undefined =>
-        CHANNEL_ID.test(account.handle)
+        YOUTUBE_CHANNEL_ID.test(account.handle)
           ? account.handle
           : channelIds.get(account.handle.toLowerCase());
       const call = async (filter: Filter, asked: readonly Account[]): Promise<Channel[]> => {
@@ -207,7 +207,7 @@ export function youtubeProvider(options: YoutubeProviderOptions): ProviderV1 {
       // to another channel): one forHandle call each, which brings the statistics too.
       const fresh = new Map<string, Account>();
       for (const account of accounts) {
-        if (CHANNEL_ID.test(account.handle) || unsent.has(account)) continue;
+        if (YOUTUBE_CHANNEL_ID.test(account.handle) || unsent.has(account)) continue;
         const id = idOf(account);
         if (id !== undefined && byId.has(id)) continue;
         channelIds.delete(account.handle.toLowerCase());

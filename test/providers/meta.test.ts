@@ -193,7 +193,6 @@ describe('Graph error bodies', () => {
       type: 'OAuthException',
       code: 110,
       subcode: 2207013,
-      isTransient: false,
       fbtraceId: 'AbC',
     });
     expect(readGraphError({ error: { code: '190', message: 5 } })).toEqual({});
