@@ -17,10 +17,6 @@ export class UsageWindow {
   readonly windowMs: number;
   /** Our requests, by send time, oldest first (a minute of slack beyond the window is kept). */
   readonly #requests: { sent: number; answered: number | undefined; reached: boolean }[] = [];
-  /** When our answered requests were answered, oldest first (same slack). */
-  readonly #answers: number[] = [];
-  /** Requests sent and not answered yet. */
-  #pending = 0;
   #limit: number | undefined;
 
   constructor(windowMs: number) {
@@ -35,7 +31,6 @@ export class UsageWindow {
   /** Records a send. */
   sent(now: number): void {
     this.#requests.push({ sent: now, answered: undefined, reached: false });
-    this.#pending++;
   }
 
   /**
@@ -47,8 +42,6 @@ export class UsageWindow {
     if (!request) return;
     request.answered = now;
     request.reached = reached;
-    this.#pending--;
-    this.#answers.push(now); // times only grow: the list stays in order
   }
 
   /**
@@ -73,11 +66,13 @@ export class UsageWindow {
     if (this.#limit === undefined) return undefined;
     const since = now - this.windowMs;
     this.#prune(since);
-    const answers = this.#answers;
-    let first = answers.length;
-    while (first > 0 && answers[first - 1]! > since) first--;
-    const answered = answers.length - first;
-    const occupied = this.#pending + answered;
+    let pending = 0;
+    const answers: number[] = []; // answers in the window
+    for (const r of this.#requests) {
+      if (r.answered === undefined) pending++;
+      else if (r.answered > since) answers.push(r.answered);
+    }
+    const occupied = pending + answers.length;
     // Never the last unit, so the usage stays under 100 %; but a learnt limit of 1 (one request
     // showed 100 %) still lets one request per window through, or the bucket would stall.
     const allowed = Math.max(1, this.#limit - 1);
@@ -86,27 +81,22 @@ export class UsageWindow {
     // for timer granularity (1 % of the window, 20 ms to 1 s).
     const leaving = occupied - allowed + 1;
     const margin = Math.min(1_000, Math.max(20, 0.01 * this.windowMs));
-    if (leaving > answered) {
+    if (leaving > answers.length) {
       // Requests in flight fill the window: an answer will call the gate again; look again a
       // window from now at the latest.
       return now + this.windowMs;
     }
-    return answers[first + leaving - 1]! + this.windowMs + margin;
+    answers.sort((a, b) => a - b);
+    return answers[leaving - 1]! + this.windowMs + margin;
   }
 
-  /** Forgets what ended more than a minute before the window. */
+  /** Forgets requests that ended more than a minute before the window. */
   #prune(since: number): void {
     const old = since - 60_000;
     let drop = 0;
-    while (drop < this.#answers.length && this.#answers[drop]! <= old) drop++;
-    if (drop > 0) this.#answers.splice(0, drop);
-    drop = 0;
     const requests = this.#requests;
-    while (
-      drop < requests.length &&
-      requests[drop]!.sent <= old &&
-      requests[drop]!.answered !== undefined
-    )
+    // by answer time: a request sent long ago may have been answered within the window
+    while (drop < requests.length && (requests[drop]!.answered ?? Number.POSITIVE_INFINITY) <= old)
       drop++;
     if (drop > 0) requests.splice(0, drop);
   }

@@ -109,9 +109,11 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
     bucketOf: () => bucket,
     readLimits: metaLimits,
     rateLimit: { usageWindowMs },
-    fetchBatch(accounts, { http, now }) {
-      if (accounts.length === 1) return Promise.all(accounts.map((a) => one(http, a, now)));
-      return many(http, accounts, now, true);
+    async fetchBatch(accounts, { http, now }) {
+      const [only] = accounts;
+      return accounts.length === 1 && only
+        ? [await one(http, only, now)]
+        : many(http, accounts, now, true);
     },
   };
 

@@ -79,6 +79,14 @@ describe('UsageWindow (usage percentages over a rolling window)', () => {
     expect(usage.blockedUntil(1_026)).toBeUndefined();
   });
 
+  it('a request that hung for minutes holds its place until a window after its late answer', () => {
+    const usage = withRequests([[0, 10]]);
+    usage.learn(50, 0, 10); // at least 2: 1 may be in the window
+    usage.sent(20);
+    usage.answered(20, 120_000); // sent two minutes ago, answered now
+    expect(usage.blockedUntil(120_001)).toBe(120_000 + 1_000 + 20);
+  });
+
   it('forgets requests long out of the window', () => {
     const usage = withRequests(times(5, 0, 10));
     usage.learn(50, 0, 10);
