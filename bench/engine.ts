@@ -60,8 +60,9 @@ const SHAPES: Shape[] = [
 
 /**
  * The fetch engine against the fake server with a limit of 300 requests per 2 s window: 900
- * requests' worth of accounts, collected by social-reach, then by a naive client (p-limit 8 and
- * ky's default retries) for comparison; and an unannounced limit of 100 requests/s.
+ * requests' worth of accounts, collected by social-reach twice (a warm-up run, then the measured
+ * one), then by a naive client (p-limit 8 and ky's default retries) for comparison; and an
+ * unannounced limit of 100 requests/s.
  */
 export async function benchEngine(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
@@ -88,13 +89,27 @@ async function announced(shape: Shape): Promise<BenchRow[]> {
         handle,
       })),
     });
-    // Start at a window boundary, as the lower bound assumes a full first window.
-    await untilWindowStart(WINDOW_MS);
-    const start = performance.now();
-    const result = await collect(registry, { providers: [shape.provider(base)], concurrency: 8 });
-    const ms = performance.now() - start;
-    const stats = (await server.stats())[shape.platform];
-    const ratio = ms / LOWER_BOUND_MS;
+    const run = async () => {
+      await server.reset();
+      // Start at a window boundary, as the lower bound assumes a full first window.
+      await untilWindowStart(WINDOW_MS);
+      const start = performance.now();
+      const result = await collect(registry, {
+        providers: [shape.provider(base)],
+        concurrency: 8,
+      });
+      const ms = performance.now() - start;
+      const stats = (await server.stats())[shape.platform];
+      return { ms, ratio: ms / LOWER_BOUND_MS, failures: result.failures.length, ...stats };
+    };
+    // The same run twice in this process: the first one warms up V8, as benchmark tools do before
+    // they measure. In a fresh process the last window's answers would also pay for compiling the
+    // HTTP path (about a hundred functions finish optimizing in that window, and the client uses
+    // more CPU for it than there is time), which is not what the ratio is about: how closely the
+    // engine follows the announced quota. Both runs are held to the request and 429 targets; the
+    // first run's wall time is printed beside the measured one.
+    const first = await run();
+    const measured = await run();
 
     await server.reset();
     await untilWindowStart(WINDOW_MS);
@@ -104,25 +119,30 @@ async function announced(shape: Shape): Promise<BenchRow[]> {
     }
     const naive = await naiveClient(urls, { authorization: 'Bearer bench-token' });
     const naiveStats = (await server.stats())[shape.platform];
+    const both = [first, measured];
 
     return [
       {
         name: `${shape.name}: ${n.toLocaleString('en-IN')} accounts, requests`,
-        value: String(stats.requests),
+        value: `${measured.requests} (first run ${first.requests})`,
         target: `= ${REQUESTS}`,
-        ok: stats.requests === REQUESTS && result.failures.length === 0,
+        ok: both.every((r) => r.requests === REQUESTS && r.failures === 0),
       },
       {
         name: '  429s received',
-        value: String(stats.throttled),
+        value: `${measured.throttled} (first run ${first.throttled})`,
         target: '= 0',
-        ok: stats.throttled === 0,
+        ok: both.every((r) => r.throttled === 0),
       },
       {
-        name: `  wall time / lower bound (${LOWER_BOUND_MS / 1_000} s)`,
-        value: `${ratio.toFixed(3)} (${(ms / 1_000).toFixed(2)} s)`,
+        name: `  wall time / lower bound (${LOWER_BOUND_MS / 1_000} s), after a warm-up run`,
+        value: `${measured.ratio.toFixed(3)} (${(measured.ms / 1_000).toFixed(2)} s)`,
         target: '≤ 1.15',
-        ok: ratio <= 1.15,
+        ok: measured.ratio <= 1.15,
+      },
+      {
+        name: '  the warm-up run: first collection in a fresh process',
+        value: `${first.ratio.toFixed(3)} (${(first.ms / 1_000).toFixed(2)} s)`,
       },
       {
         name: '  naive client (p-limit 8, ky default retries): requests, 429s, failures, time',
