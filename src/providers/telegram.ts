@@ -69,7 +69,9 @@ const Success = z.object({ ok: z.literal(true), result: z.number().int().nonnega
  * Reads Telegram's one limit signal: a `429` whose JSON body carries `parameters.retry_after`, in
  * seconds (platforms.md §7; a number, or a string of digits from some proxies), clamped to
  * {@link MAX_HINT_MS}. Without it, a `Retry-After` header is read. `401 Unauthorized` (a revoked
- * or wrong token) is a refused credential. Telegram sends no quota headers, so nothing else is read.
+ * or wrong token) is a refused credential, and so is `404 Not Found`: the Bot API's answer to a path
+ * it does not know (a malformed token, or a `baseUrl` that is not a Bot API server), which no
+ * request of the bot can get past. Telegram sends no quota headers, so nothing else is read.
  *
  * @example
  * ```ts
@@ -80,7 +82,7 @@ const Success = z.object({ ok: z.literal(true), result: z.number().int().nonnega
  * ```
  */
 export const telegramLimits: LimitParser = ({ status, headers, body }, now) => {
-  if (status === 401) return { kind: 'refused', source: 'telegram' };
+  if (status === 401 || status === 404) return { kind: 'refused', source: 'telegram' };
   if (status !== 429) return { kind: 'ok', source: 'telegram' };
   const retryAfterMs = retryAfterOf(body) ?? parseRetryAfter(headers.get('retry-after'), now);
   return retryAfterMs === undefined
@@ -97,8 +99,9 @@ export const telegramLimits: LimitParser = ({ status, headers, body }, now) => {
  * Telegram announces no quota, so the bucket (one per bot) is paced adaptively (see
  * {@link TelegramProviderOptions.rate}) and a `429` pauses it for the `retry_after` the answer
  * gives. A chat Telegram does not know is `not-found`; a chat the bot may not see (`403`) is
- * `unauthorized` for that chat only; a refused token (`401`) is `unauthorized` for every chat of the
- * bot, and nothing more is sent with it.
+ * `unauthorized` for that chat only; a refused token (`401`) or an unknown path (`404`: a malformed
+ * token or a wrong `baseUrl`) is `unauthorized` for every chat of the bot, and nothing more is sent
+ * with it.
  *
  * @example
  * ```ts
@@ -185,12 +188,12 @@ export function telegramProvider(options: TelegramProviderOptions): ProviderV1 {
           }
           if (response.status === 404) {
             // The Bot API's answer to an unknown method or a malformed token path: the setup is
-            // wrong, not the chat.
+            // wrong, not the chat, and every request of this bot would meet the same answer.
             throw batchError(
               provider,
               response,
-              'provider-error',
-              `getChatMemberCount answered 404 (${quote(description, 'Not Found')}): check baseUrl`,
+              'unauthorized',
+              `getChatMemberCount answered 404 (${quote(description, 'Not Found')}): the Bot API knows no such path, so the bot token is malformed or baseUrl is not a Bot API server; check TELEGRAM_BOT_TOKEN and baseUrl`,
             );
           }
           return failed(

@@ -156,8 +156,8 @@ describe('telegramProvider', () => {
     expect(result.snapshots.map((s) => s.accountId)).toEqual(['acc2']);
   });
 
-  it('a 404 (unknown method or token path) fails the batch as provider-error, pointing at baseUrl', async () => {
-    const { server, run } = await setup(1);
+  it('a 404 (unknown method or token path) fails every chat of the bot with one request, pointing at the token and baseUrl', async () => {
+    const { server, run } = await setup(3);
     server.inject(
       {
         kind: 'status',
@@ -167,8 +167,12 @@ describe('telegramProvider', () => {
       { platform: 'telegram' },
     );
     const result = await run();
-    expect(result.failures.map((f) => f.reason)).toEqual(['provider-error']);
-    expect(result.failures[0]?.message).toMatch(/404 \(Not Found\): check baseUrl/);
+    expect(server.stats().telegram.requests).toBe(1);
+    expect(result.failures.map((f) => f.reason)).toEqual(Array(3).fill('unauthorized'));
+    expect(result.failures[0]?.message).toMatch(
+      /404 \(Not Found\): .*bot token is malformed or baseUrl is not a Bot API server/,
+    );
+    expect(result.stats.retries).toBe(0);
   });
 
   it('a 200 whose result is not a count fails as invalid-response', async () => {
@@ -336,11 +340,14 @@ describe('telegramLimits', () => {
     expect(read(429, flood(4), { 'retry-after': '3' }).retryAfterMs).toBe(4_000);
   });
 
-  it('401 is a refused credential; anything else is ok (Telegram announces no quota)', () => {
+  it('401 and 404 are a refused credential; anything else is ok (Telegram announces no quota)', () => {
     expect(read(401, { ok: false, error_code: 401, description: 'Unauthorized' }).kind).toBe(
       'refused',
     );
-    for (const status of [200, 400, 403, 404, 500, 502]) expect(read(status).kind).toBe('ok');
+    expect(read(404, { ok: false, error_code: 404, description: 'Not Found' }).kind).toBe(
+      'refused',
+    );
+    for (const status of [200, 400, 403, 500, 502]) expect(read(status).kind).toBe('ok');
   });
 
   it('is total: never throws, never NaN, never a negative or over-long wait', () => {
@@ -365,7 +372,7 @@ describe('telegramLimits', () => {
           expect(wait).toBeLessThanOrEqual(MAX_HINT_MS);
         }
         expect(observation.kind).toBe(
-          status === 429 ? 'throttled' : status === 401 ? 'refused' : 'ok',
+          status === 429 ? 'throttled' : status === 401 || status === 404 ? 'refused' : 'ok',
         );
       }),
       { numRuns: 500 },
@@ -403,7 +410,7 @@ describe('telegram redaction (fetch-engine §14, for the token in the path)', ()
       ],
       [
         { kind: 'status', status: 404, body: { ok: false, error_code: 404, description: 'ECHO' } },
-        'provider-error',
+        'unauthorized',
       ],
       // a proxy's page that is not JSON, quoting the request: the engine quotes its start
       [{ kind: 'status', status: 400, body: 'ECHO' }, 'invalid-response'],
