@@ -383,14 +383,18 @@ async function readBody(
   }, timeoutMs);
   try {
     if (reader) {
-      const decoder = new TextDecoder();
+      // The chunks are decoded once, whole: a string built chunk by chunk would have to be
+      // flattened again before JSON.parse, and answers of 100 users come in one or two chunks.
+      const chunks: Uint8Array[] = [];
+      let size = 0;
       for (;;) {
         const { done, value } = await reader.read();
         if (timedOut) throw new Error('body timeout');
         if (done) break;
-        text += decoder.decode(value, { stream: true });
+        chunks.push(value);
+        size += value.byteLength;
       }
-      text += decoder.decode();
+      text = utf8.decode(chunks.length === 1 ? chunks[0] : concat(chunks, size));
     }
   } catch (error) {
     if (timedOut) {
@@ -422,6 +426,18 @@ async function readBody(
       },
     );
   }
+}
+
+const utf8 = new TextDecoder();
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const whole = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return whole;
 }
 
 /** A transport error in words, from its name and code only (messages may hold URLs). */
