@@ -6,6 +6,7 @@ import { quoteServerText } from '../engine/redact.js';
 import { OptionError } from '../errors.js';
 import { exactCount } from '../model/count.js';
 import type { ProviderV1 } from '../provider/types.js';
+import { isObject } from '../util/guards.js';
 import { credentialTag } from '../util/hash.js';
 import {
   batchError,
@@ -69,9 +70,9 @@ const Success = z.object({ ok: z.literal(true), result: z.number().int().nonnega
  * Reads Telegram's one limit signal: a `429` whose JSON body carries `parameters.retry_after`, in
  * seconds (platforms.md §7; a number, or a string of digits from some proxies), clamped to
  * {@link MAX_HINT_MS}. Without it, a `Retry-After` header is read. `401 Unauthorized` (a revoked
- * or wrong token) is a refused credential, and so is `404 Not Found`: the Bot API's answer to a path
- * it does not know (a malformed token, or a `baseUrl` that is not a Bot API server), which no
- * request of the bot can get past. Telegram sends no quota headers, so nothing else is read.
+ * or wrong token) is a refused credential, and so is a Bot API `404 Not Found` (`ok: false`): its
+ * answer to a path it does not know (a malformed token, or a wrong method path), which no request of
+ * the bot can get past. Any other 404 (a web server's page) is left to the provider. Telegram sends no quota headers, so nothing else is read.
  *
  * @example
  * ```ts
@@ -82,7 +83,9 @@ const Success = z.object({ ok: z.literal(true), result: z.number().int().nonnega
  * ```
  */
 export const telegramLimits: LimitParser = ({ status, headers, body }, now) => {
-  if (status === 401 || status === 404) return { kind: 'refused', source: 'telegram' };
+  if (status === 401 || (status === 404 && isBotApiError(body))) {
+    return { kind: 'refused', source: 'telegram' };
+  }
   if (status !== 429) return { kind: 'ok', source: 'telegram' };
   const retryAfterMs = retryAfterOf(body) ?? parseRetryAfter(headers.get('retry-after'), now);
   return retryAfterMs === undefined
@@ -99,9 +102,9 @@ export const telegramLimits: LimitParser = ({ status, headers, body }, now) => {
  * Telegram announces no quota, so the bucket (one per bot) is paced adaptively (see
  * {@link TelegramProviderOptions.rate}) and a `429` pauses it for the `retry_after` the answer
  * gives. A chat Telegram does not know is `not-found`; a chat the bot may not see (`403`) is
- * `unauthorized` for that chat only; a refused token (`401`) or an unknown path (`404`: a malformed
- * token or a wrong `baseUrl`) is `unauthorized` for every chat of the bot, and nothing more is sent
- * with it.
+ * `unauthorized` for that chat only; a refused token (`401`) or a path the Bot API does not know
+ * (its `404`: a malformed token) is `unauthorized` for every chat of the bot, and nothing more is
+ * sent with it.
  *
  * @example
  * ```ts
@@ -193,7 +196,7 @@ export function telegramProvider(options: TelegramProviderOptions): ProviderV1 {
               provider,
               response,
               'unauthorized',
-              `getChatMemberCount answered 404 (${quote(description, 'Not Found')}): the Bot API knows no such path, so the bot token is malformed or baseUrl is not a Bot API server; check TELEGRAM_BOT_TOKEN and baseUrl`,
+              `getChatMemberCount answered 404 (${quote(description, 'Not Found')}): the Bot API knows no such path, so the bot token is malformed or baseUrl points at the wrong path; check TELEGRAM_BOT_TOKEN and baseUrl`,
             );
           }
           return failed(
@@ -210,12 +213,15 @@ export function telegramProvider(options: TelegramProviderOptions): ProviderV1 {
   return provider;
 }
 
+/** Whether a body is the Bot API's error envelope (`{ ok: false, … }`). */
+function isBotApiError(body: unknown): boolean {
+  return isObject(body) && body.ok === false;
+}
+
 /** `parameters.retry_after` in ms: a non-negative number of seconds, or a string of digits. */
 function retryAfterOf(body: unknown): number | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const parameters = (body as { parameters?: unknown }).parameters;
-  if (typeof parameters !== 'object' || parameters === null) return undefined;
-  const value = (parameters as { retry_after?: unknown }).retry_after;
+  if (!isObject(body) || !isObject(body.parameters)) return undefined;
+  const value = body.parameters.retry_after;
   let seconds: number | undefined;
   if (typeof value === 'number') seconds = value;
   else if (typeof value === 'string' && /^\s*\d{1,15}(?:\.\d{1,6})?\s*$/.test(value))

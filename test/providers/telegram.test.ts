@@ -170,9 +170,20 @@ describe('telegramProvider', () => {
     expect(server.stats().telegram.requests).toBe(1);
     expect(result.failures.map((f) => f.reason)).toEqual(Array(3).fill('unauthorized'));
     expect(result.failures[0]?.message).toMatch(
-      /404 \(Not Found\): .*bot token is malformed or baseUrl is not a Bot API server/,
+      /404 \(Not Found\): .*bot token is malformed or baseUrl points at the wrong path/,
     );
     expect(result.stats.retries).toBe(0);
+  });
+
+  it("a 404 that is not the Bot API's (a web page at a wrong baseUrl) fails each chat as invalid-response", async () => {
+    const { server, run } = await setup(2);
+    server.inject(
+      { kind: 'status', status: 404, body: '<html><body>Not Found</body></html>' },
+      { platform: 'telegram', times: 2 },
+    );
+    const result = await run();
+    expect(server.stats().telegram.requests).toBe(2);
+    expect(result.failures.map((f) => f.reason)).toEqual(['invalid-response', 'invalid-response']);
   });
 
   it('a 200 whose result is not a count fails as invalid-response', async () => {
@@ -340,13 +351,15 @@ describe('telegramLimits', () => {
     expect(read(429, flood(4), { 'retry-after': '3' }).retryAfterMs).toBe(4_000);
   });
 
-  it('401 and 404 are a refused credential; anything else is ok (Telegram announces no quota)', () => {
+  it("401 and the Bot API's 404 are a refused credential; anything else is ok (Telegram announces no quota)", () => {
     expect(read(401, { ok: false, error_code: 401, description: 'Unauthorized' }).kind).toBe(
       'refused',
     );
     expect(read(404, { ok: false, error_code: 404, description: 'Not Found' }).kind).toBe(
       'refused',
     );
+    // a 404 that is not the Bot API talking (a web server's page at a wrong baseUrl)
+    expect(read(404).kind).toBe('ok');
     for (const status of [200, 400, 403, 500, 502]) expect(read(status).kind).toBe('ok');
   });
 
@@ -354,6 +367,7 @@ describe('telegramLimits', () => {
     const junk = fc.oneof(
       fc.anything(),
       fc.record({ parameters: fc.record({ retry_after: fc.oneof(fc.anything(), fc.double()) }) }),
+      fc.record({ ok: fc.oneof(fc.constant(false), fc.anything()), error_code: fc.anything() }),
     );
     fc.assert(
       fc.property(fc.integer({ min: 100, max: 599 }), junk, fc.string(), (status, body, header) => {
@@ -371,8 +385,17 @@ describe('telegramLimits', () => {
           expect(wait).toBeGreaterThanOrEqual(0);
           expect(wait).toBeLessThanOrEqual(MAX_HINT_MS);
         }
+        const botApiError =
+          typeof body === 'object' &&
+          body !== null &&
+          !Array.isArray(body) &&
+          (body as { ok?: unknown }).ok === false;
         expect(observation.kind).toBe(
-          status === 429 ? 'throttled' : status === 401 || status === 404 ? 'refused' : 'ok',
+          status === 429
+            ? 'throttled'
+            : status === 401 || (status === 404 && botApiError)
+              ? 'refused'
+              : 'ok',
         );
       }),
       { numRuns: 500 },
