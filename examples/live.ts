@@ -5,8 +5,9 @@
  *
  * Credentials come from environment variables only (the list is in providers-from-env.ts and
  * docs/platforms.md); a provider whose credential is missing is skipped, and its accounts end as
- * `no-provider` failures (never zeros). This touches the real internet: tests never run it, but
- * they run the same providers, made by the same function, against the fake API server.
+ * `no-provider` failures (never zeros). Mastodon and Bluesky need no credential, so they always
+ * run, against the public servers. This touches the real internet: tests never run it, but they
+ * run the same providers, made by the same function, against the fake API server.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { collect, defineRegistry, renderReport, totals } from '../src/index.js';
@@ -31,7 +32,10 @@ const result = await collect(registry, {
         `[${event.bucket}] waiting for ${event.reason} until ${event.until.toISOString()}`,
       );
     } else {
-      console.log(`[${event.bucket}] ${event.done + event.failed}/${event.total} accounts`);
+      // done, failed and total count the whole collection; batch counts this one batch
+      console.log(
+        `${event.done + event.failed}/${event.total} accounts (${event.bucket}: ${event.batch.done} done, ${event.batch.failed} failed)`,
+      );
     }
   },
 });
