@@ -12,6 +12,7 @@ import type { Account } from '../model/account.js';
 import { type Count, exactCount, roundedDownCount } from '../model/count.js';
 import { YOUTUBE_CHANNEL_ID } from '../model/platform.js';
 import type { ProviderResult, ProviderV1 } from '../provider/types.js';
+import { isObject } from '../util/guards.js';
 import { credentialTag } from '../util/hash.js';
 import { nextMidnight } from '../util/time-zone.js';
 import {
@@ -305,11 +306,11 @@ function optionalNumber(text: string | undefined): number | undefined {
 
 /** What Google's error envelope says: its first reason (and domain), in words and by kind. */
 function reasonOf(body: unknown): { quota: boolean; rate: boolean; key: boolean; text: string } {
-  const error = (body as { error?: { message?: unknown; errors?: unknown } } | undefined)?.error;
-  const first = Array.isArray(error?.errors) ? (error.errors[0] as unknown) : undefined;
-  const { reason, domain } = (first ?? {}) as { reason?: unknown; domain?: unknown };
-  const name = typeof reason === 'string' ? reason : '';
-  const message = typeof error?.message === 'string' ? error.message : '';
+  const error = isObject(body) && isObject(body.error) ? body.error : {};
+  const first = Array.isArray(error.errors) && isObject(error.errors[0]) ? error.errors[0] : {};
+  const name = typeof first.reason === 'string' ? first.reason : '';
+  const message = typeof error.message === 'string' ? error.message : '';
+  const domain = first.domain;
   return {
     quota: QUOTA_REASONS.has(name) || domain === 'youtube.quota',
     rate: RATE_REASONS.has(name),
