@@ -159,7 +159,7 @@ function renderTotals(
       const summary = summaries[i]!;
       const rows = [csvSummary(unit, 'all', summary)];
       for (const p of platforms) {
-        const s = summary.byPlatform[p];
+        const s = own(summary.byPlatform, p);
         if (s) rows.push(csvSummary(unit, p, s));
       }
       for (const a of ownAccounts(unit))
@@ -176,7 +176,7 @@ function renderTotals(
       cells: [
         unitName(unit, w.lang),
         ...platforms.map((p) => {
-          const ps = s.byPlatform[p];
+          const ps = own(s.byPlatform, p);
           return ps ? summaryCell(ps, w, n) : '—';
         }),
         summaryCell(s, w, n),
@@ -393,6 +393,14 @@ function platformOrder(ids: readonly string[]): PlatformId[] {
     return i === -1 ? BUILT_IN_PLATFORM_IDS.length : i;
   };
   return unique.sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+}
+
+/**
+ * `record[key]` if it is the record's own entry. Platform ids are data (a custom platform may be
+ * called `constructor`), so a plain `record[key]` could find Object.prototype's members.
+ */
+function own<T>(record: Readonly<Partial<Record<string, T>>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function platformName(registry: Registry, id: PlatformId, w: Words): string {
