@@ -1,3 +1,5 @@
+import { csvField } from './escape.js';
+
 /**
  * A report as a table, before it is rendered: the renderers for text, Markdown and CSV share it.
  * Internal.
@@ -79,14 +81,14 @@ export function renderMarkdown(table: Table): string {
   return `${out.join('\n')}\n`;
 }
 
-/** RFC 4180: CRLF line ends; fields with a comma, quote, CR or LF are quoted, quotes doubled. */
+/**
+ * RFC 4180: CRLF line ends; fields with a comma, quote, CR or LF are quoted, quotes doubled. A
+ * number is a number and a string is text, which is neutralised if it starts like a formula (see
+ * {@link csvField}): the types of the cells, not their look, decide.
+ */
 export function renderCsv(
   header: readonly string[],
   records: readonly (readonly (string | number | null)[])[],
 ): string {
-  const field = (value: string | number | null) => {
-    const text = value === null ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return `${[header, ...records].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+  return `${[header, ...records].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

