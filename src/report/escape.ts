@@ -35,3 +35,26 @@ export function csvField(value: string | number | null): string {
   if (FORMULA_START.test(text)) return `"'${text.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Plain text
+
+/** Line and paragraph breaks of every kind, and the tab, which terminals expand unpredictably. */
+const BREAKS = /\r\n|[\t\n\v\f\r\u0085\u2028\u2029]/g;
+
+/**
+ * Control characters (C0, DEL, C1: terminal escape sequences start with ESC) and the bidi
+ * embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which can reorder the rest
+ * of a line and make a row read differently from what it holds ("Trojan Source",
+ * CVE-2021-42574). The marks LRM, RLM and ALM stay: they have no scope, like any letter of their
+ * direction. ZWJ and ZWNJ stay: Hindi needs them to choose conjunct forms.
+ */
+const INVISIBLE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
+
+/**
+ * A string made safe for one line of a text table: breaks and tabs become a space; control
+ * characters and bidi embeddings, overrides and isolates are removed.
+ */
+export function textCell(text: string): string {
+  return text.replace(BREAKS, ' ').replace(INVISIBLE, '');
+}

@@ -1,4 +1,4 @@
-import { csvField } from './escape.js';
+import { csvField, textCell } from './escape.js';
 
 /**
  * A report as a table, before it is rendered: the renderers for text, Markdown and CSV share it.
@@ -38,10 +38,11 @@ export function displayWidth(text: string): number {
 
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}]/u;
 
+/** An aligned text table; every string is passed through {@link textCell} first. */
 export function renderText(table: Table): string {
-  const header = table.columns.map((c) => c.label);
+  const header = table.columns.map((c) => textCell(c.label));
   const body = table.rows.map((row) =>
-    row.cells.map((cell, i) => (i === 0 ? '  '.repeat(row.depth) + cell : cell)),
+    row.cells.map((cell, i) => (i === 0 ? '  '.repeat(row.depth) : '') + textCell(cell)),
   );
   const widths = header.map((h, i) =>
     Math.max(displayWidth(h), ...body.map((cells) => displayWidth(cells[i] ?? ''))),
@@ -52,12 +53,12 @@ export function renderText(table: Table): string {
   };
   const line = (cells: readonly string[]) => cells.map(pad).join('  ').trimEnd();
   const out = [
-    table.title,
+    textCell(table.title),
     line(header),
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...body.map(line),
   ];
-  if (table.notes.length) out.push('', ...table.notes);
+  if (table.notes.length) out.push('', ...table.notes.map(textCell));
   return `${out.join('\n')}\n`;
 }
 

@@ -99,4 +99,34 @@ describe('report escaping (issue #10, defect 9)', () => {
     expect(indore).toBe(`indore,"'-2+3+cmd|' /C calc'!A0",all,5000,3800,-1200,-1200,-1200,-24,1,,`);
     expect(renderCsv(['n', 'text'], [[-1200, '-1200']])).toBe(`n,text\r\n-1200,"'-1200"\r\n`);
   });
+
+  it('defect 9: newlines, control characters and bidi overrides cannot break or reorder a text-table row', () => {
+    const registry = defineRegistry({
+      units: [
+        { id: 'mp', kind: 'state', name: 'Madhya Pradesh' },
+        // U+202E RIGHT-TO-LEFT OVERRIDE would show the figures after it reversed;
+        // U+2066 LEFT-TO-RIGHT ISOLATE is never closed.
+        { id: 'indore', kind: 'district', name: 'Indore \u202e0021\u202c \u2066', parent: 'mp' },
+        // A newline would start a fake row; ESC sequences would clear or recolour the terminal.
+        {
+          id: 'bhopal',
+          kind: 'district',
+          name: 'Bhopal\nUjjain  99,99,999\r\n\u001b[2J\u001b[31mred\u0007\ttab\u2028end',
+          parent: 'mp',
+        },
+      ],
+      accounts: [],
+    });
+    const text = renderReport(
+      { registry, totals: totals(registry, []) },
+      { title: 'Title\nwith a line \u202ebreak' },
+    );
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(7); // title, header, rule, 3 units, and the '' after the last \n
+    expect(lines[0]).toBe('Title with a line break');
+    expect(lines[4]).toMatch(/^ {2}Indore 0021 {2}/);
+    expect(lines[5]).toMatch(/^ {2}Bhopal Ujjain {2}99,99,999 \[2J\[31mred tab end\s+0\s+0\/0$/);
+    // No control character but the line feeds, no bidi embedding, override or isolate.
+    expect(text).not.toMatch(/(?!\n)\p{Cc}|[\u202a-\u202e\u2066-\u2069]/u);
+  });
 });
