@@ -58,3 +58,46 @@ const INVISIBLE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
 export function textCell(text: string): string {
   return text.replace(BREAKS, ' ').replace(INVISIBLE, '');
 }
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+
+const ENTITIES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+
+/** Letters (with their marks, as in Devanagari) and digits: an `_` or `@` among them is inert. */
+const WORD = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * A string made safe for a Markdown table cell, heading or list item (CommonMark and GitHub
+ * Flavored Markdown), readable as source:
+ * - what {@link textCell} does (one line, no controls or bidi overrides), then trimmed, so the
+ *   text can neither end a table row nor start a block of its own;
+ * - `\` and `|` backslash-escaped, so the row keeps its cells;
+ * - `<`, `>` and `&` as entities, so no raw HTML, autolink or entity passes through;
+ * - `` ` ``, `*`, `~`, `[` and `]` backslash-escaped (no code spans, emphasis, strikethrough,
+ *   links or images); `_` and `@` only where they could start emphasis or a mention, not inside
+ *   a word (`Collector_Indore`, `dm@example.in` stay as they are);
+ * - a leading `#`, a trailing `#`, and a leading `-`/`+` list marker or `1.` number escaped, so
+ *   a note cannot become a heading or a nested list.
+ *
+ * Bare URLs may still be linked by GitHub's autolinks; the link text is then the URL itself.
+ */
+export function markdownCell(text: string): string {
+  const line = textCell(text).trim();
+  const escaped = line.replace(/[\\|`*~[\]<>&]|[_@]/g, (char, offset: number) => {
+    const entity = ENTITIES[char];
+    if (entity !== undefined) return entity;
+    if (char === '_' || char === '@') {
+      const before = line[offset - 1];
+      const after = line[offset + 1];
+      const inWord =
+        before !== undefined && WORD.test(before) && (char === '@' || WORD.test(after ?? ''));
+      return inWord ? char : `\\${char}`;
+    }
+    return `\\${char}`;
+  });
+  return escaped
+    .replace(/^#|#$/g, '\\#')
+    .replace(/^([-+])(?=\s|$)/, '\\$1')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+}

@@ -1,4 +1,4 @@
-import { csvField, textCell } from './escape.js';
+import { csvField, markdownCell, textCell } from './escape.js';
 
 /**
  * A report as a table, before it is rendered: the renderers for text, Markdown and CSV share it.
@@ -62,23 +62,24 @@ export function renderText(table: Table): string {
   return `${out.join('\n')}\n`;
 }
 
+/** A GitHub Flavored Markdown table; every string is passed through {@link markdownCell} first. */
 export function renderMarkdown(table: Table): string {
-  const escapeCell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
-  const line = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   const out = [
-    `### ${escapeCell(table.title)}`,
+    `### ${markdownCell(table.title)}`,
     '',
-    line(table.columns.map((c) => c.label)),
-    `| ${table.columns.map((c) => (c.numeric ? '---:' : '---')).join(' | ')} |`,
+    line(table.columns.map((c) => markdownCell(c.label))),
+    line(table.columns.map((c) => (c.numeric ? '---:' : '---'))),
     ...table.rows.map((row) =>
       line(
         row.cells.map((cell, i) =>
-          i === 0 && row.depth > 0 ? `${'\u00a0\u00a0'.repeat(row.depth)}${cell}` : cell,
+          // Indented after escaping, which trims: no-break spaces, as GFM trims plain ones.
+          i === 0 ? '\u00a0\u00a0'.repeat(row.depth) + markdownCell(cell) : markdownCell(cell),
         ),
       ),
     ),
   ];
-  if (table.notes.length) out.push('', ...table.notes.map((n) => `- ${escapeCell(n)}`));
+  if (table.notes.length) out.push('', ...table.notes.map((n) => `- ${markdownCell(n)}`));
   return `${out.join('\n')}\n`;
 }
 

@@ -129,4 +129,80 @@ describe('report escaping (issue #10, defect 9)', () => {
     // No control character but the line feeds, no bidi embedding, override or isolate.
     expect(text).not.toMatch(/(?!\n)\p{Cc}|[\u202a-\u202e\u2066-\u2069]/u);
   });
+
+  it('defect 9: a newline in a unit name cannot end a Markdown row or start a heading', () => {
+    const registry = defineRegistry({
+      units: [
+        { id: 'mp', kind: 'state', name: 'Madhya Pradesh' },
+        { id: 'indore', kind: 'district', name: 'Indore |\n## Fake heading\n- item', parent: 'mp' },
+      ],
+      accounts: [],
+    });
+    const md = renderReport(
+      { registry, totals: totals(registry, []) },
+      { format: 'markdown', title: 'Followers\n# Hacked' },
+    );
+    expect(md.split('\n')).toEqual([
+      '### Followers # Hacked',
+      '',
+      '| Unit | Total | With figures |',
+      '| --- | ---: | ---: |',
+      '| Madhya Pradesh | 0 | 0/0 |',
+      '| \u00a0\u00a0Indore \\| ## Fake heading - item | 0 | 0/0 |',
+      '',
+    ]);
+  });
+
+  it('defect 9: raw HTML in names, handles and platform names is written as entities in Markdown', () => {
+    const anything = definePlatform({
+      id: 'anything',
+      name: { en: 'Any<b>thing</b>', hi: 'Any<b>thing</b>' },
+      pattern: /^[\s\S]+$/,
+      rule: 'anything',
+    });
+    const registry = defineRegistry({
+      platforms: [anything],
+      units: [{ id: 'mp', kind: 'state', name: '<img src=x onerror=alert(1)> & <!-- hidden -->' }],
+      accounts: [{ id: 'mp-a', unit: 'mp', platform: 'anything', handle: '<script>x</script>' }],
+    });
+    const md = renderReport(
+      { registry, totals: totals(registry, []), accounts: true },
+      { format: 'markdown' },
+    );
+    expect(md).not.toMatch(/[<>]/);
+    expect(md).toContain(
+      '| &lt;img src=x onerror=alert(1)&gt; &amp; &lt;!-- hidden --&gt; | no figure |',
+    );
+    expect(md).toContain('| Unit | Any&lt;b&gt;thing&lt;/b&gt; | Total | With figures |');
+    expect(md).toContain(
+      '- No figure (not counted as zero): Any&lt;b&gt;thing&lt;/b&gt; &lt;script&gt;x&lt;/script&gt;',
+    );
+  });
+
+  it('defect 9: Markdown links, code, emphasis, mentions and list markers in names are escaped; words stay readable', () => {
+    const registry = defineRegistry({
+      units: [
+        {
+          id: 'mp',
+          kind: 'state',
+          name: '[Click](javascript:alert(1)) ![i](x) `code` **b** _e_ ~~s~~ @everyone Collector_Indore dm@mp.gov.in C:\\dir\\ #5 #',
+        },
+        { id: 'indore', kind: 'district', name: '- 1. Indore', parent: 'mp' },
+        { id: 'bhopal', kind: 'district', name: '# 2) Bhopal', parent: 'mp' },
+        { id: 'ujjain', kind: 'district', name: '3. उज्जैन_ज़िला *', parent: 'mp' },
+      ],
+      accounts: [],
+    });
+    const lines = renderReport(
+      { registry, totals: totals(registry, []) },
+      { format: 'markdown', title: '+ Title' },
+    ).split('\n');
+    expect(lines[0]).toBe('### \\+ Title');
+    expect(lines[4]).toBe(
+      '| \\[Click\\](javascript:alert(1)) !\\[i\\](x) \\`code\\` \\*\\*b\\*\\* \\_e\\_ \\~\\~s\\~\\~ \\@everyone Collector_Indore dm@mp.gov.in C:\\\\dir\\\\ #5 \\# | 0 | 0/0 |',
+    );
+    expect(lines[5]).toBe('| \u00a0\u00a0\\- 1. Indore | 0 | 0/0 |');
+    expect(lines[6]).toBe('| \u00a0\u00a0\\# 2) Bhopal | 0 | 0/0 |');
+    expect(lines[7]).toBe('| \u00a0\u00a03\\. उज्जैन_ज़िला \\* | 0 | 0/0 |');
+  });
 });
