@@ -101,3 +101,21 @@ export function markdownCell(text: string): string {
     .replace(/^([-+])(?=\s|$)/, '\\$1')
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+/**
+ * `JSON.stringify` with two-space indents and a final newline, and `<`, `>`, `&`, U+2028 and
+ * U+2029 written as `\u` escapes (as Go's encoding/json does), so the document can sit inside an
+ * HTML `<script>` element without closing it; it parses back to exactly the same data. JSON needs
+ * nothing else: strings are quoted and escaped by construction, and the report's keys are its own
+ * field names and platform ids (lower-case letters, digits and `-`).
+ */
+export function jsonDocument(value: unknown): string {
+  const text = JSON.stringify(value, null, 2).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `${text}\n`;
+}

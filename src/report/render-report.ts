@@ -7,6 +7,7 @@ import { BUILT_IN_PLATFORM_IDS, type PlatformId } from '../model/platform.js';
 import type { Registry } from '../model/registry.js';
 import { localizedName, type Unit, unitName } from '../model/unit.js';
 import { describeCount, formatCount } from '../numbers/format-count.js';
+import { jsonDocument } from './escape.js';
 import { type Row, renderCsv, renderMarkdown, renderText, type Table } from './table.js';
 
 /** Output formats of {@link renderReport}. */
@@ -123,7 +124,7 @@ function renderTotals(
       : [];
 
   if (format === 'json') {
-    return json({
+    return jsonDocument({
       report: 'totals',
       asOf: totals.asOf?.toISOString() ?? null,
       units: units.map(({ unit }, i) => ({
@@ -226,7 +227,7 @@ function renderRanking(
   const { registry, ranking, platform } = report;
   const what = platform ? platformName(registry, platform, w) : w.total;
   if (format === 'json') {
-    return json({
+    return jsonDocument({
       report: 'ranking',
       platform: platform ?? null,
       entries: ranking.map((r) => ({
@@ -276,7 +277,7 @@ function renderGrowth(
   const byUnit = new Map(report.growth.map((g) => [g.unit.id, g]));
   const units = selectUnits(registry, report.units).filter(({ unit }) => byUnit.has(unit.id));
   if (format === 'json') {
-    return json({
+    return jsonDocument({
       report: 'growth',
       units: units.map(({ unit }) => {
         const { unit: _unit, ...rest } = byUnit.get(unit.id)!;
@@ -507,10 +508,6 @@ function summaryJson(s: CountSummary): {
     observed: s.observed,
     missing: s.missing,
   };
-}
-
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 function formatDate(date: Date, locale: string): string {

@@ -205,4 +205,54 @@ describe('report escaping (issue #10, defect 9)', () => {
     expect(lines[6]).toBe('| \u00a0\u00a0\\# 2) Bhopal | 0 | 0/0 |');
     expect(lines[7]).toBe('| \u00a0\u00a03\\. उज्जैन_ज़िला \\* | 0 | 0/0 |');
   });
+
+  it('defect 9: JSON writes <, >, & and U+2028/U+2029 as \\u escapes, so it is safe inside an HTML <script>', () => {
+    const name = '</script><script>alert(1)</script> & \u2028\u2029 end';
+    const registry = defineRegistry({
+      units: [{ id: 'mp', kind: 'state', name }],
+      accounts: [],
+    });
+    const json = renderReport({ registry, totals: totals(registry, []) }, { format: 'json' });
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(json).toContain(
+      '"name": "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 \\u2028\\u2029 end"',
+    );
+    expect(JSON.parse(json).units[0].name).toBe(name);
+  });
+
+  it('JSON is safe by construction: hostile text round-trips exactly; keys are field names or platform ids', () => {
+    const note = '"},"__proto__":{"admin":true},"x":{"';
+    const after = hostileAfter.map((s) => ({ ...s, source: { provider: 'static', note } }));
+    const t = totals(hostile, after);
+    const g = growth(hostile, hostileBefore, after);
+    const keys = new Set<string>();
+    const walk = (value: unknown, platformKeys: boolean): void => {
+      if (Array.isArray(value)) for (const item of value) walk(item, false);
+      else if (typeof value === 'object' && value !== null) {
+        for (const [key, child] of Object.entries(value)) {
+          if (platformKeys) expect(hostile.platform(key)).toBeDefined();
+          else keys.add(key);
+          walk(child, key === 'byPlatform');
+        }
+      }
+    };
+    for (const report of [
+      { registry: hostile, totals: t, accounts: true },
+      { registry: hostile, ranking: rank(hostile, t, { kind: 'district' }) },
+      { registry: hostile, growth: g },
+    ]) {
+      const parsed = JSON.parse(renderReport(report, { format: 'json' }));
+      expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+      walk(parsed, false);
+    }
+    for (const key of keys) expect(key).toMatch(/^[a-z][A-Za-z]*$/);
+    expect(keys).not.toContain('__proto__');
+    const parsed = JSON.parse(
+      renderReport({ registry: hostile, totals: t, accounts: true }, { format: 'json' }),
+    );
+    expect(parsed.units.map((u: { name: string }) => u.name)).toEqual(
+      hostile.units.map((u) => u.name),
+    );
+    expect(parsed.units[1].accounts[0].source).toEqual({ provider: 'static', note });
+  });
 });
