@@ -158,13 +158,13 @@ function renderTotals(
   if (format === 'csv') {
     const records = units.flatMap(({ unit }, i) => {
       const summary = summaries[i]!;
-      const rows = [csvSummary(unit, 'all', summary)];
+      const rows = [csvSummary(unit, w.lang, 'all', summary)];
       for (const p of platforms) {
         const s = own(summary.byPlatform, p);
-        if (s) rows.push(csvSummary(unit, p, s));
+        if (s) rows.push(csvSummary(unit, w.lang, p, s));
       }
       for (const a of ownAccounts(unit))
-        rows.push(csvSummary(unit, a.platform, accountSummary(a.id), a.id));
+        rows.push(csvSummary(unit, w.lang, a.platform, accountSummary(a.id), a.id));
       return rows;
     });
     return renderCsv(CSV_SUMMARY_HEADER, records);
@@ -241,7 +241,7 @@ function renderRanking(
   if (format === 'csv') {
     return renderCsv(
       ['rank', ...CSV_SUMMARY_HEADER],
-      ranking.map((r) => [r.rank, ...csvSummary(r.unit, platform ?? 'all', r)]),
+      ranking.map((r) => [r.rank, ...csvSummary(r.unit, w.lang, platform ?? 'all', r)]),
     );
   }
   const table: Table = {
@@ -473,13 +473,14 @@ const CSV_SUMMARY_HEADER = [
 
 function csvSummary(
   unit: Unit,
+  lang: Words['lang'],
   platform: string,
   s: CountSummary,
   accountId?: string,
 ): (string | number | null)[] {
   return [
     unit.id,
-    unitName(unit),
+    unitName(unit, lang),
     unit.kind,
     unit.parent ?? null,
     platform,

@@ -131,6 +131,28 @@ describe('renderReport', () => {
   });
 });
 
+describe('renderReport CSV options (issue #10, defect 9)', () => {
+  it('defect 9 (hi-IN CSV): CSV in hi-IN writes the Hindi unit names, as the text table does', () => {
+    const totalsCsv = renderReport(
+      { registry, totals: t, accounts: true },
+      { format: 'csv', locale: 'hi-IN' },
+    );
+    expect(totalsCsv).toContain('\r\nindore,इंदौर,district,mp,all,');
+    expect(totalsCsv).toContain('\r\nindore,इंदौर,district,mp,x,indore-x,');
+    expect(totalsCsv).not.toContain('Indore');
+    const rankingCsv = renderReport(
+      { registry, ranking: rank(registry, t, { kind: 'district' }) },
+      { format: 'csv', locale: 'hi-IN' },
+    );
+    expect(rankingCsv).toContain('\r\n1,indore,इंदौर,district,');
+    expect(rankingCsv).toContain('\r\n2,bhopal,भोपाल,district,');
+    // The column names stay English: they are for programs, the same in every language.
+    expect(totalsCsv.split('\r\n')[0]).toBe(
+      'unit_id,unit,kind,parent,platform,account_id,value,min,max,precision,accounts,observed,missing',
+    );
+  });
+});
+
 describe('displayWidth', () => {
   it('counts Devanagari matras below and above, the virama and the nukta as zero width', () => {
     expect(displayWidth('Indore')).toBe(6);
