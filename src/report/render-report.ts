@@ -8,22 +8,14 @@ import type { Registry } from '../model/registry.js';
 import { localizedName, type Unit, unitName } from '../model/unit.js';
 import { describeCount, formatCount } from '../numbers/format-count.js';
 import { jsonDocument } from './escape.js';
+import {
+  type RenderReportOptions,
+  type ReportFormat,
+  resolveReportOptions,
+} from './report-options.js';
 import { type Row, renderCsv, renderMarkdown, renderText, type Table } from './table.js';
 
-/** Output formats of {@link renderReport}. */
-export type ReportFormat = 'text' | 'markdown' | 'csv' | 'json';
-
-/** Options of {@link renderReport}. */
-export interface RenderReportOptions {
-  /** @default 'text' */
-  format?: ReportFormat;
-  /** `en-IN` or `hi-IN` (labels in Hindi), or any locale `Intl` knows for the numbers. @default 'en-IN' */
-  locale?: string;
-  /** `standard` (`2,03,500`) or `compact` (`2.04 lakh`) figures in text and Markdown. @default 'standard' */
-  notation?: 'standard' | 'compact';
-  /** A title above the table. @default a title naming the report and its date */
-  title?: string;
-}
+export type { RenderReportOptions, ReportFormat } from './report-options.js';
 
 /** Totals to render: every unit, or only `units` and the units below them. */
 export interface TotalsReport {
@@ -63,16 +55,11 @@ export interface GrowthReport {
  */
 export function renderReport(
   report: TotalsReport | RankingReport | GrowthReport,
-  options: RenderReportOptions = {},
+  options?: RenderReportOptions,
 ): string {
-  const format = options.format ?? 'text';
-  if (!['text', 'markdown', 'csv', 'json'].includes(format)) {
-    throw new OptionError('format', '"text", "markdown", "csv" or "json"', format);
-  }
-  const locale = options.locale ?? 'en-IN';
-  const words = locale.toLowerCase().startsWith('hi') ? HI : EN;
-  const numbers: NumberStyle = { locale, notation: options.notation ?? 'standard' };
-  describeCount({ value: 0, min: 0, max: 0 }, numbers); // checks the locale and notation early
+  const { format, locale, language, notation, title } = resolveReportOptions(options);
+  const words = language === 'hi' ? HI : EN;
+  const numbers: NumberStyle = { locale, notation };
   if (
     typeof report !== 'object' ||
     report === null ||
@@ -84,9 +71,9 @@ export function renderReport(
       report,
     );
   }
-  if ('totals' in report) return renderTotals(report, format, words, numbers, options.title);
-  if ('ranking' in report) return renderRanking(report, format, words, numbers, options.title);
-  if ('growth' in report) return renderGrowth(report, format, words, numbers, options.title);
+  if ('totals' in report) return renderTotals(report, format, words, numbers, title);
+  if ('ranking' in report) return renderRanking(report, format, words, numbers, title);
+  if ('growth' in report) return renderGrowth(report, format, words, numbers, title);
   throw new OptionError('report', 'an object with one of `totals`, `ranking` or `growth`', report);
 }
 

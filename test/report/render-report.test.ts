@@ -4,7 +4,7 @@ import { rank } from '../../src/aggregate/rank.js';
 import { totals } from '../../src/aggregate/totals.js';
 import { OptionError } from '../../src/errors.js';
 import { defineRegistry } from '../../src/model/registry.js';
-import { renderReport } from '../../src/report/render-report.js';
+import { type RenderReportOptions, renderReport } from '../../src/report/render-report.js';
 import { displayWidth } from '../../src/report/table.js';
 import { snap } from '../fixtures.js';
 
@@ -150,6 +150,34 @@ describe('renderReport CSV options (issue #10, defect 9)', () => {
     expect(totalsCsv.split('\r\n')[0]).toBe(
       'unit_id,unit,kind,parent,platform,account_id,value,min,max,precision,accounts,observed,missing',
     );
+  });
+});
+
+describe('renderReport options (issue #10, defect 9)', () => {
+  it('defect 9 (options): bad options are an OptionError saying what was expected', () => {
+    const report = { registry, totals: t };
+    const fails = (options: unknown, message: RegExp) => {
+      const call = () => renderReport(report, options as RenderReportOptions);
+      expect(call).toThrow(OptionError);
+      expect(call).toThrow(message);
+    };
+    fails(
+      { format: 'pdf' },
+      /Expected `format` to be "text", "markdown", "csv" or "json", got `"pdf"` \(string\)/,
+    );
+    fails({ format: 'CSV' }, /`format`/);
+    fails(null, /Expected `options` to be an object or undefined, got `null`/);
+    fails('csv', /`options`/);
+    fails(
+      { fromat: 'csv' },
+      /Expected `fromat` to be absent: renderReport's options are `format`, `locale`/,
+    );
+    fails({ locale: 42 }, /Expected `locale` to be .*, got `42` \(number\)/);
+    fails({ locale: 'not a locale' }, /`locale`/);
+    fails({ notation: 'scientific' }, /Expected `notation` to be "standard" or "compact"/);
+    fails({ title: ['x'] }, /Expected `title` to be a string or undefined, got an array of 1/);
+    expect(() => renderReport(report, undefined)).not.toThrow();
+    expect(() => renderReport(report, { format: undefined, title: undefined })).not.toThrow();
   });
 });
 
