@@ -57,7 +57,7 @@ export function renderReport(
   report: TotalsReport | RankingReport | GrowthReport,
   options?: RenderReportOptions,
 ): string {
-  const { format, locale, language, notation, title } = resolveReportOptions(options);
+  const { format, locale, language, notation, title, bom } = resolveReportOptions(options);
   const words = language === 'hi' ? HI : EN;
   const numbers: NumberStyle = { locale, notation };
   if (
@@ -71,10 +71,20 @@ export function renderReport(
       report,
     );
   }
-  if ('totals' in report) return renderTotals(report, format, words, numbers, title);
-  if ('ranking' in report) return renderRanking(report, format, words, numbers, title);
-  if ('growth' in report) return renderGrowth(report, format, words, numbers, title);
-  throw new OptionError('report', 'an object with one of `totals`, `ranking` or `growth`', report);
+  let out: string;
+  if ('totals' in report) out = renderTotals(report, format, words, numbers, title);
+  else if ('ranking' in report) out = renderRanking(report, format, words, numbers, title);
+  else if ('growth' in report) out = renderGrowth(report, format, words, numbers, title);
+  else {
+    throw new OptionError(
+      'report',
+      'an object with one of `totals`, `ranking` or `growth`',
+      report,
+    );
+  }
+  // U+FEFF, written as EF BB BF in UTF-8: how Excel on Windows knows a CSV is not in the ANSI
+  // code page. Allowed only with CSV (see RenderReportOptions.bom).
+  return bom ? `\uFEFF${out}` : out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -20,6 +20,17 @@ export interface RenderReportOptions {
   notation?: 'standard' | 'compact';
   /** A title above the table (text and Markdown). @default a title naming the report and its date */
   title?: string;
+  /**
+   * Start the CSV with a UTF-8 byte-order mark (U+FEFF), so that Excel on Windows reads the file
+   * as UTF-8 and shows Hindi names instead of mojibake. Only for `format: 'csv'`: JSON must not
+   * start with one (RFC 8259), and it would hide a Markdown heading.
+   * @default false
+   * @example
+   * ```ts
+   * writeFileSync('totals.csv', renderReport(report, { format: 'csv', locale: 'hi-IN', bom: true }));
+   * ```
+   */
+  bom?: boolean;
 }
 
 /** {@link RenderReportOptions} checked, with every default filled in. Internal. */
@@ -30,9 +41,10 @@ export interface ResolvedReportOptions {
   language: 'en' | 'hi';
   notation: 'standard' | 'compact';
   title: string | undefined;
+  bom: boolean;
 }
 
-const KNOWN = ['format', 'locale', 'notation', 'title'];
+const KNOWN = ['format', 'locale', 'notation', 'title', 'bom'];
 
 /** Checks the options of `renderReport` once, saying what was expected, and fills in the defaults. */
 export function resolveReportOptions(
@@ -52,15 +64,23 @@ export function resolveReportOptions(
       );
     }
   }
-  const { format = 'text', locale = 'en-IN', notation = 'standard', title } = options;
+  const { format = 'text', locale = 'en-IN', notation = 'standard', title, bom = false } = options;
   if (!FORMATS.includes(format)) {
     throw new OptionError('format', '"text", "markdown", "csv" or "json"', format);
   }
   if (title !== undefined && typeof title !== 'string') {
     throw new OptionError('title', 'a string or undefined', title);
   }
+  if (typeof bom !== 'boolean') throw new OptionError('bom', 'true or false', bom);
+  if (bom && format !== 'csv') {
+    throw new OptionError(
+      'bom',
+      `false or absent with format "${format}" (a byte-order mark is written only in CSV)`,
+      bom,
+    );
+  }
   // Checks the locale (a non-empty tag Intl knows) and the notation, with their own messages.
   describeCount({ value: 0, min: 0, max: 0 }, { locale, notation });
   const language = new Intl.Locale(locale).language === 'hi' ? 'hi' : 'en';
-  return { format, locale, language, notation, title };
+  return { format, locale, language, notation, title, bom };
 }

@@ -154,6 +154,20 @@ describe('renderReport CSV options (issue #10, defect 9)', () => {
 });
 
 describe('renderReport options (issue #10, defect 9)', () => {
+  it('defect 9 (Excel): bom: true starts a CSV with a UTF-8 byte-order mark; none by default', () => {
+    const plain = renderReport({ registry, totals: t }, { format: 'csv', locale: 'hi-IN' });
+    const marked = renderReport(
+      { registry, totals: t },
+      { format: 'csv', locale: 'hi-IN', bom: true },
+    );
+    expect(plain.startsWith('unit_id,')).toBe(true);
+    expect(marked).toBe(`\uFEFF${plain}`);
+    expect([...Buffer.from(marked, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(renderReport({ registry, totals: t }, { format: 'csv', bom: false })).toBe(
+      renderReport({ registry, totals: t }, { format: 'csv' }),
+    );
+  });
+
   it('defect 9 (options): bad options are an OptionError saying what was expected', () => {
     const report = { registry, totals: t };
     const fails = (options: unknown, message: RegExp) => {
@@ -176,6 +190,12 @@ describe('renderReport options (issue #10, defect 9)', () => {
     fails({ locale: 'not a locale' }, /`locale`/);
     fails({ notation: 'scientific' }, /Expected `notation` to be "standard" or "compact"/);
     fails({ title: ['x'] }, /Expected `title` to be a string or undefined, got an array of 1/);
+    fails(
+      { format: 'csv', bom: 'yes' },
+      /Expected `bom` to be true or false, got `"yes"` \(string\)/,
+    );
+    fails({ format: 'json', bom: true }, /Expected `bom` to be false or absent with format "json"/);
+    fails({ bom: true }, /format "text"/);
     expect(() => renderReport(report, undefined)).not.toThrow();
     expect(() => renderReport(report, { format: undefined, title: undefined })).not.toThrow();
   });
