@@ -45,12 +45,16 @@ export interface GrowthReport {
 
 /**
  * Renders totals, a ranking or growth as a text table, Markdown, CSV (RFC 4180, one row per unit
- * and platform, raw numbers with their bounds) or JSON, with labels in English or Hindi.
+ * and platform, raw numbers with their bounds) or JSON, with labels and unit names in English or
+ * Hindi. Every string (names, handles, labels, notes, the title) is treated as hostile and escaped
+ * for its format: no name can break a row, start Markdown or HTML, reorder a line with bidi
+ * controls, or run as a spreadsheet formula (docs/aggregation.md, "Hostile text").
  *
+ * @throws {OptionError} when an option or the report is not what is expected.
  * @example
  * ```ts
  * console.log(renderReport({ registry, totals: t }, { locale: 'hi-IN' }));
- * const csv = renderReport({ registry, totals: t }, { format: 'csv' });
+ * const csv = renderReport({ registry, totals: t }, { format: 'csv', locale: 'hi-IN', bom: true });
  * ```
  */
 export function renderReport(
