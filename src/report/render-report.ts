@@ -7,22 +7,15 @@ import { BUILT_IN_PLATFORM_IDS, type PlatformId } from '../model/platform.js';
 import type { Registry } from '../model/registry.js';
 import { localizedName, type Unit, unitName } from '../model/unit.js';
 import { describeCount, formatCount } from '../numbers/format-count.js';
+import { jsonDocument } from './escape.js';
+import {
+  type RenderReportOptions,
+  type ReportFormat,
+  resolveReportOptions,
+} from './report-options.js';
 import { type Row, renderCsv, renderMarkdown, renderText, type Table } from './table.js';
 
-/** Output formats of {@link renderReport}. */
-export type ReportFormat = 'text' | 'markdown' | 'csv' | 'json';
-
-/** Options of {@link renderReport}. */
-export interface RenderReportOptions {
-  /** @default 'text' */
-  format?: ReportFormat;
-  /** `en-IN` or `hi-IN` (labels in Hindi), or any locale `Intl` knows for the numbers. @default 'en-IN' */
-  locale?: string;
-  /** `standard` (`2,03,500`) or `compact` (`2.04 lakh`) figures in text and Markdown. @default 'standard' */
-  notation?: 'standard' | 'compact';
-  /** A title above the table. @default a title naming the report and its date */
-  title?: string;
-}
+export type { RenderReportOptions, ReportFormat } from './report-options.js';
 
 /** Totals to render: every unit, or only `units` and the units below them. */
 export interface TotalsReport {
@@ -52,26 +45,25 @@ export interface GrowthReport {
 
 /**
  * Renders totals, a ranking or growth as a text table, Markdown, CSV (RFC 4180, one row per unit
- * and platform, raw numbers with their bounds) or JSON, with labels in English or Hindi.
+ * and platform, raw numbers with their bounds) or JSON, with labels and unit names in English or
+ * Hindi. Every string (names, handles, labels, notes, the title) is treated as hostile and escaped
+ * for its format: no name can break a row, start Markdown or HTML, reorder a line with bidi
+ * controls, or run as a spreadsheet formula (docs/aggregation.md, "Hostile text").
  *
+ * @throws {OptionError} when an option or the report is not what is expected.
  * @example
  * ```ts
  * console.log(renderReport({ registry, totals: t }, { locale: 'hi-IN' }));
- * const csv = renderReport({ registry, totals: t }, { format: 'csv' });
+ * const csv = renderReport({ registry, totals: t }, { format: 'csv', locale: 'hi-IN', bom: true });
  * ```
  */
 export function renderReport(
   report: TotalsReport | RankingReport | GrowthReport,
-  options: RenderReportOptions = {},
+  options?: RenderReportOptions,
 ): string {
-  const format = options.format ?? 'text';
-  if (!['text', 'markdown', 'csv', 'json'].includes(format)) {
-    throw new OptionError('format', '"text", "markdown", "csv" or "json"', format);
-  }
-  const locale = options.locale ?? 'en-IN';
-  const words = locale.toLowerCase().startsWith('hi') ? HI : EN;
-  const numbers: NumberStyle = { locale, notation: options.notation ?? 'standard' };
-  describeCount({ value: 0, min: 0, max: 0 }, numbers); // checks the locale and notation early
+  const { format, locale, language, notation, title, bom } = resolveReportOptions(options);
+  const words = language === 'hi' ? HI : EN;
+  const numbers: NumberStyle = { locale, notation };
   if (
     typeof report !== 'object' ||
     report === null ||
@@ -83,10 +75,20 @@ export function renderReport(
       report,
     );
   }
-  if ('totals' in report) return renderTotals(report, format, words, numbers, options.title);
-  if ('ranking' in report) return renderRanking(report, format, words, numbers, options.title);
-  if ('growth' in report) return renderGrowth(report, format, words, numbers, options.title);
-  throw new OptionError('report', 'an object with one of `totals`, `ranking` or `growth`', report);
+  let out: string;
+  if ('totals' in report) out = renderTotals(report, format, words, numbers, title);
+  else if ('ranking' in report) out = renderRanking(report, format, words, numbers, title);
+  else if ('growth' in report) out = renderGrowth(report, format, words, numbers, title);
+  else {
+    throw new OptionError(
+      'report',
+      'an object with one of `totals`, `ranking` or `growth`',
+      report,
+    );
+  }
+  // U+FEFF, written as EF BB BF in UTF-8: how Excel on Windows knows a CSV is not in the ANSI
+  // code page. Allowed only with CSV (see RenderReportOptions.bom).
+  return bom ? `\uFEFF${out}` : out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,7 +125,7 @@ function renderTotals(
       : [];
 
   if (format === 'json') {
-    return json({
+    return jsonDocument({
       report: 'totals',
       asOf: totals.asOf?.toISOString() ?? null,
       units: units.map(({ unit }, i) => ({
@@ -157,13 +159,13 @@ function renderTotals(
   if (format === 'csv') {
     const records = units.flatMap(({ unit }, i) => {
       const summary = summaries[i]!;
-      const rows = [csvSummary(unit, 'all', summary)];
+      const rows = [csvSummary(unit, w.lang, 'all', summary)];
       for (const p of platforms) {
-        const s = summary.byPlatform[p];
-        if (s) rows.push(csvSummary(unit, p, s));
+        const s = own(summary.byPlatform, p);
+        if (s) rows.push(csvSummary(unit, w.lang, p, s));
       }
       for (const a of ownAccounts(unit))
-        rows.push(csvSummary(unit, a.platform, accountSummary(a.id), a.id));
+        rows.push(csvSummary(unit, w.lang, a.platform, accountSummary(a.id), a.id));
       return rows;
     });
     return renderCsv(CSV_SUMMARY_HEADER, records);
@@ -176,7 +178,7 @@ function renderTotals(
       cells: [
         unitName(unit, w.lang),
         ...platforms.map((p) => {
-          const ps = s.byPlatform[p];
+          const ps = own(s.byPlatform, p);
           return ps ? summaryCell(ps, w, n) : '—';
         }),
         summaryCell(s, w, n),
@@ -226,7 +228,7 @@ function renderRanking(
   const { registry, ranking, platform } = report;
   const what = platform ? platformName(registry, platform, w) : w.total;
   if (format === 'json') {
-    return json({
+    return jsonDocument({
       report: 'ranking',
       platform: platform ?? null,
       entries: ranking.map((r) => ({
@@ -240,7 +242,7 @@ function renderRanking(
   if (format === 'csv') {
     return renderCsv(
       ['rank', ...CSV_SUMMARY_HEADER],
-      ranking.map((r) => [r.rank, ...csvSummary(r.unit, platform ?? 'all', r)]),
+      ranking.map((r) => [r.rank, ...csvSummary(r.unit, w.lang, platform ?? 'all', r)]),
     );
   }
   const table: Table = {
@@ -276,7 +278,7 @@ function renderGrowth(
   const byUnit = new Map(report.growth.map((g) => [g.unit.id, g]));
   const units = selectUnits(registry, report.units).filter(({ unit }) => byUnit.has(unit.id));
   if (format === 'json') {
-    return json({
+    return jsonDocument({
       report: 'growth',
       units: units.map(({ unit }) => {
         const { unit: _unit, ...rest } = byUnit.get(unit.id)!;
@@ -395,6 +397,14 @@ function platformOrder(ids: readonly string[]): PlatformId[] {
   return unique.sort((a, b) => order(a) - order(b) || a.localeCompare(b));
 }
 
+/**
+ * `record[key]` if it is the record's own entry. Platform ids are data (a custom platform may be
+ * called `constructor`), so a plain `record[key]` could find Object.prototype's members.
+ */
+function own<T>(record: Readonly<Partial<Record<string, T>>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 function platformName(registry: Registry, id: PlatformId, w: Words): string {
   const p = registry.platform(id);
   return p ? p.name[w.lang] : id;
@@ -464,13 +474,14 @@ const CSV_SUMMARY_HEADER = [
 
 function csvSummary(
   unit: Unit,
+  lang: Words['lang'],
   platform: string,
   s: CountSummary,
   accountId?: string,
 ): (string | number | null)[] {
   return [
     unit.id,
-    unitName(unit),
+    unitName(unit, lang),
     unit.kind,
     unit.parent ?? null,
     platform,
@@ -499,10 +510,6 @@ function summaryJson(s: CountSummary): {
     observed: s.observed,
     missing: s.missing,
   };
-}
-
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 function formatDate(date: Date, locale: string): string {

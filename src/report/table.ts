@@ -1,3 +1,5 @@
+import { csvField, markdownCell, textCell } from './escape.js';
+
 /**
  * A report as a table, before it is rendered: the renderers for text, Markdown and CSV share it.
  * Internal.
@@ -36,10 +38,11 @@ export function displayWidth(text: string): number {
 
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}]/u;
 
+/** An aligned text table; every string is passed through {@link textCell} first. */
 export function renderText(table: Table): string {
-  const header = table.columns.map((c) => c.label);
+  const header = table.columns.map((c) => textCell(c.label));
   const body = table.rows.map((row) =>
-    row.cells.map((cell, i) => (i === 0 ? '  '.repeat(row.depth) + cell : cell)),
+    row.cells.map((cell, i) => (i === 0 ? '  '.repeat(row.depth) : '') + textCell(cell)),
   );
   const widths = header.map((h, i) =>
     Math.max(displayWidth(h), ...body.map((cells) => displayWidth(cells[i] ?? ''))),
@@ -50,43 +53,44 @@ export function renderText(table: Table): string {
   };
   const line = (cells: readonly string[]) => cells.map(pad).join('  ').trimEnd();
   const out = [
-    table.title,
+    textCell(table.title),
     line(header),
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...body.map(line),
   ];
-  if (table.notes.length) out.push('', ...table.notes);
+  if (table.notes.length) out.push('', ...table.notes.map(textCell));
   return `${out.join('\n')}\n`;
 }
 
+/** A GitHub Flavored Markdown table; every string is passed through {@link markdownCell} first. */
 export function renderMarkdown(table: Table): string {
-  const escapeCell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
-  const line = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   const out = [
-    `### ${escapeCell(table.title)}`,
+    `### ${markdownCell(table.title)}`,
     '',
-    line(table.columns.map((c) => c.label)),
-    `| ${table.columns.map((c) => (c.numeric ? '---:' : '---')).join(' | ')} |`,
+    line(table.columns.map((c) => markdownCell(c.label))),
+    line(table.columns.map((c) => (c.numeric ? '---:' : '---'))),
     ...table.rows.map((row) =>
       line(
         row.cells.map((cell, i) =>
-          i === 0 && row.depth > 0 ? `${'\u00a0\u00a0'.repeat(row.depth)}${cell}` : cell,
+          // Indented after escaping, which trims: no-break spaces, as GFM trims plain ones.
+          i === 0 ? '\u00a0\u00a0'.repeat(row.depth) + markdownCell(cell) : markdownCell(cell),
         ),
       ),
     ),
   ];
-  if (table.notes.length) out.push('', ...table.notes.map((n) => `- ${escapeCell(n)}`));
+  if (table.notes.length) out.push('', ...table.notes.map((n) => `- ${markdownCell(n)}`));
   return `${out.join('\n')}\n`;
 }
 
-/** RFC 4180: CRLF line ends; fields with a comma, quote, CR or LF are quoted, quotes doubled. */
+/**
+ * RFC 4180: CRLF line ends; fields with a comma, quote, CR or LF are quoted, quotes doubled. A
+ * number is a number and a string is text, which is neutralised if it starts like a formula (see
+ * {@link csvField}): the types of the cells, not their look, decide.
+ */
 export function renderCsv(
   header: readonly string[],
   records: readonly (readonly (string | number | null)[])[],
 ): string {
-  const field = (value: string | number | null) => {
-    const text = value === null ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return `${[header, ...records].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+  return `${[header, ...records].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

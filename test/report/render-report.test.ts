@@ -4,7 +4,7 @@ import { rank } from '../../src/aggregate/rank.js';
 import { totals } from '../../src/aggregate/totals.js';
 import { OptionError } from '../../src/errors.js';
 import { defineRegistry } from '../../src/model/registry.js';
-import { renderReport } from '../../src/report/render-report.js';
+import { type RenderReportOptions, renderReport } from '../../src/report/render-report.js';
 import { displayWidth } from '../../src/report/table.js';
 import { snap } from '../fixtures.js';
 
@@ -128,6 +128,76 @@ describe('renderReport', () => {
     );
     expect(() => renderReport({ registry, totals: t, units: ['nowhere'] })).toThrow(/`units`/);
     expect(() => renderReport({} as never)).toThrow(/`report`/);
+  });
+});
+
+describe('renderReport CSV options (issue #10, defect 9)', () => {
+  it('defect 9 (hi-IN CSV): CSV in hi-IN writes the Hindi unit names, as the text table does', () => {
+    const totalsCsv = renderReport(
+      { registry, totals: t, accounts: true },
+      { format: 'csv', locale: 'hi-IN' },
+    );
+    expect(totalsCsv).toContain('\r\nindore,इंदौर,district,mp,all,');
+    expect(totalsCsv).toContain('\r\nindore,इंदौर,district,mp,x,indore-x,');
+    expect(totalsCsv).not.toContain('Indore');
+    const rankingCsv = renderReport(
+      { registry, ranking: rank(registry, t, { kind: 'district' }) },
+      { format: 'csv', locale: 'hi-IN' },
+    );
+    expect(rankingCsv).toContain('\r\n1,indore,इंदौर,district,');
+    expect(rankingCsv).toContain('\r\n2,bhopal,भोपाल,district,');
+    // The column names stay English: they are for programs, the same in every language.
+    expect(totalsCsv.split('\r\n')[0]).toBe(
+      'unit_id,unit,kind,parent,platform,account_id,value,min,max,precision,accounts,observed,missing',
+    );
+  });
+});
+
+describe('renderReport options (issue #10, defect 9)', () => {
+  it('defect 9 (Excel): bom: true starts a CSV with a UTF-8 byte-order mark; none by default', () => {
+    const plain = renderReport({ registry, totals: t }, { format: 'csv', locale: 'hi-IN' });
+    const marked = renderReport(
+      { registry, totals: t },
+      { format: 'csv', locale: 'hi-IN', bom: true },
+    );
+    expect(plain.startsWith('unit_id,')).toBe(true);
+    expect(marked).toBe(`\uFEFF${plain}`);
+    expect([...Buffer.from(marked, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(renderReport({ registry, totals: t }, { format: 'csv', bom: false })).toBe(
+      renderReport({ registry, totals: t }, { format: 'csv' }),
+    );
+  });
+
+  it('defect 9 (options): bad options are an OptionError saying what was expected', () => {
+    const report = { registry, totals: t };
+    const fails = (options: unknown, message: RegExp) => {
+      const call = () => renderReport(report, options as RenderReportOptions);
+      expect(call).toThrow(OptionError);
+      expect(call).toThrow(message);
+    };
+    fails(
+      { format: 'pdf' },
+      /Expected `format` to be "text", "markdown", "csv" or "json", got `"pdf"` \(string\)/,
+    );
+    fails({ format: 'CSV' }, /`format`/);
+    fails(null, /Expected `options` to be an object or undefined, got `null`/);
+    fails('csv', /`options`/);
+    fails(
+      { fromat: 'csv' },
+      /Expected `fromat` to be absent: renderReport's options are `format`, `locale`/,
+    );
+    fails({ locale: 42 }, /Expected `locale` to be .*, got `42` \(number\)/);
+    fails({ locale: 'not a locale' }, /`locale`/);
+    fails({ notation: 'scientific' }, /Expected `notation` to be "standard" or "compact"/);
+    fails({ title: ['x'] }, /Expected `title` to be a string or undefined, got an array of 1/);
+    fails(
+      { format: 'csv', bom: 'yes' },
+      /Expected `bom` to be true or false, got `"yes"` \(string\)/,
+    );
+    fails({ format: 'json', bom: true }, /Expected `bom` to be false or absent with format "json"/);
+    fails({ bom: true }, /format "text"/);
+    expect(() => renderReport(report, undefined)).not.toThrow();
+    expect(() => renderReport(report, { format: undefined, title: undefined })).not.toThrow();
   });
 });
 
