@@ -5,8 +5,13 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresStore } from '../../src/stores/postgres/index.js';
-import type { StoreOptions } from '../../src/stores/types.js';
-import { all, describeStoreConformance, snap } from './conformance.js';
+import {
+  all,
+  type ConformanceOptions,
+  describeStoreConformance,
+  snap,
+  tableNames,
+} from './conformance.js';
 
 const url = process.env.DATABASE_URL;
 const inCI = (process.env.CI ?? '') !== '' && process.env.CI !== 'false' && process.env.CI !== '0';
@@ -48,16 +53,25 @@ describe.skipIf(!url)(
       await pool.end();
     });
 
-    describeStoreConformance('postgresStore (pg)', async (options: StoreOptions) => {
-      const schema = newSchema();
-      const client = getPool();
-      return {
-        store: postgresStore({ ...options, client, schema }),
-        cleanup: async () => {
-          await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        },
-      };
-    });
+    describeStoreConformance(
+      'postgresStore (pg)',
+      async (options: ConformanceOptions) => {
+        const schema = newSchema();
+        const client = getPool();
+        const store = postgresStore({ ...options, client, schema });
+        return {
+          store,
+          cleanup: async () => {
+            await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+          },
+          sql: async (text: string, params?: unknown[]) => {
+            await store.migrate();
+            return client.query(tableNames(text, schema), params);
+          },
+        };
+      },
+      { foreignWrites: true },
+    );
 
     it('says which driver it uses, and leaves the Pool open when closed', async () => {
       const store = postgresStore({ client: getPool(), schema: newSchema() });

@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.js';
 import { postgresStore } from '../../src/stores/postgres/index.js';
-import { all, describeStoreConformance, snap } from './conformance.js';
+import { all, describeStoreConformance, snap, tableNames } from './conformance.js';
 
 const randomSchema = () => `t_${Math.random().toString(36).slice(2, 12)}`;
 
@@ -26,10 +26,15 @@ function pgliteFixtures(makeClient: () => Promise<PGlite>) {
     makeStore: async (options: Parameters<typeof postgresStore>[0] | object = {}) => {
       const db = await get();
       const schema = randomSchema();
+      const store = postgresStore({ ...options, client: db, schema });
       return {
-        store: postgresStore({ ...options, client: db, schema }),
+        store,
         cleanup: async () => {
           await db.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        },
+        sql: async (text: string, params?: unknown[]) => {
+          await store.migrate();
+          return db.query(tableNames(text, schema), params);
         },
       };
     },
@@ -47,7 +52,9 @@ describe('postgresStore on PGlite in a temporary folder', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  describeStoreConformance('postgresStore (PGlite, folder)', fixtures.makeStore);
+  describeStoreConformance('postgresStore (PGlite, folder)', fixtures.makeStore, {
+    foreignWrites: true,
+  });
 
   it('keeps its data across a reopening of the folder', async () => {
     const first = await fixtures.get();
@@ -74,7 +81,9 @@ describe('postgresStore on in-memory PGlite', () => {
   const fixtures = pgliteFixtures(async () => new PGlite());
   afterAll(() => fixtures.close());
 
-  describeStoreConformance('postgresStore (PGlite, memory)', fixtures.makeStore);
+  describeStoreConformance('postgresStore (PGlite, memory)', fixtures.makeStore, {
+    foreignWrites: true,
+  });
 
   describe('particulars', () => {
     let db: PGlite;

@@ -146,8 +146,12 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     if (accountIds !== undefined) where.push(`account_id = ANY($${params.push(accountIds)})`);
     const limit = `$${params.push(pageSize)}`;
     const first = sql.page(where, limit);
+    // The bookmark is the last row's exact key: its taken_at as whole microseconds since 1970
+    // (computed in SQL, carried as text, turned back into the same timestamptz in SQL; a JS Date
+    // would cut it to the millisecond and read again every row later within it), and its id.
+    const [us, id] = [`$${params.length + 1}::int8`, `$${params.length + 2}::text`];
     const next = sql.page(
-      [...where, `(taken_at, account_id) > ($${params.length + 1}, $${params.length + 2})`],
+      [...where, `(taken_at, account_id) > (${sql.fromMicros(us)}, ${id})`],
       limit,
     );
     let after: [string, string] | undefined;
@@ -160,7 +164,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       for (const row of rows) yield fromRow(row);
       if (rows.length < pageSize) return;
       const last = rows[rows.length - 1]!;
-      after = [new Date(toInt(last.taken_ms, 'taken_at')).toISOString(), String(last.account_id)];
+      after = [String(last.taken_us), String(last.account_id)];
     }
   }
 
@@ -270,8 +274,15 @@ function statements(t: Tables) {
     latestOf: latestOf(
       `(SELECT id COLLATE "C" AS account_id FROM unnest($2::text[]) AS ids(id)) a`,
     ),
+    // Microseconds since 1970 back to the timestamptz they came from: exact integer arithmetic
+    // (an interval times a float8 whole number of seconds, below 2^53, is exact), whatever the
+    // session's time zone.
+    fromMicros: (us: string) =>
+      `(timestamptz 'epoch' + (${us} / 1000000) * interval '1 second' + (${us} % 1000000) * interval '1 microsecond')`,
     page: (where: readonly string[], limit: string) => `
-      SELECT ${COLUMNS} FROM ${t.snapshots}
+      SELECT ${COLUMNS},
+        (extract(epoch FROM taken_at) * 1000000)::int8::text AS taken_us
+      FROM ${t.snapshots}
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY taken_at, account_id
       LIMIT ${limit}`,
