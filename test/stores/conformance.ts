@@ -666,6 +666,91 @@ export function describeStoreConformance(
           '9999-12-31T23:59:59.999Z',
           '9999-12-31T23:59:59.999Z',
         ]);
+        const last = await fixture.store.latest({ asOf: new Date('9999-12-31T23:59:59.999Z') });
+        expect(last.map((s) => s.followers.value)).toStrictEqual([5]);
+      });
+
+      it('history to left out rows stored microseconds into its millisecond', async () => {
+        const fixture = await openFixture({ historyPageSize: 1 });
+        const foreign: ForeignRow[] = [
+          { accountId: 'a', at: at('455999'), value: 1 },
+          { accountId: 'a', at: at('456000'), value: 2 },
+          { accountId: 'a', at: at('456789'), value: 3 },
+          { accountId: 'b', at: at('456999'), value: 4 },
+          { accountId: 'a', at: at('457000'), value: 5 },
+        ];
+        await writeForeign(fixture, foreign);
+        const values = async (from?: number, to?: number) =>
+          (
+            await upTo(
+              fixture.store.history({
+                ...(from === undefined ? {} : { from: new Date(from) }),
+                ...(to === undefined ? {} : { to: new Date(to) }),
+              }),
+              20,
+            )
+          ).map((s) => s.followers.value);
+        expect(await values(undefined, T + 456)).toStrictEqual([1, 2, 3, 4]);
+        expect(await values(T + 456, T + 456)).toStrictEqual([2, 3, 4]);
+        expect(await values(T + 456)).toStrictEqual([2, 3, 4, 5]);
+        expect(await values(T + 457)).toStrictEqual([5]);
+        expect(await values(undefined, T + 455)).toStrictEqual([1]);
+        // Whatever a row reports, asking for exactly that millisecond finds it.
+        for (const s of await upTo(fixture.store.history(), 20)) {
+          const again = await upTo(fixture.store.history({ from: s.takenAt, to: s.takenAt }), 20);
+          expect(again).toContainEqual(s);
+        }
+      });
+
+      it('latest left out a row stored microseconds into the millisecond of asOf', async () => {
+        const fixture = await openFixture();
+        await writeForeign(fixture, [
+          { accountId: 'a', at: at('455999'), value: 1 },
+          { accountId: 'a', at: at('456789'), value: 2 },
+          { accountId: 'b', at: at('456000'), value: 3 },
+        ]);
+        const latest = async (asOf: number) =>
+          (await fixture.store.latest({ asOf: new Date(asOf) })).map((s) => s.followers.value);
+        expect(await latest(T + 455)).toStrictEqual([1]);
+        expect(await latest(T + 456)).toStrictEqual([2, 3]);
+        const [a] = await fixture.store.latest({ asOf: new Date(T + 456) });
+        expect(a!.takenAt).toStrictEqual(new Date(T + 456));
+        // The newest row within a millisecond wins, whoever wrote it.
+        await fixture.store.put([snap('a', T + 456, 50)]); // 06:30:00.456000, before .456789
+        expect(await latest(T + 456)).toStrictEqual([2, 3]);
+        await fixture.store.put([snap('b', T + 456, 60)]); // the same instant as b's row: replaces it
+        expect(await latest(T + 456)).toStrictEqual([2, 60]);
+      });
+
+      it('put at a millisecond does not replace a row another program stored microseconds into it', async () => {
+        const fixture = await openFixture({ historyPageSize: 1 });
+        await writeForeign(fixture, [{ accountId: 'a', at: at('456789'), value: 1 }]);
+        const own = snap('a', T + 456, 2);
+        await fixture.store.put([own]);
+        await fixture.store.put([own]); // idempotent: still one row of its own
+        const corrected = snap('a', T + 456, 3);
+        await fixture.store.put([corrected]); // replaces its own row only
+        const read = await upTo(fixture.store.history(), 20);
+        expect(read).toStrictEqual([
+          corrected,
+          foreignSnapshot({ accountId: 'a', at: at('456789'), value: 1 }),
+        ]);
+      });
+
+      it('prune before a millisecond keeps rows stored microseconds into it, and removes them before the next', async () => {
+        const fixture = await openFixture();
+        await writeForeign(fixture, [
+          { accountId: 'a', at: at('455999'), value: 1 },
+          { accountId: 'a', at: at('456000'), value: 2 },
+          { accountId: 'a', at: at('456789'), value: 3 },
+          { accountId: 'a', at: at('457000'), value: 4 },
+        ]);
+        const values = async () =>
+          (await upTo(fixture.store.history(), 20)).map((s) => s.followers.value);
+        expect(await fixture.store.prune({ before: new Date(T + 456) })).toBe(1);
+        expect(await values()).toStrictEqual([2, 3, 4]);
+        expect(await fixture.store.prune({ before: new Date(T + 457) })).toBe(2);
+        expect(await values()).toStrictEqual([4]);
       });
 
       it('history yields any set of microsecond rows exactly once, in order, at any page size (property)', async () => {

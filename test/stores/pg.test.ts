@@ -97,6 +97,44 @@ describe.skipIf(!url)(
       }
     });
 
+    it('pages and bounds the same in any session time zone and DateStyle (a DST fold included)', async () => {
+      const schema = newSchema();
+      // Every connection of this pool has its own settings, as a Pool configured so would.
+      const local = new pg.Pool({
+        connectionString: url,
+        max: 2,
+        options: '-c TimeZone=America/New_York -c DateStyle=SQL,DMY',
+      });
+      try {
+        const store = postgresStore({ client: local, schema, historyPageSize: 1 });
+        await store.migrate();
+        // 05:30 and 06:30 UTC on 3 November 2024 are both 01:30 in New York (EDT, then EST).
+        const times = [
+          '2024-11-03T05:30:00.000001Z',
+          '2024-11-03T05:30:00.000002Z',
+          '2024-11-03T06:30:00.000001Z',
+        ];
+        await local.query(`INSERT INTO "${schema}".social_reach_accounts VALUES ('a')`);
+        await local.query(
+          `INSERT INTO "${schema}".social_reach_snapshots (account_id, taken_at, platform, followers, provider)
+            SELECT 'a', t::timestamptz, 'x', i - 1, 'etl' FROM unnest($1::text[]) WITH ORDINALITY AS r(t, i)`,
+          [times],
+        );
+        const read = await all(store.history());
+        expect(read.map((s) => s.followers.value)).toStrictEqual([0, 1, 2]);
+        expect(read.map((s) => s.takenAt.toISOString())).toStrictEqual([
+          '2024-11-03T05:30:00.000Z',
+          '2024-11-03T05:30:00.000Z',
+          '2024-11-03T06:30:00.000Z',
+        ]);
+        const at = new Date('2024-11-03T05:30:00.000Z');
+        expect(await all(store.history({ to: at }))).toHaveLength(2);
+        expect((await store.latest({ asOf: at }))[0]?.followers.value).toBe(1);
+      } finally {
+        await local.end();
+      }
+    });
+
     it('applies each migration once when several processes start at once', async () => {
       const schema = newSchema();
       // Separate pools: separate sessions, as separate processes would have.

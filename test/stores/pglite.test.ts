@@ -145,6 +145,38 @@ describe('postgresStore on in-memory PGlite', () => {
       expect(read.map((s) => s.followers.value)).toStrictEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     });
 
+    it('pages and bounds the same in any session time zone and DateStyle (a DST fold included)', async () => {
+      const schema = randomSchema();
+      const store = postgresStore({ client: db, schema, historyPageSize: 1 });
+      await store.migrate();
+      // 05:30 and 06:30 UTC on 3 November 2024 are both 01:30 in New York (EDT, then EST).
+      const times = [
+        '2024-11-03T05:30:00.000001Z',
+        '2024-11-03T05:30:00.000002Z',
+        '2024-11-03T06:30:00.000001Z',
+      ];
+      await db.exec(
+        `INSERT INTO "${schema}".social_reach_accounts VALUES ('a');
+        INSERT INTO "${schema}".social_reach_snapshots (account_id, taken_at, platform, followers, provider)
+          VALUES ${times.map((t, i) => `('a', '${t}', 'x', ${i}, 'etl')`).join(', ')}`,
+      );
+      await db.exec("SET TimeZone = 'America/New_York'; SET DateStyle = 'SQL, DMY'");
+      try {
+        const read = await all(store.history());
+        expect(read.map((s) => s.followers.value)).toStrictEqual([0, 1, 2]);
+        expect(read.map((s) => s.takenAt.toISOString())).toStrictEqual([
+          '2024-11-03T05:30:00.000Z',
+          '2024-11-03T05:30:00.000Z',
+          '2024-11-03T06:30:00.000Z',
+        ]);
+        const at = new Date('2024-11-03T05:30:00.000Z');
+        expect(await all(store.history({ to: at }))).toHaveLength(2);
+        expect((await store.latest({ asOf: at }))[0]?.followers.value).toBe(1);
+      } finally {
+        await db.exec('RESET TimeZone; RESET DateStyle');
+      }
+    });
+
     it('refuses a client that is neither PGlite nor a pg Pool, and bad options', () => {
       expect(() => postgresStore({ client: {} as never })).toThrow(OptionError);
       expect(() => postgresStore({ client: db, schema: 'bad-name' })).toThrow(/schema/);

@@ -140,8 +140,11 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     if (from !== undefined && from.getTime() > MIN_TIME) {
       where.push(`taken_at >= $${params.push(from.toISOString())}`);
     }
+    // A row counts at its millisecond (what it reads back as), so `to` takes the microseconds
+    // after it too. `from` needs nothing: a row is at or after a millisecond exactly when its
+    // millisecond is.
     if (to !== undefined && to.getTime() < MAX_TIME) {
-      where.push(`taken_at <= $${params.push(to.toISOString())}`);
+      where.push(`taken_at < $${params.push(to.toISOString())}::timestamptz + ${ONE_MS}`);
     }
     if (accountIds !== undefined) where.push(`account_id = ANY($${params.push(accountIds)})`);
     const limit = `$${params.push(pageSize)}`;
@@ -240,6 +243,11 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
 // 10,000 rows on the benchmark machine) and leaves no array encoding to the driver.
 const INSERT_CHUNK = 5_000;
 
+// Rows another program wrote may hold microseconds; the store reads each back at its millisecond,
+// rounded down (taken_ms), and compares bounds with that millisecond: a row is at or before a
+// millisecond T when it is before T + 1 ms. Keys and paging stay exact (see `history`).
+const ONE_MS = `interval '1 millisecond'`;
+
 const COLUMNS = `account_id, floor(extract(epoch FROM taken_at) * 1000)::int8 AS taken_ms, platform,
   followers, followers_min, followers_max, following, posts, views, extra::text AS extra,
   provider, note, evidence_url`;
@@ -249,7 +257,7 @@ function statements(t: Tables) {
     SELECT s.* FROM ${accounts}
     CROSS JOIN LATERAL (
       SELECT ${COLUMNS} FROM ${t.snapshots} s
-      WHERE s.account_id = a.account_id AND s.taken_at <= $1::timestamptz
+      WHERE s.account_id = a.account_id AND s.taken_at < $1::timestamptz + ${ONE_MS}
       ORDER BY s.taken_at DESC
       LIMIT 1
     ) s
@@ -267,6 +275,7 @@ function statements(t: Tables) {
         followers_max = EXCLUDED.followers_max, following = EXCLUDED.following,
         posts = EXCLUDED.posts, views = EXCLUDED.views, extra = EXCLUDED.extra,
         provider = EXCLUDED.provider, note = EXCLUDED.note, evidence_url = EXCLUDED.evidence_url`,
+    // Strictly before a millisecond: a row's millisecond is before it exactly when the row is.
     prune: `WITH gone AS (DELETE FROM ${t.snapshots}
         WHERE taken_at < $1::timestamptz AND ($2::text IS NULL OR platform = $2::text) RETURNING 1)
       SELECT count(*)::int8 AS removed FROM gone`,
