@@ -177,6 +177,23 @@ describe('postgresStore on in-memory PGlite', () => {
       }
     });
 
+    it('refuses a server older than PostgreSQL 14 with a StoreError, before touching the schema', async () => {
+      const statements: string[] = [];
+      const old = {
+        query: async (text: string) => {
+          statements.push(text);
+          return { rows: [{ present: false, server_version: 130016 }] };
+        },
+        transaction: async () => expect.fail('no transaction on an old server'),
+        exec: async () => expect.fail('no statement on an old server'),
+      };
+      const store = postgresStore({ client: old as never });
+      const error = await store.put([snap('a', 0, 1)]).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'StoreError', operation: 'migrate' });
+      expect((error as Error).message).toMatch(/PostgreSQL 14 or later is needed.*130016/);
+      expect(statements).toHaveLength(1);
+    });
+
     it('refuses a client that is neither PGlite nor a pg Pool, and bad options', () => {
       expect(() => postgresStore({ client: {} as never })).toThrow(OptionError);
       expect(() => postgresStore({ client: db, schema: 'bad-name' })).toThrow(/schema/);
