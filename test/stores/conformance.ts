@@ -670,6 +670,31 @@ export function describeStoreConformance(
         expect(last.map((s) => s.followers.value)).toStrictEqual([5]);
       });
 
+      it('a taken_at a JavaScript Date cannot hold read as an Invalid Date or failed with a bigint error: now a StoreError naming the account', async () => {
+        const fine = { accountId: 'a', at: at('456789'), value: 1 };
+        const cannot = /"far".*infinite or after 275760-09-13/;
+        for (const beyond of ['280000-01-01T00:00:00Z', 'infinity', '-infinity']) {
+          const fixture = await openFixture({ historyPageSize: 1 });
+          await writeForeign(fixture, [fine, { accountId: 'far', at: beyond, value: 2 }]);
+          const read: Snapshot[] = [];
+          const error = await (async () => {
+            for await (const s of fixture.store.history()) read.push(s);
+          })().catch((e: unknown) => e);
+          // Every row before it is read; the row itself stops the iteration, saying which.
+          expect(read, beyond).toStrictEqual(beyond === '-infinity' ? [] : [foreignSnapshot(fine)]);
+          expect(error, beyond).toBeInstanceOf(StoreError);
+          expect((error as Error).message).toMatch(cannot);
+          const latest = fixture.store.latest({ asOf: new Date(8.64e15) });
+          if (beyond === '-infinity') {
+            // It is the newest row of its account at any asOf.
+            await expect(latest).rejects.toThrow(cannot);
+          } else {
+            // latest never reaches past the year 9999, so it answers.
+            expect(await latest).toStrictEqual([foreignSnapshot(fine)]);
+          }
+        }
+      });
+
       it('history to left out rows stored microseconds into its millisecond', async () => {
         const fixture = await openFixture({ historyPageSize: 1 });
         const foreign: ForeignRow[] = [

@@ -248,7 +248,12 @@ const INSERT_CHUNK = 5_000;
 // millisecond T when it is before T + 1 ms. Keys and paging stay exact (see `history`).
 const ONE_MS = `interval '1 millisecond'`;
 
-const COLUMNS = `account_id, floor(extract(epoch FROM taken_at) * 1000)::int8 AS taken_ms, platform,
+// The instants a JavaScript Date holds (to 275760-09-13); PostgreSQL goes on to 294276 AD and has
+// ±infinity. Another program's row beyond them reads with a NULL time, which `fromRow` refuses.
+const IN_JS_RANGE = `taken_at > '-infinity' AND taken_at <= timestamptz '275760-09-13 00:00:00+00'`;
+
+const COLUMNS = `account_id, platform,
+  CASE WHEN ${IN_JS_RANGE} THEN floor(extract(epoch FROM taken_at) * 1000)::int8 END AS taken_ms,
   followers, followers_min, followers_max, following, posts, views, extra::text AS extra,
   provider, note, evidence_url`;
 
@@ -290,7 +295,8 @@ function statements(t: Tables) {
       `(timestamptz 'epoch' + (${us} / 1000000) * interval '1 second' + (${us} % 1000000) * interval '1 microsecond')`,
     page: (where: readonly string[], limit: string) => `
       SELECT ${COLUMNS},
-        (extract(epoch FROM taken_at) * 1000000)::int8::text AS taken_us
+        CASE WHEN ${IN_JS_RANGE} THEN (extract(epoch FROM taken_at) * 1000000)::int8::text END
+          AS taken_us
       FROM ${t.snapshots}
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY taken_at, account_id
@@ -318,6 +324,12 @@ function toRecord(s: Snapshot): Record<string, unknown> {
 }
 
 function fromRow(row: DbRow): Snapshot {
+  if (row.taken_ms === null) {
+    throw new StoreError(
+      `a snapshot of account ${JSON.stringify(row.account_id)} has a taken_at that is infinite or after 275760-09-13, which a JavaScript Date cannot hold: correct or delete that row (another program wrote it; the store never does)`,
+      { store: 'postgres', operation: 'read' },
+    );
+  }
   const snapshot: Snapshot = {
     accountId: String(row.account_id),
     platform: String(row.platform),
