@@ -61,7 +61,12 @@ export interface PostgresStore extends SnapshotStore {
  * - `put` is one transaction: rows are validated, then upserted in chunks (`INSERT ... SELECT
  *   FROM json_to_recordset(...) ON CONFLICT DO UPDATE`).
  * - `latest` looks up each account's newest row through the primary key; `history` pages through
- *   the `(taken_at, account_id)` index by keyset, holding no connection between pages.
+ *   the `(taken_at, account_id)` index by keyset on the exact stored values, holding no connection
+ *   between pages.
+ * - `takenAt` is written to the millisecond. Rows other programs wrote to the microsecond are kept
+ *   as they are, read back at their millisecond (rounded down), and compared with every bound at
+ *   that millisecond; each is read exactly once, and a `put` never replaces one (keys are exact).
+ * - Needs PostgreSQL 14 or later (PGlite is); an older server is refused with a `StoreError`.
  * - `close()` waits for operations in flight and marks the store closed. It does **not** close
  *   the PGlite instance or end the Pool: the caller created it and closes it.
  *
