@@ -1,6 +1,7 @@
 // The conformance suite every SnapshotStore passes. A store's own test file calls
 // describeStoreConformance with a factory and adds only what is particular to it.
 
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OptionError, StoreError, ValidationError } from '../../src/errors.js';
 import { defineRegistry } from '../../src/model/registry.js';
@@ -11,10 +12,29 @@ import type { SnapshotStore, StoreOptions } from '../../src/stores/types.js';
 export interface StoreFixture {
   store: SnapshotStore;
   cleanup: () => Promise<void>;
+  /**
+   * SQL straight into the store's tables, bypassing the store, as another program (psql, an ETL
+   * job, a `DEFAULT now()` column) would write. Given by SQL stores, with `{snapshots}` and
+   * `{accounts}` in the text replaced by the store's quoted table names; the tables exist by the
+   * time it runs.
+   */
+  sql?: (text: string, params?: unknown[]) => Promise<unknown>;
+}
+
+/** What a store under test is made with: every store's options, and a paging store's page size. */
+export interface ConformanceOptions extends StoreOptions {
+  /** Rows per page for stores that read history in pages; others ignore it. */
+  historyPageSize?: number;
 }
 
 /** Makes a fresh, empty store; `options` carry the registry for the tests that need one. */
-export type MakeStore = (options: StoreOptions) => Promise<StoreFixture>;
+export type MakeStore = (options: ConformanceOptions) => Promise<StoreFixture>;
+
+/** What a store under test can do beyond the contract, turning on the tests that need it. */
+export interface ConformanceFeatures {
+  /** Its fixtures give {@link StoreFixture.sql}: rows written by other programs are tested. */
+  foreignWrites?: boolean;
+}
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2024, 0, 1, 6, 30, 0, 123); // with milliseconds, to check they survive
@@ -36,6 +56,13 @@ export function snap(
   };
 }
 
+/** SQL for {@link StoreFixture.sql}: `{snapshots}` and `{accounts}` become a schema's tables. */
+export function tableNames(text: string, schema: string): string {
+  return text
+    .replaceAll('{snapshots}', `"${schema}".social_reach_snapshots`)
+    .replaceAll('{accounts}', `"${schema}".social_reach_accounts`);
+}
+
 /** Everything an iterable yields, in order. */
 export async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -44,6 +71,62 @@ export async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 }
 
 const keyOf = (s: Snapshot) => `${s.takenAt.toISOString()} ${s.accountId}`;
+
+/**
+ * At most `max` items of an iterable: a history that repeats rows forever still ends the test,
+ * which then fails on the rows it got instead of hanging.
+ */
+async function upTo<T>(iterable: AsyncIterable<T>, max: number): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterable) if (out.push(item) >= max) break;
+  return out;
+}
+
+/** A row as another program writes it: `at` is a timestamptz literal, to the microsecond. */
+interface ForeignRow {
+  accountId: string;
+  at: string;
+  value: number;
+}
+
+/** Writes rows with plain SQL, as psql or an ETL job would: the account, then the snapshot. */
+async function writeForeign(fixture: StoreFixture, rows: readonly ForeignRow[]): Promise<void> {
+  const sql = fixture.sql!;
+  const ids = rows.map((r) => r.accountId);
+  await sql(
+    'INSERT INTO {accounts} (account_id) SELECT DISTINCT id FROM unnest($1::text[]) AS r(id) ON CONFLICT DO NOTHING',
+    [ids],
+  );
+  await sql(
+    `INSERT INTO {snapshots} (account_id, taken_at, platform, followers, provider)
+      SELECT id, at::timestamptz, 'x', v, 'etl' FROM unnest($1::text[], $2::text[], $3::int8[]) AS r(id, at, v)`,
+    [ids, rows.map((r) => r.at), rows.map((r) => r.value)],
+  );
+}
+
+/** What a store reads back for a {@link ForeignRow}: `takenAt` is its millisecond. */
+function foreignSnapshot(row: ForeignRow): Snapshot {
+  return {
+    accountId: row.accountId,
+    platform: 'x',
+    takenAt: new Date(Math.floor(microsOf(row.at) / 1000)),
+    followers: { value: row.value, min: null, max: null },
+    source: { provider: 'etl' },
+  };
+}
+
+/** Microseconds since 1970 of an ISO time with up to six decimals and a `Z` (after 1970). */
+function microsOf(iso: string): number {
+  const match = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?Z$/.exec(iso);
+  if (!match) throw new Error(`not an ISO UTC time: ${iso}`);
+  return Date.parse(`${match[1]}Z`) * 1000 + Number((match[2] ?? '').padEnd(6, '0'));
+}
+
+/** The ISO time, to the microsecond, of microseconds since 1970 (after 1970). */
+function isoOfMicros(us: number): string {
+  const ms = Math.floor(us / 1000);
+  return new Date(ms).toISOString().replace('Z', `${String(us - ms * 1000).padStart(3, '0')}Z`);
+}
 
 /**
  * Declares the tests every {@link SnapshotStore} must pass.
@@ -56,14 +139,20 @@ const keyOf = (s: Snapshot) => `${s.takenAt.toISOString()} ${s.accountId}`;
  * }));
  * ```
  */
-export function describeStoreConformance(name: string, makeStore: MakeStore): void {
+export function describeStoreConformance(
+  name: string,
+  makeStore: MakeStore,
+  features: ConformanceFeatures = {},
+): void {
   describe(`${name} (store conformance)`, () => {
     const fixtures: StoreFixture[] = [];
-    const open = async (options: StoreOptions = {}): Promise<SnapshotStore> => {
+    const openFixture = async (options: ConformanceOptions = {}): Promise<StoreFixture> => {
       const fixture = await makeStore(options);
       fixtures.push(fixture);
-      return fixture.store;
+      return fixture;
     };
+    const open = async (options: ConformanceOptions = {}): Promise<SnapshotStore> =>
+      (await openFixture(options)).store;
     afterEach(async () => {
       for (const fixture of fixtures.splice(0)) {
         await fixture.store.close();
@@ -483,6 +572,244 @@ export function describeStoreConformance(name: string, makeStore: MakeStore): vo
           error = e;
         }
         expect(error).toBeInstanceOf(StoreError);
+      });
+    });
+
+    // Page sizes for stores that page history; undefined is the store's default.
+    const PAGE_SIZES = [1, 2, 3, undefined];
+
+    describe('paging: every row exactly once', () => {
+      it('history yields each row exactly once, in order, at page sizes 1, 2, 3 and the default', async () => {
+        // Equal times across accounts, and one account's rows a millisecond apart.
+        const rows = [
+          snap('a', T0, 1),
+          snap('b', T0, 2),
+          snap('c', T0, 3),
+          snap('a', T0 + 1, 4),
+          snap('b', T0 + 1, 5),
+          snap('a', T0 + 2, 6),
+          snap('c', T0 + DAY, 7),
+        ];
+        for (const historyPageSize of PAGE_SIZES) {
+          const store = await open(historyPageSize === undefined ? {} : { historyPageSize });
+          await store.put([...rows].reverse());
+          const read = await upTo(store.history(), 3 * rows.length);
+          expect(
+            read.map((s) => s.followers.value),
+            `page size ${historyPageSize}`,
+          ).toEqual([1, 2, 3, 4, 5, 6, 7]);
+          const b = await upTo(store.history({ accountIds: ['b'] }), 3 * rows.length);
+          expect(b.map((s) => s.followers.value)).toEqual([2, 5]);
+        }
+      });
+    });
+
+    describe.runIf(features.foreignWrites)('rows other programs wrote, to the microsecond', () => {
+      // A store writes milliseconds; psql, an ETL job or `DEFAULT now()` write microseconds. Such
+      // rows are kept as they are, read back at their millisecond (rounded down), and counted at
+      // that millisecond by every bound; keys stay exact, so no row replaces another.
+      const at = (fraction: string, second = '00') => `2024-01-01T06:30:${second}.${fraction}Z`;
+      const T = Date.parse(at('000')); // 06:30:00.000
+
+      it('history repeated microsecond rows and never ended: each row exactly once, in order, at page sizes 1, 2, 3 and the default', async () => {
+        const foreign: ForeignRow[] = [
+          { accountId: 'c', at: at('123456'), value: 3 }, // the same time for three accounts
+          { accountId: 'a', at: at('123456'), value: 1 },
+          { accountId: 'b', at: at('123456'), value: 2 },
+          { accountId: 'a', at: at('123457'), value: 4 }, // 1 µs after a's previous row
+          { accountId: 'b', at: at('123999'), value: 5 },
+          { accountId: 'b', at: at('124000'), value: 6 }, // 1 µs later, the next millisecond
+          { accountId: 'a', at: at('999999'), value: 7 },
+          { accountId: 'a', at: at('000000', '01'), value: 8 },
+        ];
+        const own = snap('a', T + 123, 100); // 06:30:00.123000, before a's foreign rows
+        const expected = [
+          own,
+          ...[1, 2, 3, 4, 5, 6, 7, 8].map((v) =>
+            foreignSnapshot(foreign.find((r) => r.value === v)!),
+          ),
+        ];
+        for (const historyPageSize of PAGE_SIZES) {
+          const fixture = await openFixture(
+            historyPageSize === undefined ? {} : { historyPageSize },
+          );
+          await writeForeign(fixture, foreign);
+          await fixture.store.put([own]);
+          const read = await upTo(fixture.store.history(), 3 * expected.length);
+          expect(read, `page size ${historyPageSize}`).toStrictEqual(expected);
+          const a = await upTo(fixture.store.history({ accountIds: ['a'] }), 20);
+          expect(a.map((s) => s.followers.value)).toStrictEqual([100, 1, 4, 7, 8]);
+        }
+      });
+
+      it('history pages exactly at the ends of the range: years 1 and 9999, beyond 2^53 microseconds', async () => {
+        const fixture = await openFixture({ historyPageSize: 1 });
+        const ends = [
+          '0001-01-01T00:00:00.000000Z',
+          '0001-01-01T00:00:00.000001Z',
+          '1969-12-31T23:59:59.999999Z', // just before 1970: negative microseconds
+          '1970-01-01T00:00:00.000000Z',
+          '9999-12-31T23:59:59.999998Z',
+          '9999-12-31T23:59:59.999999Z',
+        ];
+        await writeForeign(
+          fixture,
+          ends.map((iso, value) => ({ accountId: 'a', at: iso, value })),
+        );
+        const read = await upTo(fixture.store.history(), 3 * ends.length);
+        expect(read.map((s) => s.followers.value)).toStrictEqual([0, 1, 2, 3, 4, 5]);
+        expect(read.map((s) => s.takenAt.toISOString())).toStrictEqual([
+          '0001-01-01T00:00:00.000Z',
+          '0001-01-01T00:00:00.000Z',
+          '1969-12-31T23:59:59.999Z',
+          '1970-01-01T00:00:00.000Z',
+          '9999-12-31T23:59:59.999Z',
+          '9999-12-31T23:59:59.999Z',
+        ]);
+        const last = await fixture.store.latest({ asOf: new Date('9999-12-31T23:59:59.999Z') });
+        expect(last.map((s) => s.followers.value)).toStrictEqual([5]);
+      });
+
+      it('a taken_at a JavaScript Date cannot hold read as an Invalid Date or failed with a bigint error: now a StoreError naming the account', async () => {
+        const fine = { accountId: 'a', at: at('456789'), value: 1 };
+        const cannot = /"far".*infinite or after 275760-09-13/;
+        for (const beyond of ['280000-01-01T00:00:00Z', 'infinity', '-infinity']) {
+          const fixture = await openFixture({ historyPageSize: 1 });
+          await writeForeign(fixture, [fine, { accountId: 'far', at: beyond, value: 2 }]);
+          const read: Snapshot[] = [];
+          const error = await (async () => {
+            for await (const s of fixture.store.history()) read.push(s);
+          })().catch((e: unknown) => e);
+          // Every row before it is read; the row itself stops the iteration, saying which.
+          expect(read, beyond).toStrictEqual(beyond === '-infinity' ? [] : [foreignSnapshot(fine)]);
+          expect(error, beyond).toBeInstanceOf(StoreError);
+          expect((error as Error).message).toMatch(cannot);
+          const latest = fixture.store.latest({ asOf: new Date(8.64e15) });
+          if (beyond === '-infinity') {
+            // It is the newest row of its account at any asOf.
+            await expect(latest).rejects.toThrow(cannot);
+          } else {
+            // latest never reaches past the year 9999, so it answers.
+            expect(await latest).toStrictEqual([foreignSnapshot(fine)]);
+          }
+        }
+      });
+
+      it('history to left out rows stored microseconds into its millisecond', async () => {
+        const fixture = await openFixture({ historyPageSize: 1 });
+        const foreign: ForeignRow[] = [
+          { accountId: 'a', at: at('455999'), value: 1 },
+          { accountId: 'a', at: at('456000'), value: 2 },
+          { accountId: 'a', at: at('456789'), value: 3 },
+          { accountId: 'b', at: at('456999'), value: 4 },
+          { accountId: 'a', at: at('457000'), value: 5 },
+        ];
+        await writeForeign(fixture, foreign);
+        const values = async (from?: number, to?: number) =>
+          (
+            await upTo(
+              fixture.store.history({
+                ...(from === undefined ? {} : { from: new Date(from) }),
+                ...(to === undefined ? {} : { to: new Date(to) }),
+              }),
+              20,
+            )
+          ).map((s) => s.followers.value);
+        expect(await values(undefined, T + 456)).toStrictEqual([1, 2, 3, 4]);
+        expect(await values(T + 456, T + 456)).toStrictEqual([2, 3, 4]);
+        expect(await values(T + 456)).toStrictEqual([2, 3, 4, 5]);
+        expect(await values(T + 457)).toStrictEqual([5]);
+        expect(await values(undefined, T + 455)).toStrictEqual([1]);
+        // Whatever a row reports, asking for exactly that millisecond finds it.
+        for (const s of await upTo(fixture.store.history(), 20)) {
+          const again = await upTo(fixture.store.history({ from: s.takenAt, to: s.takenAt }), 20);
+          expect(again).toContainEqual(s);
+        }
+      });
+
+      it('latest left out a row stored microseconds into the millisecond of asOf', async () => {
+        const fixture = await openFixture();
+        await writeForeign(fixture, [
+          { accountId: 'a', at: at('455999'), value: 1 },
+          { accountId: 'a', at: at('456789'), value: 2 },
+          { accountId: 'b', at: at('456000'), value: 3 },
+        ]);
+        const latest = async (asOf: number) =>
+          (await fixture.store.latest({ asOf: new Date(asOf) })).map((s) => s.followers.value);
+        expect(await latest(T + 455)).toStrictEqual([1]);
+        expect(await latest(T + 456)).toStrictEqual([2, 3]);
+        const [a] = await fixture.store.latest({ asOf: new Date(T + 456) });
+        expect(a!.takenAt).toStrictEqual(new Date(T + 456));
+        // The newest row within a millisecond wins, whoever wrote it.
+        await fixture.store.put([snap('a', T + 456, 50)]); // 06:30:00.456000, before .456789
+        expect(await latest(T + 456)).toStrictEqual([2, 3]);
+        await fixture.store.put([snap('b', T + 456, 60)]); // the same instant as b's row: replaces it
+        expect(await latest(T + 456)).toStrictEqual([2, 60]);
+      });
+
+      it('put at a millisecond does not replace a row another program stored microseconds into it', async () => {
+        const fixture = await openFixture({ historyPageSize: 1 });
+        await writeForeign(fixture, [{ accountId: 'a', at: at('456789'), value: 1 }]);
+        const own = snap('a', T + 456, 2);
+        await fixture.store.put([own]);
+        await fixture.store.put([own]); // idempotent: still one row of its own
+        const corrected = snap('a', T + 456, 3);
+        await fixture.store.put([corrected]); // replaces its own row only
+        const read = await upTo(fixture.store.history(), 20);
+        expect(read).toStrictEqual([
+          corrected,
+          foreignSnapshot({ accountId: 'a', at: at('456789'), value: 1 }),
+        ]);
+      });
+
+      it('prune before a millisecond keeps rows stored microseconds into it, and removes them before the next', async () => {
+        const fixture = await openFixture();
+        await writeForeign(fixture, [
+          { accountId: 'a', at: at('455999'), value: 1 },
+          { accountId: 'a', at: at('456000'), value: 2 },
+          { accountId: 'a', at: at('456789'), value: 3 },
+          { accountId: 'a', at: at('457000'), value: 4 },
+        ]);
+        const values = async () =>
+          (await upTo(fixture.store.history(), 20)).map((s) => s.followers.value);
+        expect(await fixture.store.prune({ before: new Date(T + 456) })).toBe(1);
+        expect(await values()).toStrictEqual([2, 3, 4]);
+        expect(await fixture.store.prune({ before: new Date(T + 457) })).toBe(2);
+        expect(await values()).toStrictEqual([4]);
+      });
+
+      it('history yields any set of microsecond rows exactly once, in order, at any page size (property)', async () => {
+        const base = T * 1000; // microseconds
+        const row = fc.record({
+          accountId: fc.constantFrom('a', 'b', 'B', 'c'),
+          offset: fc.integer({ min: 0, max: 3_000 }), // µs: rows share, straddle and split milliseconds
+        });
+        await fc.assert(
+          fc.asyncProperty(
+            fc.uniqueArray(row, { maxLength: 12, selector: (r) => `${r.accountId} ${r.offset}` }),
+            fc.integer({ min: 1, max: 4 }),
+            async (drawn, historyPageSize) => {
+              const foreign = drawn.map((r, value) => ({
+                accountId: r.accountId,
+                at: isoOfMicros(base + r.offset),
+                value,
+              }));
+              const fixture = await openFixture({ historyPageSize });
+              await writeForeign(fixture, foreign);
+              const expected = [...foreign]
+                .sort(
+                  (x, y) =>
+                    microsOf(x.at) - microsOf(y.at) ||
+                    (x.accountId < y.accountId ? -1 : x.accountId > y.accountId ? 1 : 0),
+                )
+                .map(foreignSnapshot);
+              expect(await upTo(fixture.store.history(), 3 * foreign.length + 1)).toStrictEqual(
+                expected,
+              );
+            },
+          ),
+          { numRuns: 25 },
+        );
       });
     });
 

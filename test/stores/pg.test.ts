@@ -5,8 +5,13 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresStore } from '../../src/stores/postgres/index.js';
-import type { StoreOptions } from '../../src/stores/types.js';
-import { all, describeStoreConformance, snap } from './conformance.js';
+import {
+  all,
+  type ConformanceOptions,
+  describeStoreConformance,
+  snap,
+  tableNames,
+} from './conformance.js';
 
 const url = process.env.DATABASE_URL;
 const inCI = (process.env.CI ?? '') !== '' && process.env.CI !== 'false' && process.env.CI !== '0';
@@ -48,16 +53,25 @@ describe.skipIf(!url)(
       await pool.end();
     });
 
-    describeStoreConformance('postgresStore (pg)', async (options: StoreOptions) => {
-      const schema = newSchema();
-      const client = getPool();
-      return {
-        store: postgresStore({ ...options, client, schema }),
-        cleanup: async () => {
-          await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        },
-      };
-    });
+    describeStoreConformance(
+      'postgresStore (pg)',
+      async (options: ConformanceOptions) => {
+        const schema = newSchema();
+        const client = getPool();
+        const store = postgresStore({ ...options, client, schema });
+        return {
+          store,
+          cleanup: async () => {
+            await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+          },
+          sql: async (text: string, params?: unknown[]) => {
+            await store.migrate();
+            return client.query(tableNames(text, schema), params);
+          },
+        };
+      },
+      { foreignWrites: true },
+    );
 
     it('says which driver it uses, and leaves the Pool open when closed', async () => {
       const store = postgresStore({ client: getPool(), schema: newSchema() });
@@ -80,6 +94,44 @@ describe.skipIf(!url)(
         expect(small.idleCount).toBe(small.totalCount);
       } finally {
         await small.end();
+      }
+    });
+
+    it('pages and bounds the same in any session time zone and DateStyle (a DST fold included)', async () => {
+      const schema = newSchema();
+      // Every connection of this pool has its own settings, as a Pool configured so would.
+      const local = new pg.Pool({
+        connectionString: url,
+        max: 2,
+        options: '-c TimeZone=America/New_York -c DateStyle=SQL,DMY',
+      });
+      try {
+        const store = postgresStore({ client: local, schema, historyPageSize: 1 });
+        await store.migrate();
+        // 05:30 and 06:30 UTC on 3 November 2024 are both 01:30 in New York (EDT, then EST).
+        const times = [
+          '2024-11-03T05:30:00.000001Z',
+          '2024-11-03T05:30:00.000002Z',
+          '2024-11-03T06:30:00.000001Z',
+        ];
+        await local.query(`INSERT INTO "${schema}".social_reach_accounts VALUES ('a')`);
+        await local.query(
+          `INSERT INTO "${schema}".social_reach_snapshots (account_id, taken_at, platform, followers, provider)
+            SELECT 'a', t::timestamptz, 'x', i - 1, 'etl' FROM unnest($1::text[]) WITH ORDINALITY AS r(t, i)`,
+          [times],
+        );
+        const read = await all(store.history());
+        expect(read.map((s) => s.followers.value)).toStrictEqual([0, 1, 2]);
+        expect(read.map((s) => s.takenAt.toISOString())).toStrictEqual([
+          '2024-11-03T05:30:00.000Z',
+          '2024-11-03T05:30:00.000Z',
+          '2024-11-03T06:30:00.000Z',
+        ]);
+        const at = new Date('2024-11-03T05:30:00.000Z');
+        expect(await all(store.history({ to: at }))).toHaveLength(2);
+        expect((await store.latest({ asOf: at }))[0]?.followers.value).toBe(1);
+      } finally {
+        await local.end();
       }
     });
 

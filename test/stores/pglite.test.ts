@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.js';
 import { postgresStore } from '../../src/stores/postgres/index.js';
-import { all, describeStoreConformance, snap } from './conformance.js';
+import { all, describeStoreConformance, snap, tableNames } from './conformance.js';
 
 const randomSchema = () => `t_${Math.random().toString(36).slice(2, 12)}`;
 
@@ -26,10 +26,15 @@ function pgliteFixtures(makeClient: () => Promise<PGlite>) {
     makeStore: async (options: Parameters<typeof postgresStore>[0] | object = {}) => {
       const db = await get();
       const schema = randomSchema();
+      const store = postgresStore({ ...options, client: db, schema });
       return {
-        store: postgresStore({ ...options, client: db, schema }),
+        store,
         cleanup: async () => {
           await db.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        },
+        sql: async (text: string, params?: unknown[]) => {
+          await store.migrate();
+          return db.query(tableNames(text, schema), params);
         },
       };
     },
@@ -47,7 +52,9 @@ describe('postgresStore on PGlite in a temporary folder', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  describeStoreConformance('postgresStore (PGlite, folder)', fixtures.makeStore);
+  describeStoreConformance('postgresStore (PGlite, folder)', fixtures.makeStore, {
+    foreignWrites: true,
+  });
 
   it('keeps its data across a reopening of the folder', async () => {
     const first = await fixtures.get();
@@ -74,7 +81,9 @@ describe('postgresStore on in-memory PGlite', () => {
   const fixtures = pgliteFixtures(async () => new PGlite());
   afterAll(() => fixtures.close());
 
-  describeStoreConformance('postgresStore (PGlite, memory)', fixtures.makeStore);
+  describeStoreConformance('postgresStore (PGlite, memory)', fixtures.makeStore, {
+    foreignWrites: true,
+  });
 
   describe('particulars', () => {
     let db: PGlite;
@@ -134,6 +143,55 @@ describe('postgresStore on in-memory PGlite', () => {
       await store.put(rows);
       const read = await all(store.history());
       expect(read.map((s) => s.followers.value)).toStrictEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    });
+
+    it('pages and bounds the same in any session time zone and DateStyle (a DST fold included)', async () => {
+      const schema = randomSchema();
+      const store = postgresStore({ client: db, schema, historyPageSize: 1 });
+      await store.migrate();
+      // 05:30 and 06:30 UTC on 3 November 2024 are both 01:30 in New York (EDT, then EST).
+      const times = [
+        '2024-11-03T05:30:00.000001Z',
+        '2024-11-03T05:30:00.000002Z',
+        '2024-11-03T06:30:00.000001Z',
+      ];
+      await db.exec(
+        `INSERT INTO "${schema}".social_reach_accounts VALUES ('a');
+        INSERT INTO "${schema}".social_reach_snapshots (account_id, taken_at, platform, followers, provider)
+          VALUES ${times.map((t, i) => `('a', '${t}', 'x', ${i}, 'etl')`).join(', ')}`,
+      );
+      await db.exec("SET TimeZone = 'America/New_York'; SET DateStyle = 'SQL, DMY'");
+      try {
+        const read = await all(store.history());
+        expect(read.map((s) => s.followers.value)).toStrictEqual([0, 1, 2]);
+        expect(read.map((s) => s.takenAt.toISOString())).toStrictEqual([
+          '2024-11-03T05:30:00.000Z',
+          '2024-11-03T05:30:00.000Z',
+          '2024-11-03T06:30:00.000Z',
+        ]);
+        const at = new Date('2024-11-03T05:30:00.000Z');
+        expect(await all(store.history({ to: at }))).toHaveLength(2);
+        expect((await store.latest({ asOf: at }))[0]?.followers.value).toBe(1);
+      } finally {
+        await db.exec('RESET TimeZone; RESET DateStyle');
+      }
+    });
+
+    it('refuses a server older than PostgreSQL 14 with a StoreError, before touching the schema', async () => {
+      const statements: string[] = [];
+      const old = {
+        query: async (text: string) => {
+          statements.push(text);
+          return { rows: [{ present: false, server_version: 130016 }] };
+        },
+        transaction: async () => expect.fail('no transaction on an old server'),
+        exec: async () => expect.fail('no statement on an old server'),
+      };
+      const store = postgresStore({ client: old as never });
+      const error = await store.put([snap('a', 0, 1)]).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'StoreError', operation: 'migrate' });
+      expect((error as Error).message).toMatch(/PostgreSQL 14 or later is needed.*130016/);
+      expect(statements).toHaveLength(1);
     });
 
     it('refuses a client that is neither PGlite nor a pg Pool, and bad options', () => {

@@ -2,6 +2,7 @@
 // released: a change is a new migration appended to MIGRATIONS, additive where possible, so an
 // older copy of the library keeps working on a database a newer copy has migrated.
 
+import { StoreError } from '../../errors.js';
 import type { Db } from './adapter.js';
 
 /** Quoted, schema-qualified names of the store's tables. */
@@ -116,9 +117,28 @@ export async function migrate(db: Db, t: Tables): Promise<void> {
   }
 }
 
-/** The newest version applied in the schema, 0 for a schema the store has never used. */
+/** The oldest PostgreSQL the store runs on, as `server_version_num`. */
+export const MIN_SERVER_VERSION = 140000;
+
+/**
+ * The newest version applied in the schema, 0 for a schema the store has never used. Refuses a
+ * server older than PostgreSQL 14 in the same round trip: from 14 on, `extract(epoch FROM
+ * timestamptz)` is an exact numeric, which the store's readings of `taken_at` (to the millisecond,
+ * and to the microsecond for paging) rely on; before, it is a float8 that can be off by one.
+ */
 async function appliedVersion(db: Db, t: Tables): Promise<number> {
-  const [found] = await db.query('SELECT to_regclass($1) IS NOT NULL AS present', [t.migrations]);
+  const [found] = await db.query(
+    `SELECT to_regclass($1) IS NOT NULL AS present,
+      current_setting('server_version_num')::int AS server_version`,
+    [t.migrations],
+  );
+  const server = Number(found?.server_version);
+  if (!(server >= MIN_SERVER_VERSION)) {
+    throw new StoreError(
+      `PostgreSQL 14 or later is needed, this server is version ${String(found?.server_version)} (server_version_num): older servers compute timestamps in floating point, so rows could be read at the wrong millisecond or paged inexactly`,
+      { store: 'postgres', operation: 'migrate' },
+    );
+  }
   if (found?.present !== true) return 0;
   const [row] = await db.query(`SELECT coalesce(max(version), 0)::int AS v FROM ${t.migrations}`);
   return Number(row?.v ?? 0);

@@ -61,7 +61,12 @@ export interface PostgresStore extends SnapshotStore {
  * - `put` is one transaction: rows are validated, then upserted in chunks (`INSERT ... SELECT
  *   FROM json_to_recordset(...) ON CONFLICT DO UPDATE`).
  * - `latest` looks up each account's newest row through the primary key; `history` pages through
- *   the `(taken_at, account_id)` index by keyset, holding no connection between pages.
+ *   the `(taken_at, account_id)` index by keyset on the exact stored values, holding no connection
+ *   between pages.
+ * - `takenAt` is written to the millisecond. Rows other programs wrote to the microsecond are kept
+ *   as they are, read back at their millisecond (rounded down), and compared with every bound at
+ *   that millisecond; each is read exactly once, and a `put` never replaces one (keys are exact).
+ * - Needs PostgreSQL 14 or later (PGlite is); an older server is refused with a `StoreError`.
  * - `close()` waits for operations in flight and marks the store closed. It does **not** close
  *   the PGlite instance or end the Pool: the caller created it and closes it.
  *
@@ -140,14 +145,21 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     if (from !== undefined && from.getTime() > MIN_TIME) {
       where.push(`taken_at >= $${params.push(from.toISOString())}`);
     }
+    // A row counts at its millisecond (what it reads back as), so `to` takes the microseconds
+    // after it too. `from` needs nothing: a row is at or after a millisecond exactly when its
+    // millisecond is.
     if (to !== undefined && to.getTime() < MAX_TIME) {
-      where.push(`taken_at <= $${params.push(to.toISOString())}`);
+      where.push(`taken_at < $${params.push(to.toISOString())}::timestamptz + ${ONE_MS}`);
     }
     if (accountIds !== undefined) where.push(`account_id = ANY($${params.push(accountIds)})`);
     const limit = `$${params.push(pageSize)}`;
     const first = sql.page(where, limit);
+    // The bookmark is the last row's exact key: its taken_at as whole microseconds since 1970
+    // (computed in SQL, carried as text, turned back into the same timestamptz in SQL; a JS Date
+    // would cut it to the millisecond and read again every row later within it), and its id.
+    const [us, id] = [`$${params.length + 1}::int8`, `$${params.length + 2}::text`];
     const next = sql.page(
-      [...where, `(taken_at, account_id) > ($${params.length + 1}, $${params.length + 2})`],
+      [...where, `(taken_at, account_id) > (${sql.fromMicros(us)}, ${id})`],
       limit,
     );
     let after: [string, string] | undefined;
@@ -160,7 +172,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       for (const row of rows) yield fromRow(row);
       if (rows.length < pageSize) return;
       const last = rows[rows.length - 1]!;
-      after = [new Date(toInt(last.taken_ms, 'taken_at')).toISOString(), String(last.account_id)];
+      after = [String(last.taken_us), String(last.account_id)];
     }
   }
 
@@ -236,7 +248,17 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
 // 10,000 rows on the benchmark machine) and leaves no array encoding to the driver.
 const INSERT_CHUNK = 5_000;
 
-const COLUMNS = `account_id, floor(extract(epoch FROM taken_at) * 1000)::int8 AS taken_ms, platform,
+// Rows another program wrote may hold microseconds; the store reads each back at its millisecond,
+// rounded down (taken_ms), and compares bounds with that millisecond: a row is at or before a
+// millisecond T when it is before T + 1 ms. Keys and paging stay exact (see `history`).
+const ONE_MS = `interval '1 millisecond'`;
+
+// The instants a JavaScript Date holds (to 275760-09-13); PostgreSQL goes on to 294276 AD and has
+// ±infinity. Another program's row beyond them reads with a NULL time, which `fromRow` refuses.
+const IN_JS_RANGE = `taken_at > '-infinity' AND taken_at <= timestamptz '275760-09-13 00:00:00+00'`;
+
+const COLUMNS = `account_id, platform,
+  CASE WHEN ${IN_JS_RANGE} THEN floor(extract(epoch FROM taken_at) * 1000)::int8 END AS taken_ms,
   followers, followers_min, followers_max, following, posts, views, extra::text AS extra,
   provider, note, evidence_url`;
 
@@ -245,7 +267,7 @@ function statements(t: Tables) {
     SELECT s.* FROM ${accounts}
     CROSS JOIN LATERAL (
       SELECT ${COLUMNS} FROM ${t.snapshots} s
-      WHERE s.account_id = a.account_id AND s.taken_at <= $1::timestamptz
+      WHERE s.account_id = a.account_id AND s.taken_at < $1::timestamptz + ${ONE_MS}
       ORDER BY s.taken_at DESC
       LIMIT 1
     ) s
@@ -263,6 +285,7 @@ function statements(t: Tables) {
         followers_max = EXCLUDED.followers_max, following = EXCLUDED.following,
         posts = EXCLUDED.posts, views = EXCLUDED.views, extra = EXCLUDED.extra,
         provider = EXCLUDED.provider, note = EXCLUDED.note, evidence_url = EXCLUDED.evidence_url`,
+    // Strictly before a millisecond: a row's millisecond is before it exactly when the row is.
     prune: `WITH gone AS (DELETE FROM ${t.snapshots}
         WHERE taken_at < $1::timestamptz AND ($2::text IS NULL OR platform = $2::text) RETURNING 1)
       SELECT count(*)::int8 AS removed FROM gone`,
@@ -270,8 +293,16 @@ function statements(t: Tables) {
     latestOf: latestOf(
       `(SELECT id COLLATE "C" AS account_id FROM unnest($2::text[]) AS ids(id)) a`,
     ),
+    // Microseconds since 1970 back to the timestamptz they came from: exact integer arithmetic
+    // (an interval times a float8 whole number of seconds, below 2^53, is exact), whatever the
+    // session's time zone.
+    fromMicros: (us: string) =>
+      `(timestamptz 'epoch' + (${us} / 1000000) * interval '1 second' + (${us} % 1000000) * interval '1 microsecond')`,
     page: (where: readonly string[], limit: string) => `
-      SELECT ${COLUMNS} FROM ${t.snapshots}
+      SELECT ${COLUMNS},
+        CASE WHEN ${IN_JS_RANGE} THEN (extract(epoch FROM taken_at) * 1000000)::int8::text END
+          AS taken_us
+      FROM ${t.snapshots}
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY taken_at, account_id
       LIMIT ${limit}`,
@@ -298,6 +329,12 @@ function toRecord(s: Snapshot): Record<string, unknown> {
 }
 
 function fromRow(row: DbRow): Snapshot {
+  if (row.taken_ms === null) {
+    throw new StoreError(
+      `a snapshot of account ${JSON.stringify(row.account_id)} has a taken_at that is infinite or after 275760-09-13, which a JavaScript Date cannot hold: correct or delete that row (another program wrote it; the store never does)`,
+      { store: 'postgres', operation: 'read' },
+    );
+  }
   const snapshot: Snapshot = {
     accountId: String(row.account_id),
     platform: String(row.platform),
