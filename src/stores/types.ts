@@ -42,7 +42,9 @@ export interface HistoryOptions {
  * Where snapshots live between collection runs. Every store passes the same conformance suite
  * (`test/stores/conformance.ts`), so code written against this interface works with any of them.
  *
- * - Keys: one row per `(accountId, takenAt)`, to the millisecond.
+ * - Keys: one row per `(accountId, takenAt)`, to the millisecond. (A PostgreSQL table may also
+ *   hold rows another program wrote with microseconds; they are kept as written and read at their
+ *   millisecond, so two rows may share an account and a `takenAt`: docs/stores.md.)
  * - Reads return fresh objects that round-trip exactly what was put: count bounds (including
  *   `null`), optional metrics (absent, never `null`), `extra`, and `source` with its note and URL.
  * - After {@link SnapshotStore.close}, every method throws a {@link StoreError}.
