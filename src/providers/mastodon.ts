@@ -5,7 +5,14 @@ import { exactCount } from '../model/count.js';
 import { normalizeHandle } from '../model/platform.js';
 import type { ProviderV1 } from '../provider/types.js';
 import { credentialTag } from '../util/hash.js';
-import { batchError, failed, observed, parseBody } from './shared.js';
+import {
+  type AnswerIdentity,
+  batchError,
+  failed,
+  matchOne,
+  observed,
+  parseBody,
+} from './shared.js';
 
 /** Options of {@link mastodonProvider}. */
 export interface MastodonProviderOptions {
@@ -29,6 +36,7 @@ export interface MastodonProviderOptions {
 const Account = z.object({
   id: z.string(),
   username: z.string(),
+  acct: z.string(),
   followers_count: z.number().int(),
   following_count: z.number().int().optional(),
   statuses_count: z.number().int().optional(),
@@ -121,7 +129,11 @@ export function mastodonProvider(options: MastodonProviderOptions = {}): Provide
               `accounts/lookup on ${host} answered ${response.status}`,
             );
           }
-          const found = parseBody(provider, 'accounts/lookup', Account, response);
+          const answer = parseBody(provider, 'accounts/lookup', Account, response);
+          // the answer must be about the account asked for, whatever the server (defect 8)
+          const match = matchOne(provider, 'accounts/lookup', account, answer, identityOn(host));
+          if (match.kind === 'failed') return match.failure;
+          const found = match.entry;
           if (found.suspended)
             return failed(
               provider,
@@ -138,7 +150,7 @@ export function mastodonProvider(options: MastodonProviderOptions = {}): Provide
             );
           }
           return observed(provider, account, now(), exactCount(found.followers_count), {
-            platformUserId: found.id,
+            platformUserId: match.id,
             following: nonNegative(found.following_count),
             posts: nonNegative(found.statuses_count),
           });
@@ -147,6 +159,35 @@ export function mastodonProvider(options: MastodonProviderOptions = {}): Provide
     },
   };
   return provider;
+}
+
+type Answer = z.output<typeof Account>;
+
+/**
+ * Mastodon ids are strings, "cast from an integer, but not guaranteed to be a number" (the Account
+ * entity's docs): Mastodon's are digits, Pleroma/Akkoma's and GoToSocial's letters and digits.
+ */
+const MASTODON_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Who a lookup answer on `host` is about: its `acct`, which for a local account is the user name
+ * alone (then the account is on `host`) and otherwise `user@domain`. User names and domains are
+ * compared in lower case, as Mastodon's own lookup does.
+ */
+function identityOn(host: string): AnswerIdentity<Answer> {
+  return {
+    noun: 'account',
+    keyOf: (account) => account.handle.toLowerCase(),
+    keysOf: ({ acct }) => {
+      const [user, domain = host, ...rest] = acct.split('@');
+      return user && domain && rest.length === 0 ? [`${user}@${domain}`.toLowerCase()] : [];
+    },
+    nameOf: (answer) => answer.acct,
+    idOf: (answer) => answer.id,
+    idPattern: MASTODON_ID,
+    idRule: 'a Mastodon account id (1–64 letters, digits, _ or -)',
+    figuresOf: (answer) => [answer.id, answer.followers_count],
+  };
 }
 
 function hostOf(handle: string): string {

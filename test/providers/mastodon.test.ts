@@ -227,3 +227,82 @@ describe('mastodonProvider: tokens are bound to their server (defect 2)', () => 
     }
   });
 });
+
+describe('mastodonProvider: every answer is matched to the account asked for (defects 8 and 10)', () => {
+  const entity = (acct: string, extra: Record<string, unknown> = {}) => ({
+    id: '109876543210',
+    username: acct.split('@')[0],
+    acct,
+    followers_count: 999_999,
+    following_count: 1,
+    statuses_count: 2,
+    ...extra,
+  });
+  const lookup = async (answers: unknown[], handle = 'indore@mastodon.social') => {
+    const server = await createFakePlatformServer();
+    try {
+      for (const body of answers) {
+        server.inject({ kind: 'status', status: 200, body }, { platform: 'mastodon' });
+      }
+      return await collect(
+        registryOf(
+          'mastodon',
+          answers.map(() => handle),
+        ),
+        {
+          providers: [mastodonProvider({ baseUrl: (host) => server.baseUrl('mastodon', host) })],
+          http: fastHttp,
+        },
+      );
+    } finally {
+      await server.close();
+    }
+  };
+
+  it("defect 8: a Mastodon lookup answering another account is that account's invalid-response, naming what came back", async () => {
+    const result = await lookup([entity('mallory')]);
+    expect(result.snapshots).toEqual([]);
+    expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([
+      ['acc0', 'invalid-response'],
+    ]);
+    expect(result.failures[0]?.message).toContain('"mallory"');
+  });
+
+  it('defect 8: a Mastodon answer about the same user name on another server is not the account asked for', async () => {
+    const result = await lookup([entity('indore@attacker.example')]);
+    expect(result.snapshots).toEqual([]);
+    expect(result.failures[0]?.reason).toBe('invalid-response');
+    expect(result.failures[0]?.message).toContain('"indore@attacker.example"');
+  });
+
+  it("defect 8: Mastodon's acct matches in any case, with no domain (local) or the asked server's", async () => {
+    for (const acct of ['Indore', 'INDORE@Mastodon.Social']) {
+      const result = await lookup([entity(acct, { followers_count: 1_200 })]);
+      expect(result.failures).toEqual([]);
+      expect(result.snapshots[0]?.followers.value).toBe(1_200);
+    }
+  });
+
+  it('defect 8: a hostile name in a Mastodon answer is quoted bounded and escaped, never raw', async () => {
+    const name = `mallory\u202e\u0000\n${'x'.repeat(500)}`;
+    const result = await lookup([entity(name)]);
+    const message = result.failures[0]?.message ?? '';
+    expect(result.failures[0]?.reason).toBe('invalid-response');
+    expect(message).toContain('"mallory\\u202e\\u0000\\n');
+    for (const raw of ['\u202e', '\n', String.fromCharCode(0)]) expect(message).not.toContain(raw);
+    expect(message).not.toContain('x'.repeat(100));
+    expect(message.length).toBeLessThan(400);
+  });
+
+  it('defect 10: a Mastodon answer whose id is not an account id fails the account as invalid-response instead of storing the id', async () => {
+    for (const id of ['', '1 OR 1=1', '../../admin', 'x'.repeat(65), '१२३']) {
+      const result = await lookup([entity('indore', { id })]);
+      expect(result.snapshots, id).toEqual([]);
+      expect(result.failures[0]?.reason).toBe('invalid-response');
+      expect(result.failures[0]?.message).toContain('not a Mastodon account id');
+    }
+    // Pleroma/Akkoma and GoToSocial ids are letters and digits: kept
+    const result = await lookup([entity('indore', { id: '01HZX8Q5TG3K2M7N9P4R6S8V0W' })]);
+    expect(result.snapshots[0]?.platformUserId).toBe('01HZX8Q5TG3K2M7N9P4R6S8V0W');
+  });
+});
