@@ -275,7 +275,7 @@ describe('mastodonProvider: every answer is matched to the account asked for (de
     expect(result.failures[0]?.message).toContain('"indore@attacker.example"');
   });
 
-  it("defect 8: Mastodon's acct matches in any case, with no domain (local) or the asked server's", async () => {
+  it("Mastodon's acct matches in any case, with no domain (local) or the asked server's", async () => {
     for (const acct of ['Indore', 'INDORE@Mastodon.Social']) {
       const result = await lookup([entity(acct, { followers_count: 1_200 })]);
       expect(result.failures).toEqual([]);
