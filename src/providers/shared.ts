@@ -241,7 +241,7 @@ export function matchAnswers<T>(
     strays.length === 0
       ? undefined
       : accounts.length === 1
-        ? `${operation} answered about another ${identity.noun}, ${quoteIdentity(identity.nameOf(strays[0]!))}, not this one`
+        ? `${operation} answered about ${describeStrays(strays, identity)}, not this ${identity.noun}`
         : `${operation} left this ${identity.noun} out and answered about ${describeStrays(strays, identity)}, which no account of the request is`;
   return accounts.map((account): Matched<T> => {
     const match = byKey.get(identity.keyOf(account));
@@ -304,9 +304,18 @@ export function matchOne<T>(
   };
 }
 
+/** `another user, "mallory"`, `another user, "mallory", and 2 more`, `a user it does not name`. */
 function describeStrays<T>(strays: readonly T[], identity: AnswerIdentity<T>): string {
-  const first = quoteIdentity(identity.nameOf(strays[0]!));
-  return strays.length === 1 ? first : `${first} and ${strays.length - 1} more`;
+  const name = identity.nameOf(strays[0]!);
+  const first =
+    name === undefined
+      ? `${article(identity.noun)} ${identity.noun} it does not name`
+      : `another ${identity.noun}, ${quoteIdentity(name)}`;
+  return strays.length === 1 ? first : `${first}, and ${strays.length - 1} more`;
+}
+
+function article(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? 'an' : 'a';
 }
 
 /** The longest part of a server-sent name quoted in a message. */
@@ -327,7 +336,9 @@ const MAX_QUOTED_NAME = 64;
 export function quoteIdentity(value: unknown): string {
   if (typeof value !== 'string') {
     if (value === undefined) return 'no name';
-    return value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+    if (value === null) return 'null';
+    const type = Array.isArray(value) ? 'list' : typeof value;
+    return `${article(type)} ${type}`;
   }
   const cut = redactText(value.slice(0, MAX_QUOTED_NAME), []);
   const escaped = JSON.stringify(cut).replace(
