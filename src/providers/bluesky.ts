@@ -3,7 +3,15 @@ import { blueskyLimits } from '../engine/limits.js';
 import { quoteServerText } from '../engine/redact.js';
 import { exactCount } from '../model/count.js';
 import type { ProviderResult, ProviderV1 } from '../provider/types.js';
-import { batchError, failed, observed, parseBody, readBaseUrl } from './shared.js';
+import {
+  type AnswerIdentity,
+  batchError,
+  failed,
+  matchAnswers,
+  observed,
+  parseBody,
+  readBaseUrl,
+} from './shared.js';
 
 /** Options of {@link blueskyProvider}. */
 export interface BlueskyProviderOptions {
@@ -19,6 +27,26 @@ const Profile = z.object({
   postsCount: z.number().int().nonnegative().optional(),
 });
 const Profiles = z.object({ profiles: z.array(Profile) });
+type Profile = z.output<typeof Profile>;
+
+/** The DID methods Bluesky supports (`did:plc`, `did:web`), with a host name's length bound. */
+const BLUESKY_DID = /^did:(?:plc:[a-z2-7]{24}|web:[a-z0-9.-]{1,253})$/;
+
+/**
+ * Who a profile is: its handle, case-insensitively (handles are domain names), or its DID, exactly,
+ * whichever the account was asked by. The DID becomes `platformUserId`.
+ */
+const BLUESKY_IDENTITY: AnswerIdentity<Profile> = {
+  noun: 'profile',
+  keyOf: (account) =>
+    account.handle.startsWith('did:') ? account.handle : account.handle.toLowerCase(),
+  keysOf: (profile) => [profile.handle.toLowerCase(), profile.did],
+  nameOf: (profile) => profile.handle,
+  idOf: (profile) => profile.did,
+  idPattern: BLUESKY_DID,
+  idRule: 'a Bluesky DID (did:plc:<24 characters> or did:web:<host>)',
+  figuresOf: (p) => [p.did, p.followersCount, p.followsCount, p.postsCount],
+};
 
 /**
  * Follower counts from Bluesky's public AppView (`app.bsky.actor.getProfiles`, up to 25 actors per
@@ -59,17 +87,15 @@ export function blueskyProvider(options: BlueskyProviderOptions = {}): ProviderV
         );
       }
       const { profiles } = parseBody(provider, 'getProfiles', Profiles, response);
-      const byKey = new Map<string, z.output<typeof Profile>>();
-      for (const profile of profiles) {
-        byKey.set(profile.handle.toLowerCase(), profile);
-        byKey.set(profile.did, profile);
-      }
+      // by handle or DID; a profile twice with different figures, or one not asked for in place
+      // of the one asked, is that account's invalid-response (defect 8)
+      const matches = matchAnswers(provider, 'getProfiles', accounts, profiles, BLUESKY_IDENTITY);
       const takenAt = now();
-      return accounts.map((account): ProviderResult => {
-        const profile = byKey.get(
-          account.handle.startsWith('did:') ? account.handle : account.handle.toLowerCase(),
-        );
-        if (!profile) {
+      return accounts.map((account, i): ProviderResult => {
+        const match = matches[i]!;
+        if (match.kind === 'failed') return match.failure;
+        if (match.kind === 'absent') {
+          if (match.stray) return match.stray;
           // getProfiles silently omits actors it cannot show (platforms.md §6)
           return failed(
             provider,
@@ -78,11 +104,12 @@ export function blueskyProvider(options: BlueskyProviderOptions = {}): ProviderV
             'the AppView left this actor out of its answer (unknown, taken down or deactivated)',
           );
         }
+        const profile = match.entry;
         if (profile.followersCount === undefined) {
           return failed(provider, account, 'hidden', 'the profile came without followersCount');
         }
         return observed(provider, account, takenAt, exactCount(profile.followersCount), {
-          platformUserId: profile.did,
+          platformUserId: match.id,
           following: profile.followsCount,
           posts: profile.postsCount,
         });

@@ -15,8 +15,11 @@ import {
   tokenRefused,
 } from './meta.js';
 import {
+  type AnswerIdentity,
   batchError,
   failed,
+  matchAnswers,
+  matchOne,
   observed,
   parseBody,
   readBaseUrl,
@@ -55,15 +58,43 @@ export interface FacebookProviderOptions {
   multiId?: boolean;
 }
 
-const FIELDS = 'followers_count,fan_count';
+// `username` (the Page's alias) says which Page an answer is about when it was asked by alias
+const FIELDS = 'username,followers_count,fan_count';
 const MAX_IDS = 50;
 const Page = z.object({
   id: z.string(),
+  username: z.string().optional(),
   followers_count: z.number().int().nonnegative().optional(),
   fan_count: z.number().int().nonnegative().optional(),
 });
 type Page = z.output<typeof Page>;
 const Pages = z.record(z.string(), Page);
+/** A Page of an answer with the key it came under (`?ids=`), or the name it was asked by. */
+type Entry = readonly [key: string, page: Page];
+
+/** A numeric Page id, as registry handles hold one. */
+const PAGE_ID = /^\d+$/;
+
+/**
+ * Who a Page of an answer is: asked by numeric id, its `id` must be that id; asked by alias (a
+ * user name), its `username` must be that alias, in any case. A `?ids=` answer must also hold it
+ * under the key asked. The id (digits) becomes `platformUserId`.
+ */
+const FACEBOOK_IDENTITY: AnswerIdentity<Entry> = {
+  noun: 'Page',
+  keyOf: (account) =>
+    PAGE_ID.test(account.handle) ? account.handle : account.handle.toLowerCase(),
+  keysOf: ([key, page]) => {
+    if (PAGE_ID.test(key)) return page.id === key ? [key] : [];
+    const alias = key.toLowerCase();
+    return page.username?.toLowerCase() === alias ? [alias] : [];
+  },
+  nameOf: ([, page]) => page.username ?? page.id,
+  idOf: ([, page]) => page.id,
+  idPattern: /^\d{1,25}$/,
+  idRule: 'a Facebook Page id (1–25 digits)',
+  figuresOf: ([, page]) => [page.id, page.followers_count, page.fan_count],
+};
 
 /**
  * Follower counts of Facebook Pages from the Graph API: `followers_count` (exact) and
@@ -124,7 +155,16 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
       operation: 'Graph Page',
     });
     if (response.status === 200) {
-      return result(account, parseBody(provider, 'Graph Page', Page, response), now());
+      const page = parseBody(provider, 'Graph Page', Page, response);
+      // the Page must be the one asked for (defect 8)
+      const match = matchOne(
+        provider,
+        'Graph Page',
+        account,
+        [account.handle, page] as const,
+        FACEBOOK_IDENTITY,
+      );
+      return match.kind === 'failed' ? match.failure : result(account, page, match.id, now());
     }
     const error = readGraphError(response.body);
     const refused = tokenRefused(provider, response, error, 'Graph Page', secrets);
@@ -169,17 +209,24 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
     });
     if (response.status === 200) {
       const pages = parseBody(provider, 'Graph ?ids=', Pages, response);
-      const byKey = new Map<string, Page>();
-      for (const [key, page] of Object.entries(pages)) {
-        byKey.set(key.toLowerCase(), page);
-        byKey.set(page.id, page);
-      }
+      // by key and by the Page's own id or alias; a Page twice with different figures, or one not
+      // asked for in place of the one asked, is that account's invalid-response (defect 8)
+      const matches = matchAnswers(
+        provider,
+        'Graph ?ids=',
+        accounts,
+        Object.entries(pages),
+        FACEBOOK_IDENTITY,
+      );
       const takenAt = now();
-      return accounts.map((account) => {
-        const page = byKey.get(account.handle.toLowerCase());
-        return page
-          ? result(account, page, takenAt)
-          : failed(provider, account, 'not-found', 'Graph left this Page out of its answer');
+      return accounts.map((account, i) => {
+        const match = matches[i]!;
+        if (match.kind === 'found') return result(account, match.entry[1], match.id, takenAt);
+        if (match.kind === 'failed') return match.failure;
+        return (
+          match.stray ??
+          failed(provider, account, 'not-found', 'Graph left this Page out of its answer')
+        );
       });
     }
     const error = readGraphError(response.body);
@@ -236,7 +283,12 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
     return [...probes, ...(await settleEach(accounts.slice(2), (a) => one(http, a, now)))];
   }
 
-  function result(account: Account, page: Page, takenAt: Date): ProviderResult {
+  function result(
+    account: Account,
+    page: Page,
+    id: string | undefined,
+    takenAt: Date,
+  ): ProviderResult {
     if (page.followers_count === undefined) {
       return failed(
         provider,
@@ -246,7 +298,7 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
       );
     }
     return observed(provider, account, takenAt, exactCount(page.followers_count), {
-      platformUserId: page.id,
+      platformUserId: id,
       extra: page.fan_count === undefined ? undefined : { fans: page.fan_count },
     });
   }

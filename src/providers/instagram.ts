@@ -12,8 +12,10 @@ import {
   tokenRefused,
 } from './meta.js';
 import {
+  type AnswerIdentity,
   batchError,
   failed,
+  matchOne,
   observed,
   parseBody,
   readBaseUrl,
@@ -49,18 +51,38 @@ export interface InstagramProviderOptions {
 
 const Discovered = z.object({
   id: z.string().optional(),
+  username: z.string().optional(),
   followers_count: z.number().int().nonnegative().optional(),
   follows_count: z.number().int().nonnegative().optional(),
   media_count: z.number().int().nonnegative().optional(),
 });
 const Answer = z.object({ business_discovery: Discovered });
 const INVALID_USER_CODE = 110;
+/** The fields business discovery is asked for: the user name says whom the answer is about. */
+const DISCOVERY_FIELDS = 'username,followers_count,follows_count,media_count';
+
+/**
+ * Who a business discovery answer is about: its `username`, case-insensitively (Instagram user
+ * names are lower case; registries may not be). An answer without one is about nobody asked. The
+ * id (digits) becomes `platformUserId`.
+ */
+const INSTAGRAM_IDENTITY: AnswerIdentity<z.output<typeof Discovered>> = {
+  noun: 'account',
+  keyOf: (account) => account.handle.toLowerCase(),
+  keysOf: (found) => (found.username === undefined ? [] : [found.username.toLowerCase()]),
+  nameOf: (found) => found.username,
+  idOf: (found) => found.id,
+  idPattern: /^\d{1,30}$/,
+  idRule: 'an Instagram user id (1–30 digits)',
+  figuresOf: (found) => [found.id, found.followers_count],
+};
 
 /**
  * Follower counts of Instagram professional (Business or Creator) accounts, read through your own
  * professional account with business discovery: `GET /{version}/{igUserId}?fields=
- * business_discovery.username(name){followers_count,follows_count,media_count}`, one account per
- * request. Followers are exact; follows become `following`, media `posts`.
+ * business_discovery.username(name){username,followers_count,follows_count,media_count}`, one
+ * account per request. Followers are exact; follows become `following`, media `posts`. The answer
+ * must name the user asked for (in any case), or the account fails as `invalid-response`.
  *
  * Errors:
  * - code 110 ("Invalid user id", subcode 2207013) is a `not-found` failure: Meta answers alike for
@@ -117,7 +139,7 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
           // a registry handle matches Instagram's user-name rule: safe inside the field expression
           const response = await http.get(`${base}/${version}/${igUserId}`, {
             searchParams: {
-              fields: `business_discovery.username(${account.handle}){followers_count,follows_count,media_count}`,
+              fields: `business_discovery.username(${account.handle}){${DISCOVERY_FIELDS}}`,
               access_token: token,
             },
             operation,
@@ -151,7 +173,11 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
               `${operation} answered ${response.status} (${graph})`,
             );
           }
-          const found = parseBody(provider, operation, Answer, response).business_discovery;
+          const answer = parseBody(provider, operation, Answer, response).business_discovery;
+          // the answer must be about the user name asked for (defect 8)
+          const match = matchOne(provider, operation, account, answer, INSTAGRAM_IDENTITY);
+          if (match.kind === 'failed') return match.failure;
+          const found = match.entry;
           if (found.followers_count === undefined) {
             return failed(
               provider,
@@ -161,7 +187,7 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
             );
           }
           return observed(provider, account, now(), exactCount(found.followers_count), {
-            platformUserId: found.id,
+            platformUserId: match.id,
             following: found.follows_count,
             posts: found.media_count,
           });

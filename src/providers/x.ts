@@ -7,8 +7,10 @@ import type { ProviderResult, ProviderV1 } from '../provider/types.js';
 import { isObject, isWholeNumber } from '../util/guards.js';
 import { credentialTag } from '../util/hash.js';
 import {
+  type AnswerIdentity,
   batchError,
   failed,
+  matchAnswers,
   observed,
   parseBody,
   readBaseUrl,
@@ -40,6 +42,29 @@ const Problem = z.object({
   title: z.string().optional(),
   type: z.string().optional(),
 });
+type User = z.output<typeof User>;
+
+/**
+ * Who an X user is: the user name, case-insensitively (X's own rule); the id is 1–20 digits (X
+ * ids are 64-bit snowflakes, 19 digits today).
+ */
+const X_IDENTITY: AnswerIdentity<User> = {
+  noun: 'user',
+  keyOf: (account) => account.handle.toLowerCase(),
+  keysOf: (user) => [user.username.toLowerCase()],
+  nameOf: (user) => user.username,
+  idOf: (user) => user.id,
+  idPattern: /^\d{1,20}$/,
+  idRule: 'an X user id (1–20 digits)',
+  figuresOf: ({ id, public_metrics: m }) => [
+    id,
+    m.followers_count,
+    m.following_count,
+    m.tweet_count ?? m.post_count,
+    m.listed_count,
+  ],
+};
+
 /** The users/by answer, as far as it is read (exported for the fast-path property test). */
 export const UsersResponse = z.object({
   data: z.array(User).optional(),
@@ -118,27 +143,30 @@ export function xProvider(options: XProviderOptions): ProviderV1 {
       const body = isUsersResponse(response.body)
         ? response.body
         : parseBody(provider, 'users/by', UsersResponse, response);
-      const users = new Map((body.data ?? []).map((u) => [u.username.toLowerCase(), u]));
+      // each user is matched by name; a name twice with different figures, or a user not asked
+      // for in place of one, is that account's invalid-response (defect 8)
+      const matches = matchAnswers(provider, 'users/by', accounts, body.data ?? [], X_IDENTITY);
       const problems = new Map<string, z.output<typeof Problem>>();
       for (const problem of body.errors ?? []) {
         const name = (problem.value ?? problem.resource_id)?.toLowerCase();
         if (name) problems.set(name, problem);
       }
       const takenAt = now();
-      return accounts.map((account): ProviderResult => {
-        const key = account.handle.toLowerCase();
-        const user = users.get(key);
-        if (user) {
-          const m = user.public_metrics;
+      return accounts.map((account, i): ProviderResult => {
+        const match = matches[i]!;
+        if (match.kind === 'failed') return match.failure;
+        if (match.kind === 'found') {
+          const m = match.entry.public_metrics;
           const extra = m.listed_count === undefined ? undefined : { listed: m.listed_count };
           return observed(provider, account, takenAt, exactCount(m.followers_count), {
-            platformUserId: user.id,
+            platformUserId: match.id,
             following: m.following_count,
             posts: m.tweet_count ?? m.post_count,
             extra,
           });
         }
-        const problem = problems.get(key);
+        const problem = problems.get(account.handle.toLowerCase());
+        if (!problem && match.stray) return match.stray;
         // X answers 200 with errors[] for missing users; a suspended one has title "Forbidden"
         // but the same resource-not-found type (platforms.md §1).
         const detail = problem?.detail ?? 'X returned neither the user nor an error for it';

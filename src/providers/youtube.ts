@@ -16,8 +16,11 @@ import { isObject } from '../util/guards.js';
 import { credentialTag } from '../util/hash.js';
 import { nextMidnight } from '../util/time-zone.js';
 import {
+  type AnswerIdentity,
   batchError,
   failed,
+  type Matched,
+  matchAnswers,
   observed,
   type ProviderFailure,
   parseBody,
@@ -63,12 +66,49 @@ const Statistics = z.object({
   hiddenSubscriberCount: z.boolean().optional(),
   videoCount: UInt.optional(),
 });
-const Channel = z.object({ id: z.string(), statistics: Statistics.optional() });
+const Channel = z.object({
+  id: z.string(),
+  statistics: Statistics.optional(),
+  // asked for on forHandle lookups only: `customUrl` is the channel's handle (`@name`)
+  snippet: z.object({ customUrl: z.string().optional() }).optional(),
+});
 /** The channels.list answer, as far as it is read. Unknown channels are simply absent. */
 const ChannelList = z.object({ items: z.array(Channel).optional() });
 type Channel = z.output<typeof Channel>;
 /** channels.list takes exactly one filter. */
 type Filter = { id: string } | { forHandle: string };
+
+/**
+ * What every channel of an answer is checked for: its id is a channel id (`UC` + 22 characters),
+ * and two copies of one channel must agree on every figure kept.
+ */
+const CHANNEL: Omit<AnswerIdentity<Channel>, 'keyOf' | 'keysOf' | 'nameOf'> = {
+  noun: 'channel',
+  idOf: (channel) => channel.id,
+  idPattern: YOUTUBE_CHANNEL_ID,
+  idRule: 'a YouTube channel id (UC and 22 letters, digits, _ or -)',
+  figuresOf: ({ id, statistics: s }) => [
+    id,
+    s?.subscriberCount,
+    s?.hiddenSubscriberCount,
+    s?.viewCount,
+    s?.videoCount,
+  ],
+};
+
+/**
+ * A channel asked for by `@handle` (`forHandle=`) is the one whose `snippet.customUrl` is that
+ * handle, compared without the `@` and in lower case (YouTube handles are case-insensitive).
+ */
+const BY_HANDLE: AnswerIdentity<Channel> = {
+  ...CHANNEL,
+  keyOf: (account) => bareHandle(account.handle),
+  keysOf: (channel) => {
+    const handle = channel.snippet?.customUrl;
+    return handle === undefined ? [] : [bareHandle(handle)];
+  },
+  nameOf: (channel) => channel.snippet?.customUrl ?? channel.id,
+};
 
 // Reasons of Google's error envelope (developers.google.com/youtube/v3/docs/errors, platforms.md
 // §4, fetch-engine.md §10.4): a spent daily quota lifts at midnight PT; a rate limit in seconds.
@@ -127,9 +167,14 @@ export const youtubeLimits: LimitParser = (response, now) => {
  * up to 50 channel ids per request, counted against the key's daily unit quota.
  *
  * - Accounts given as channel ids (`UC…`) are asked 50 at a time (`id=UC…,UC…`).
- * - `@handles` are asked one per call (`forHandle=` takes a single handle) with `part=statistics`,
- *   so the first lookup also brings the figures; the channel id is then remembered by this
- *   provider, and later collections ask for the handle among the batched ids.
+ * - `@handles` are asked one per call (`forHandle=` takes a single handle) with
+ *   `part=statistics,snippet`, so the first lookup also brings the figures, and the channel's
+ *   `snippet.customUrl` says whose they are; the channel id is then remembered by this provider,
+ *   and later collections ask for the handle among the batched ids.
+ * - Every channel of an answer is matched to the account asked for: by channel id exactly, or by
+ *   the handle (its `customUrl`, any case). A channel not asked for in place of the one asked, one
+ *   channel twice with different figures, or an id that is not `UC` + 22 characters is that
+ *   account's `invalid-response`; nothing from it is stored or remembered.
  * - The subscriber count YouTube publishes is rounded down to three significant figures: it comes
  *   back as a range (`36200000` → 36,200,000–36,299,999), exact below 1,000. `viewCount` becomes
  *   `views`, `videoCount` `posts`, the channel id `platformUserId`.
@@ -177,9 +222,12 @@ export function youtubeProvider(options: YoutubeProviderOptions): ProviderV1 {
       return observation;
     },
     async fetchBatch(accounts, { http, now }) {
-      const byId = new Map<string, Channel>();
       /** Accounts not asked about because the day's budget is spent. */
       const unsent = new Set<Account>();
+      /** What the id call said of each account asked by channel id (given or remembered). */
+      const byId = new Map<Account, Matched<Channel>>();
+      /** What each forHandle lookup said, by lower-case handle. */
+      const byHandle = new Map<string, Matched<Channel>>();
       const idOf = (account: Account): string | undefined =>
         YOUTUBE_CHANNEL_ID.test(account.handle)
           ? account.handle
@@ -200,28 +248,41 @@ export function youtubeProvider(options: YoutubeProviderOptions): ProviderV1 {
       const withId = accounts.filter((account) => idOf(account) !== undefined);
       const ids = [...new Set(withId.map((account) => idOf(account)!))];
       if (ids.length > 0) {
-        for (const channel of await call({ id: ids.join(',') }, withId)) {
-          byId.set(channel.id, channel);
-        }
+        const channels = await call({ id: ids.join(',') }, withId);
+        // by channel id, exactly: a channel not asked for, one twice with different figures or
+        // a malformed id is that account's invalid-response (defects 8 and 10)
+        const byIdentity: AnswerIdentity<Channel> = {
+          ...CHANNEL,
+          keyOf: (account) => idOf(account) ?? '',
+          keysOf: (channel) => [channel.id],
+          nameOf: (channel) => channel.id,
+        };
+        const matches = matchAnswers(provider, 'channels.list', withId, channels, byIdentity);
+        withId.forEach((account, i) => {
+          if (!unsent.has(account)) byId.set(account, matches[i]!);
+        });
       }
-      // Handles never seen, or whose remembered channel was not in the answer (a handle can move
-      // to another channel): one forHandle call each, which brings the statistics too.
+      // Handles never seen, or whose remembered channel YouTube left out of its answer (a handle
+      // can move to another channel): one forHandle call each, which brings the statistics too.
       const fresh = new Map<string, Account>();
       for (const account of accounts) {
         if (YOUTUBE_CHANNEL_ID.test(account.handle) || unsent.has(account)) continue;
-        const id = idOf(account);
-        if (id !== undefined && byId.has(id)) continue;
+        const known = byId.get(account);
+        if (known && (known.kind !== 'absent' || known.stray)) continue;
         channelIds.delete(account.handle.toLowerCase());
         fresh.set(account.handle.toLowerCase(), account);
       }
       // A lookup that fails (a 5xx past its retries, say) fails its own account only.
       const lookups = [...fresh.values()];
       const looked = await settleEach(lookups, async (account) => {
-        const [channel] = await call({ forHandle: account.handle }, [account]);
-        if (channel) {
-          channelIds.set(account.handle.toLowerCase(), channel.id);
-          byId.set(channel.id, channel);
+        const channels = await call({ forHandle: account.handle }, [account]);
+        if (unsent.has(account)) return;
+        // the channel must be the handle's (its customUrl), or the account fails (defect 8)
+        const [match] = matchAnswers(provider, 'channels.list', [account], channels, BY_HANDLE);
+        if (match?.kind === 'found' && match.id) {
+          channelIds.set(account.handle.toLowerCase(), match.id);
         }
+        if (match) byHandle.set(account.handle.toLowerCase(), match);
       });
       const lookupFailures = new Map<Account, ProviderFailure>();
       looked.forEach((failure, i) => {
@@ -234,18 +295,20 @@ export function youtubeProvider(options: YoutubeProviderOptions): ProviderV1 {
         if (unsent.has(account)) return quotaSpent(account, resumeAt);
         const lookupFailure = lookupFailures.get(account);
         if (lookupFailure) return lookupFailure;
-        const id = idOf(account);
-        const channel = id === undefined ? undefined : byId.get(id);
-        if (!channel) {
+        const match = byHandle.get(account.handle.toLowerCase()) ?? byId.get(account);
+        if (match?.kind === 'failed') return match.failure;
+        if (match?.kind !== 'found') {
           // channels.list silently leaves out unknown, closed and suspended channels (§4)
-          return failed(provider, account, 'not-found', 'YouTube has no channel for it');
+          return (
+            match?.stray ?? failed(provider, account, 'not-found', 'YouTube has no channel for it')
+          );
         }
-        const stats = channel.statistics;
+        const stats = match.entry.statistics;
         if (!stats || stats.hiddenSubscriberCount || stats.subscriberCount === undefined) {
           return failed(provider, account, 'hidden', 'the channel hides its subscriber count');
         }
         return observed(provider, account, takenAt, subscriberCount(stats.subscriberCount), {
-          platformUserId: channel.id,
+          platformUserId: match.id,
           views: optionalNumber(stats.viewCount),
           posts: optionalNumber(stats.videoCount),
         });
@@ -269,7 +332,7 @@ export function youtubeProvider(options: YoutubeProviderOptions): ProviderV1 {
 
   async function get(http: HttpClient, filter: Filter): Promise<HttpResponse> {
     const response = await http.get(url, {
-      searchParams: { part: 'statistics', ...filter, key },
+      searchParams: { part: 'id' in filter ? 'statistics' : 'statistics,snippet', ...filter, key },
       operation: 'channels.list',
     });
     if (response.status === 200) return response;
@@ -298,6 +361,11 @@ function subscriberCount(text: string): Count {
   const value = Number(text);
   if (value < 1_000) return exactCount(value);
   return roundedDownCount(value, 10 ** (String(value).length - 3));
+}
+
+/** A handle without its `@`, in lower case: `@IndoreCollector` → `indorecollector`. */
+function bareHandle(handle: string): string {
+  return (handle.startsWith('@') ? handle.slice(1) : handle).toLowerCase();
 }
 
 function optionalNumber(text: string | undefined): number | undefined {

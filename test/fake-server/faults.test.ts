@@ -225,6 +225,61 @@ describe('fault selection', () => {
     expect(() => server.inject({ kind: 'status', status: 503 }, { times: 0 })).toThrow(/times/);
     // @ts-expect-error an unknown kind
     expect(() => server.inject({ kind: 'explode' })).toThrow(/fault\.kind/);
+    expect(() => server.inject({ kind: 'impostor', handle: '' })).toThrow(/fault\.handle/);
+  });
+});
+
+describe('impostor: answers about another account (for clients that must match answers)', () => {
+  it('answers, through the platform, about the impostor wherever the request asks about an account', async () => {
+    const server = await start({
+      accounts: [
+        { platform: 'x', handle: 'IndoreCollector', followers: 77_000 },
+        { platform: 'x', handle: 'mallory', followers: 999_999 },
+        { platform: 'mastodon', handle: 'indore@mastodon.social', followers: 1 },
+        { platform: 'mastodon', handle: 'mallory@mastodon.social', followers: 999_999 },
+        { platform: 'facebook', handle: 'IndorePage', followers: 5 },
+        { platform: 'facebook', handle: 'MalloryPage', id: '100000000009999', followers: 999_999 },
+      ],
+      limits: { x: { limit: 10, windowMs: 1_000 } },
+    });
+    const xUrl = `${server.baseUrl('x')}${X_PATH}`;
+    server.inject({ kind: 'impostor', handle: 'mallory' }, { platform: 'x' });
+    const impostor = await call(xUrl);
+    expect(
+      impostor.body.data.map(
+        (u: { username: string; public_metrics: { followers_count: number } }) => [
+          u.username,
+          u.public_metrics.followers_count,
+        ],
+      ),
+    ).toEqual([['mallory', 999_999]]);
+    // the platform answered it: it counts in the window, with the platform's headers
+    expect(impostor.headers.get('x-rate-limit-remaining')).toBe('9');
+    expect((await call(xUrl)).body.data[0].username).toBe('IndoreCollector');
+
+    server.inject(
+      { kind: 'impostor', handle: 'mallory@mastodon.social' },
+      { platform: 'mastodon' },
+    );
+    const mastodon = await call(
+      `${server.baseUrl('mastodon', 'mastodon.social')}/api/v1/accounts/lookup?acct=indore`,
+    );
+    expect([mastodon.body.acct, mastodon.body.followers_count]).toEqual(['mallory', 999_999]);
+
+    // Facebook keys its ?ids= answer by the names asked: the impostor's Page under each of them
+    server.inject({ kind: 'impostor', handle: 'MalloryPage' }, { platform: 'facebook' });
+    const facebook = await call(
+      `${server.baseUrl('facebook')}/v26.0/?ids=IndorePage&fields=username,followers_count`,
+    );
+    expect(facebook.body).toEqual({
+      IndorePage: { id: '100000000009999', username: 'MalloryPage', followers_count: 999_999 },
+    });
+    expect(server.requests.map((r) => r.fault)).toEqual([
+      'impostor',
+      undefined,
+      'impostor',
+      'impostor',
+    ]);
   });
 });
 

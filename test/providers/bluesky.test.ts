@@ -73,3 +73,70 @@ describe('blueskyProvider', () => {
     }
   });
 });
+
+describe('blueskyProvider: every answer is matched to the account asked for (defects 8 and 10)', () => {
+  const did = 'did:plc:z72i7hdynmk6r22z27h6tvur';
+  const profile = (handle: string, followers: number, id = did) => ({
+    did: id,
+    handle,
+    followersCount: followers,
+    followsCount: 1,
+    postsCount: 2,
+  });
+  const answer = async (profiles: unknown[], handles: string[]) => {
+    const server = await createFakePlatformServer();
+    try {
+      server.inject({ kind: 'status', status: 200, body: { profiles } }, { platform: 'bluesky' });
+      return await collect(registryOf('bluesky', handles), {
+        providers: [blueskyProvider({ baseUrl: server.baseUrl('bluesky') })],
+        http: fastHttp,
+      });
+    } finally {
+      await server.close();
+    }
+  };
+
+  it("defect 8: a Bluesky answer listing one profile twice with different counts is that account's invalid-response, not the last figure", async () => {
+    const result = await answer(
+      [profile('indore.bsky.social', 1_000), profile('INDORE.bsky.social', 999_999)],
+      ['indore.bsky.social'],
+    );
+    expect(result.snapshots).toEqual([]);
+    expect(result.failures.map((f) => f.reason)).toEqual(['invalid-response']);
+    expect(result.failures[0]?.message).toContain('more than once, with different figures');
+    // asked by DID, the same: two profiles with one DID and different counts
+    const byDid = await answer([profile('a.bsky.social', 1), profile('b.bsky.social', 2)], [did]);
+    expect(byDid.failures.map((f) => f.reason)).toEqual(['invalid-response']);
+  });
+
+  it("defect 8: a Bluesky answer about a profile not asked for, in place of the one asked, is that account's invalid-response naming it", async () => {
+    const result = await answer([profile('mallory.example', 999_999)], ['indore.bsky.social']);
+    expect(result.snapshots).toEqual([]);
+    expect(result.failures.map((f) => f.reason)).toEqual(['invalid-response']);
+    expect(result.failures[0]?.message).toContain('"mallory.example"');
+  });
+
+  it('a Bluesky profile matches by handle in any case, or by its DID exactly', async () => {
+    const result = await answer(
+      [profile('Indore.BSKY.social', 1_000)],
+      ['indore.bsky.social', did],
+    );
+    expect(result.failures).toEqual([]);
+    expect(result.snapshots.map((s) => [s.accountId, s.platformUserId])).toEqual([
+      ['acc0', did],
+      ['acc1', did],
+    ]);
+  });
+
+  it('defect 10: a Bluesky answer whose DID is not a did:plc or did:web fails the account as invalid-response instead of storing it', async () => {
+    for (const id of ['did:evil:x', 'did:plc:short', `did:web:${'a'.repeat(300)}`, 'mallory', '']) {
+      const result = await answer(
+        [profile('indore.bsky.social', 1_000, id)],
+        ['indore.bsky.social'],
+      );
+      expect(result.snapshots, id).toEqual([]);
+      expect(result.failures[0]?.reason).toBe('invalid-response');
+      expect(result.failures[0]?.message).toContain('not a Bluesky DID');
+    }
+  });
+});

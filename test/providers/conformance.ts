@@ -27,6 +27,11 @@ export interface ProviderCase {
   unknownHandle: string;
   /** The count a provider should report for an account. @default exact followers */
   expected?(fake: FakeAccount): Count;
+  /**
+   * Whether the platform's answer says whom it is about, so that an answer about another account
+   * can be caught. Only Telegram's (a bare count) does not. @default true
+   */
+  answersNameTheAccount?: boolean;
 }
 
 /** Fast settings: real timers, short backoff, so a test takes milliseconds, not minutes. */
@@ -104,6 +109,29 @@ export function describeProviderConformance(name: string, c: ProviderCase): void
       expect(result.snapshots.map((s) => s.accountId)).toEqual(['acc0']);
       expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([['acc1', 'not-found']]);
     });
+
+    if (c.answersNameTheAccount !== false) {
+      it("defect 8: turns an answer about another account into that account's invalid-response, never its snapshot", async () => {
+        server.reset();
+        const asked = c.account(0);
+        const other = c.account(1);
+        server.inject(
+          { kind: 'impostor', handle: other.fake.handle },
+          { platform: c.platform, times: 10 },
+        );
+        try {
+          const result = await run([asked.handle, c.account(2).handle], { concurrency: 1 });
+          const impostor = expected(other.fake);
+          expect(result.snapshots.some((s) => s.followers.value === impostor.value)).toBe(false);
+          expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([
+            ['acc0', 'invalid-response'],
+            ['acc1', 'invalid-response'],
+          ]);
+        } finally {
+          server.clearFaults();
+        }
+      });
+    }
 
     it('retries a transient 503 and gets the answer', async () => {
       server.reset();

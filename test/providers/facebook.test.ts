@@ -70,7 +70,7 @@ describe('facebookProvider: requests and answers', () => {
       `GET /facebook/v25.0/?ids=${handles(60).slice(50).join(',')}`,
     ]);
     const first = server.requests[0]!;
-    expect(first.query.get('fields')).toBe('followers_count,fan_count');
+    expect(first.query.get('fields')).toBe('username,followers_count,fan_count');
     expect(first.query.get('access_token')).toBe(token);
   });
 
@@ -109,6 +109,75 @@ describe('facebookProvider: requests and answers', () => {
       const result = await run(server, ['CollectorPage0', 'QuietPage1'], { multiId });
       expect(result.snapshots.map((s) => s.accountId)).toEqual(['acc0']);
       expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([['acc1', 'hidden']]);
+    }
+  });
+});
+
+describe('facebookProvider: every answer is matched to the Page asked for (defects 8 and 10)', () => {
+  const mallory = { id: '100000000009999', username: 'MalloryPage', followers_count: 999_999 };
+  const answer = async (body: unknown, list: string[], multiId = true) => {
+    const server = await fake();
+    try {
+      server.inject({ kind: 'status', status: 200, body }, { platform: 'facebook' });
+      return await run(server, list, { multiId });
+    } finally {
+      await server.close();
+    }
+  };
+
+  it("defect 8: a Facebook ?ids= answer holding another Page under the alias asked is that account's invalid-response, naming it", async () => {
+    const result = await answer(
+      {
+        CollectorPage0: mallory,
+        CollectorPage1: { id: '100000000000001', username: 'CollectorPage1', followers_count: 5 },
+      },
+      ['CollectorPage0', 'CollectorPage1'],
+    );
+    expect(result.snapshots.map((s) => [s.accountId, s.followers.value])).toEqual([['acc1', 5]]);
+    expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([
+      ['acc0', 'invalid-response'],
+    ]);
+    expect(result.failures[0]?.message).toContain('"MalloryPage"');
+  });
+
+  it("defect 8: a Facebook Page asked by numeric id and answered with another id is that account's invalid-response", async () => {
+    const result = await answer({ '100000000000003': mallory }, [
+      '100000000000003',
+      'CollectorPage4',
+    ]);
+    expect(result.snapshots).toEqual([]);
+    expect(result.failures.map((f) => f.reason)).toEqual(['invalid-response', 'invalid-response']);
+  });
+
+  it('defect 8: a Facebook ?ids= answer holding one Page twice (keys in two cases) with different figures keeps neither', async () => {
+    const result = await answer(
+      {
+        CollectorPage0: { id: '100000000000000', username: 'CollectorPage0', followers_count: 1 },
+        collectorpage0: { id: '100000000000000', username: 'CollectorPage0', followers_count: 2 },
+      },
+      ['CollectorPage0', 'CollectorPage1'],
+    );
+    expect(result.snapshots).toEqual([]);
+    expect(result.failures[0]?.message).toContain('more than once, with different figures');
+  });
+
+  it("defect 8: a single-Page answer (multiId: false) about another Page is that account's invalid-response", async () => {
+    const result = await answer(mallory, ['CollectorPage0'], false);
+    expect(result.snapshots).toEqual([]);
+    expect(result.failures.map((f) => f.reason)).toEqual(['invalid-response']);
+    expect(result.failures[0]?.message).toContain('"MalloryPage"');
+  });
+
+  it('defect 10: a Facebook Page id that is not digits fails the account as invalid-response instead of being stored', async () => {
+    for (const id of ['', 'abc', '1'.repeat(26), '100000000000000 ']) {
+      const result = await answer(
+        { ...mallory, id, username: 'CollectorPage0' },
+        ['CollectorPage0'],
+        false,
+      );
+      expect(result.snapshots, id).toEqual([]);
+      expect(result.failures[0]?.reason).toBe('invalid-response');
+      expect(result.failures[0]?.message).toContain('not a Facebook Page id');
     }
   });
 });

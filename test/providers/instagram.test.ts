@@ -79,8 +79,8 @@ describe('instagramProvider: requests and answers', () => {
       `/facebook/v25.0/${IG_USER}`,
     ]);
     expect(server.requests.map((r) => r.query.get('fields')).sort()).toEqual([
-      'business_discovery.username(collector_0){followers_count,follows_count,media_count}',
-      'business_discovery.username(collector_1){followers_count,follows_count,media_count}',
+      'business_discovery.username(collector_0){username,followers_count,follows_count,media_count}',
+      'business_discovery.username(collector_1){username,followers_count,follows_count,media_count}',
     ]);
     expect(server.requests[0]?.query.get('access_token')).toBe(token);
     expect(server.requests.every((r) => r.platform === 'instagram')).toBe(true);
@@ -122,6 +122,48 @@ describe('instagramProvider: requests and answers', () => {
     const result = await run(server, ['collector_0'], { igUserId: '1784000000000' });
     expect(result.failures.map((f) => f.reason)).toEqual(['unauthorized']);
     expect(result.failures[0]?.message).toContain('igUserId');
+  });
+});
+
+describe('instagramProvider: every answer is matched to the account asked for (defects 8 and 10)', () => {
+  const answer = async (discovered: Record<string, unknown>, handle = 'collector_0') => {
+    const server = await fake();
+    try {
+      server.inject(
+        { kind: 'status', status: 200, body: { business_discovery: discovered, id: IG_USER } },
+        { platform: 'instagram' },
+      );
+      return await run(server, [handle]);
+    } finally {
+      await server.close();
+    }
+  };
+  const mallory = { username: 'mallory', followers_count: 999_999, id: '17841400000000009' };
+
+  it("defect 8: an Instagram business discovery answer about another user name is that account's invalid-response, naming it", async () => {
+    const result = await answer(mallory);
+    expect(result.snapshots).toEqual([]);
+    expect(result.failures.map((f) => f.reason)).toEqual(['invalid-response']);
+    expect(result.failures[0]?.message).toContain('"mallory"');
+    // an answer that names nobody is not taken as the account asked for either
+    const nameless = await answer({ followers_count: 999_999, id: '17841400000000009' });
+    expect(nameless.snapshots).toEqual([]);
+    expect(nameless.failures[0]?.message).toContain('an account it does not name');
+  });
+
+  it('an Instagram answer naming the user asked for in another case is that user', async () => {
+    const result = await answer({ ...mallory, username: 'Collector_0' });
+    expect(result.failures).toEqual([]);
+    expect(result.snapshots[0]?.followers.value).toBe(999_999);
+  });
+
+  it('defect 10: an Instagram answer whose id is not digits fails the account as invalid-response instead of storing it', async () => {
+    for (const id of ['', 'abc', '1'.repeat(31), '17841400000000009; drop']) {
+      const result = await answer({ ...mallory, username: 'collector_0', id });
+      expect(result.snapshots, id).toEqual([]);
+      expect(result.failures[0]?.reason).toBe('invalid-response');
+      expect(result.failures[0]?.message).toContain('not an Instagram user id');
+    }
   });
 });
 

@@ -26,6 +26,9 @@ describeProviderConformance('telegramProvider', {
     handle: i % 2 ? `https://t.me/IndoreNews${i}` : `@indorenews${i}`,
   }),
   unknownHandle: '@NobodyChannel',
+  // getChatMemberCount answers a bare count ({ ok: true, result: n }) that names no chat: the
+  // request names the chat, and nothing in the answer can say otherwise (docs/platforms.md)
+  answersNameTheAccount: false,
 });
 
 const chats = (n: number): FakeAccount[] =>

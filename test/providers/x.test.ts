@@ -142,6 +142,81 @@ describe('xProvider', () => {
   });
 });
 
+describe('xProvider: every answer is matched to the account asked for (defects 8 and 10)', () => {
+  const user = (username: string, followers: number, id = '1441076863023028948') => ({
+    id,
+    name: username,
+    username,
+    public_metrics: { followers_count: followers, following_count: 1, tweet_count: 2 },
+  });
+  const answer = async (body: unknown, handles: string[]) => {
+    const server = await createFakePlatformServer();
+    try {
+      server.inject({ kind: 'status', status: 200, body }, { platform: 'x' });
+      return await collect(registryOf('x', handles), {
+        providers: [xProvider({ bearerToken: token, baseUrl: server.baseUrl('x') })],
+        http: fastHttp,
+      });
+    } finally {
+      await server.close();
+    }
+  };
+
+  it("defect 8: an X answer listing one user twice with different counts is that account's invalid-response, not the last figure", async () => {
+    const result = await answer(
+      {
+        data: [
+          user('IndoreCollector', 77_000),
+          user('Other', 5, '2'),
+          user('indorecollector', 999_999),
+        ],
+      },
+      ['IndoreCollector', 'Other'],
+    );
+    expect(result.snapshots.map((s) => [s.accountId, s.followers.value])).toEqual([['acc1', 5]]);
+    expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([
+      ['acc0', 'invalid-response'],
+    ]);
+    expect(result.failures[0]?.message).toContain('more than once, with different figures');
+  });
+
+  it('the same X user twice with the same figures is one answer, matched in any case', async () => {
+    const result = await answer(
+      { data: [user('INDORECOLLECTOR', 77_000), user('IndoreCollector', 77_000)] },
+      ['IndoreCollector'],
+    );
+    expect(result.failures).toEqual([]);
+    expect(result.snapshots.map((s) => s.followers.value)).toEqual([77_000]);
+  });
+
+  it("defect 8: an X answer about a user not asked for, in place of the one asked, is that account's invalid-response naming what came back", async () => {
+    const result = await answer({ data: [user('mallory', 999_999)] }, ['IndoreCollector']);
+    expect(result.snapshots).toEqual([]);
+    expect(result.failures.map((f) => f.reason)).toEqual(['invalid-response']);
+    expect(result.failures[0]?.message).toContain('"mallory"');
+    // a user X explains in errors[] keeps its reason, stray or not
+    const explained = await answer(
+      {
+        data: [user('mallory', 999_999)],
+        errors: [{ value: 'Gone1', detail: 'Could not find user with usernames: [Gone1].' }],
+      },
+      ['Gone1'],
+    );
+    expect(explained.failures.map((f) => f.reason)).toEqual(['not-found']);
+  });
+
+  it('defect 10: an X answer whose user id is not digits fails the account as invalid-response instead of storing the id', async () => {
+    for (const id of ['', 'abc', '12 34', '1'.repeat(21), '<script>']) {
+      const result = await answer({ data: [user('IndoreCollector', 77_000, id)] }, [
+        'IndoreCollector',
+      ]);
+      expect(result.snapshots, id).toEqual([]);
+      expect(result.failures[0]?.reason).toBe('invalid-response');
+      expect(result.failures[0]?.message).toContain('not an X user id');
+    }
+  });
+});
+
 describe('xProvider fast path', () => {
   it('isUsersResponse never accepts what the UsersResponse schema rejects', () => {
     const often = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) =>

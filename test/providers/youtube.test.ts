@@ -562,3 +562,83 @@ describe('youtubeProvider: redaction', () => {
     });
   });
 });
+
+describe('youtubeProvider: every answer is matched to the channel asked for (defects 8 and 10)', () => {
+  const item = (id: string, subscribers: string, customUrl?: string) => ({
+    kind: 'youtube#channel',
+    id,
+    ...(customUrl === undefined ? {} : { snippet: { title: 'x', customUrl } }),
+    statistics: { viewCount: '10', subscriberCount: subscribers, videoCount: '1' },
+  });
+  const answer = async (items: unknown[], handles: string[]) => {
+    const server = await fake({ accounts: channels(3) });
+    try {
+      server.inject({ kind: 'status', status: 200, body: { items } }, { platform: 'youtube' });
+      const provider = youtubeOf(server);
+      return { result: await run(provider, handles), provider, server };
+    } finally {
+      await server.close();
+    }
+  };
+
+  it("defect 8: a YouTube forHandle answer about another channel is that account's invalid-response, naming it, and is not remembered", async () => {
+    const server = await fake({
+      accounts: [{ platform: 'youtube', handle: '@indore', id: channel(7), followers: 5_000 }],
+    });
+    try {
+      server.inject(
+        { kind: 'status', status: 200, body: { items: [item(channel(9), '999000', '@mallory')] } },
+        { platform: 'youtube' },
+      );
+      const provider = youtubeOf(server);
+      const first = await run(provider, ['@indore']);
+      expect(first.snapshots).toEqual([]);
+      expect(first.failures.map((f) => f.reason)).toEqual(['invalid-response']);
+      expect(first.failures[0]?.message).toContain('"@mallory"');
+      // the wrong channel was not remembered for the handle: the next collection asks again
+      server.reset();
+      const second = await run(provider, ['@indore']);
+      expect(second.snapshots.map((s) => s.platformUserId)).toEqual([channel(7)]);
+      expect(server.log()).toEqual(['GET /youtube/youtube/v3/channels?forHandle=@indore']);
+      expect(server.requests[0]?.query.get('part')).toBe('statistics,snippet');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a YouTube forHandle answer matches the handle in any case, with or without its @', async () => {
+    for (const customUrl of ['@Indore', 'INDORE']) {
+      const { result } = await answer([item(channel(7), '5000', customUrl)], ['@indore']);
+      expect(result.failures, customUrl).toEqual([]);
+      expect(result.snapshots[0]?.platformUserId).toBe(channel(7));
+    }
+  });
+
+  it("defect 8: a YouTube id answer listing one channel twice with different counts is that account's invalid-response", async () => {
+    const { result } = await answer(
+      [item(channel(0), '1000'), item(channel(1), '2000'), item(channel(0), '999000')],
+      [channel(0), channel(1)],
+    );
+    expect(result.snapshots.map((s) => s.accountId)).toEqual(['acc1']);
+    expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([
+      ['acc0', 'invalid-response'],
+    ]);
+    expect(result.failures[0]?.message).toContain('more than once, with different figures');
+  });
+
+  it("defect 8: a YouTube id answer about a channel not asked for, in place of the one asked, is that account's invalid-response", async () => {
+    const { result } = await answer([item(channel(9), '999000')], [channel(0)]);
+    expect(result.snapshots).toEqual([]);
+    expect(result.failures.map((f) => f.reason)).toEqual(['invalid-response']);
+    expect(result.failures[0]?.message).toContain(`"${channel(9)}"`);
+  });
+
+  it('defect 10: a YouTube channel id that is not UC + 22 characters fails the account as invalid-response instead of being stored', async () => {
+    for (const id of ['', 'UCshort', `UC${'a'.repeat(23)}`, `UC${'a'.repeat(21)}!`]) {
+      const { result } = await answer([item(id, '5000', '@indore')], ['@indore']);
+      expect(result.snapshots, id).toEqual([]);
+      expect(result.failures[0]?.reason).toBe('invalid-response');
+      expect(result.failures[0]?.message).toContain('not a YouTube channel id');
+    }
+  });
+});

@@ -48,9 +48,12 @@ export interface Throttle {
   readonly retryAfter?: string | undefined;
 }
 
+/** How platforms find accounts (the server's book, or an `impostor` fault's stand-in). */
+export type AccountLookup = Pick<AccountBook, 'byHandle' | 'byId'>;
+
 /** Server state the platforms read. */
 export interface ServerContext {
-  readonly accounts: AccountBook;
+  readonly accounts: AccountLookup;
   readonly options: FakeServerOptions;
   readonly quota: DailyQuota;
   /** A fresh Facebook-style `fbtrace_id`. */

@@ -21,10 +21,16 @@ const KINDS: readonly FakeFault['kind'][] = [
   'html',
   'empty',
   'redirect',
+  'impostor',
 ];
 
 /** Faults that spoil the platform's own answer; every other kind replaces it. */
-const SPOILERS: readonly FakeFault['kind'][] = ['slow-headers', 'stall-body', 'truncated-json'];
+const SPOILERS: readonly FakeFault['kind'][] = [
+  'slow-headers',
+  'stall-body',
+  'truncated-json',
+  'impostor',
+];
 
 interface Entry {
   readonly fault: FakeFault;
@@ -145,6 +151,13 @@ function validate(fault: FakeFault): void {
   }
   if (fault.kind === 'slow-headers') count('delayMs', fault.delayMs, 0);
   if (fault.kind === 'stall-body') count('afterBytes', fault.afterBytes, 0);
+  if (fault.kind === 'impostor' && (typeof fault.handle !== 'string' || fault.handle === '')) {
+    throw new OptionError(
+      'fault.handle',
+      'the handle (or id) of an account the server knows',
+      fault.handle,
+    );
+  }
   if (fault.kind === 'redirect') {
     if (![301, 302, 307, 308].includes(fault.status)) {
       throw new OptionError('fault.status', '301, 302, 307 or 308', fault.status);

@@ -10,7 +10,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { OptionError } from '../../errors.js';
 import { AccountBook } from './accounts.js';
-import type { ApiRequest, PlatformApi, Reply, Route, ServerContext, Throttle } from './api.js';
+import type {
+  AccountLookup,
+  ApiRequest,
+  PlatformApi,
+  Reply,
+  Route,
+  ServerContext,
+  Throttle,
+} from './api.js';
 import { bluesky } from './bluesky.js';
 import { facebook } from './facebook.js';
 import { FaultQueue, faultReply, spoils, writeReply } from './faults.js';
@@ -103,20 +111,28 @@ export async function createFakePlatformServer(
     timers.add(timer);
   };
 
-  /** The platform's own answer: limits first (every request counts), then the API itself. */
-  const answer = (api: PlatformApi, request: ApiRequest, route: Route): Reply => {
+  /**
+   * The platform's own answer: limits first (every request counts), then the API itself, which
+   * finds accounts through `ctx` (an `impostor` fault's context answers about another account).
+   */
+  const answer = (
+    api: PlatformApi,
+    request: ApiRequest,
+    route: Route,
+    ctx: ServerContext = context,
+  ): Reply => {
     const admission = limits.admit(route.platform, route, request.now);
     let throttle: Throttle | undefined;
     let reply: Reply;
     if (admission && !admission.allowed) {
       throttle = { now: request.now, window: admission.announce ? admission.window : undefined };
-      reply = api.throttle(route, throttle, context);
+      reply = api.throttle(route, throttle, ctx);
     } else {
-      reply = api.handle(request, route, context);
+      reply = api.handle(request, route, ctx);
     }
     if (throttle || reply.throttled) counters[route.platform].throttled++;
     if (!admission?.announce) return reply;
-    const announced = api.limitHeaders(route, admission.window, throttle, context);
+    const announced = api.limitHeaders(route, admission.window, throttle, ctx);
     return { ...reply, headers: { ...announced, ...reply.headers } };
   };
 
@@ -177,6 +193,8 @@ export async function createFakePlatformServer(
       reply = { ...reply, headers: { ...reply.headers, ...fault.headers } };
     } else if (fault && !spoils(fault)) {
       reply = faultReply(fault, (status) => api.errorBody(status, context));
+    } else if (fault?.kind === 'impostor') {
+      reply = answer(api, request, route, impostorContext(context, route.platform, fault.handle));
     } else {
       reply = answer(api, request, route);
     }
@@ -268,6 +286,21 @@ export async function createFakePlatformServer(
       });
     },
   };
+}
+
+/** A context in which every account of `platform` the request asks about is `handle`'s account. */
+function impostorContext(
+  context: ServerContext,
+  platform: FakePlatform,
+  handle: string,
+): ServerContext {
+  const impostor =
+    context.accounts.byHandle(platform, handle) ?? context.accounts.byId(platform, handle);
+  const accounts: AccountLookup = {
+    byHandle: (of) => (of === platform ? impostor : undefined),
+    byId: (of) => (of === platform ? impostor : undefined),
+  };
+  return { ...context, accounts };
 }
 
 function freshCounters(): Record<

@@ -167,16 +167,23 @@ export interface FakeLimit {
  * - `html`: an HTML error page (e.g. a proxy's 502, or a 200 captive portal);
  * - `empty`: an empty body (status 200 unless given);
  * - `redirect`: a redirect to `location` (e.g. another fake server, to check that credentials are
- *   not forwarded).
+ *   not forwarded);
+ * - `impostor`: the platform's own answer, but about the account `handle` (of the same platform,
+ *   by handle or id) wherever the request asks about any account: a lookup of `indore` answers
+ *   with `mallory`'s profile and figures, a batch answers `mallory` for every name, and Facebook's
+ *   `?ids=` answer holds `mallory`'s Page under each key asked. For checking that a client matches
+ *   every answer to the account it asked for (Telegram's answer names no chat, so there a client
+ *   cannot tell). A handle the server does not know makes every account unknown.
  *
  * Faults that replace the answer (`status`, `rate-limit`, `hang`, `reset`, `invalid-json`, `html`,
  * `empty`, `redirect`) never reach the platform: they count in no window and cost no quota. Faults
- * that spoil a normal answer (`slow-headers`, `stall-body`, `truncated-json`) do.
+ * that spoil a normal answer (`slow-headers`, `stall-body`, `truncated-json`, `impostor`) do.
  *
  * @example
  * ```ts
  * server.inject({ kind: 'status', status: 503 }, { platform: 'x', times: 2 });
  * server.inject({ kind: 'rate-limit', retryAfter: 'soon' }, { platform: 'bluesky' });
+ * server.inject({ kind: 'impostor', handle: 'mallory@mastodon.social' }, { platform: 'mastodon' });
  * ```
  */
 export type FakeFault =
@@ -196,7 +203,8 @@ export type FakeFault =
   | { kind: 'invalid-json' }
   | { kind: 'html'; status?: number }
   | { kind: 'empty'; status?: number }
-  | { kind: 'redirect'; status: 301 | 302 | 307 | 308; location: string };
+  | { kind: 'redirect'; status: 301 | 302 | 307 | 308; location: string }
+  | { kind: 'impostor'; handle: string };
 
 /**
  * Which requests an injected fault applies to.
