@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { AsyncResource, createHook } from 'node:async_hooks';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { call, start, until } from './helpers.js';
 
 const accounts = [
@@ -285,12 +286,9 @@ describe('impostor: answers about another account (for clients that must match a
 
 describe('close()', () => {
   it('resolves promptly with hung and delayed requests pending, leaving no handles behind', async () => {
-    const resources = () =>
-      process.getActiveResourcesInfo().filter((r) => r === 'Timeout' || r === 'TCPServerWrap');
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
-    await settle(); // let the previous test's servers finish closing
-    const before = resources();
-    const server = await start({ accounts: [...accounts], latencyMs: 60_000 });
+    const owned = trackResources();
+    onTestFinished(() => owned.stop());
+    const server = await owned.scope(() => start({ accounts: [...accounts], latencyMs: 60_000 }));
     server.inject({ kind: 'hang' });
     server.inject({ kind: 'slow-headers', delayMs: 60_000 });
     const url = `${server.baseUrl('x')}${X_PATH}`;
@@ -300,12 +298,51 @@ describe('close()', () => {
       fetch(url).catch((e: unknown) => e),
     ];
     await until(() => server.requests.length === 3);
-    expect(resources().length).toBeGreaterThan(before.length);
+    // what the server holds open: its listening socket, one socket per request, and the timers of
+    // the two delayed answers (plus node:http's own connection-checking interval). These checks
+    // also prove the tracking sees the server at all.
+    expect(owned.live().filter((type) => type === 'TCPSERVERWRAP')).toHaveLength(1);
+    expect(owned.live().filter((type) => type === 'TCPWRAP')).toHaveLength(3);
+    expect(owned.live().filter((type) => type === 'Timeout').length).toBeGreaterThanOrEqual(2);
     const started = performance.now();
     await server.close();
     expect(performance.now() - started).toBeLessThan(500);
     for (const outcome of await Promise.all(pending)) expect(outcome).toBeInstanceOf(TypeError);
-    await settle();
-    expect(resources()).toEqual(before);
+    // node reports a closed handle's end (the async_hooks `destroy` event) a moment after it closes
+    await until(() => owned.live().length === 0, 1_000).catch(() => {});
+    expect(owned.live()).toEqual([]);
   });
 });
+
+/**
+ * The timers and sockets one piece of code owns, found by identity rather than by a process-wide
+ * snapshot that other timers (vitest's, undici's, the previous test's) would pollute: every async
+ * resource created inside `scope(fn)`, and everything those resources went on to create (a
+ * listening socket's connections, a request's delayed answer), is followed from `init` to
+ * `destroy`; `live()` lists the ones still open.
+ */
+function trackResources() {
+  const HANDLES = new Set(['Timeout', 'TCPSERVERWRAP', 'TCPWRAP']);
+  const root = new AsyncResource('FakeServerUnderTest');
+  const descendants = new Set<number>([root.asyncId()]);
+  const open = new Map<number, string>();
+  const hook = createHook({
+    init(asyncId, type, triggerAsyncId) {
+      // not through promises: the caller's own `await scope(…)` resumes in a promise made inside
+      // the scope, and the caller's later work (the test's fetches) is not the server's
+      if (type === 'PROMISE' || !descendants.has(triggerAsyncId)) return;
+      descendants.add(asyncId);
+      if (HANDLES.has(type)) open.set(asyncId, type);
+    },
+    destroy(asyncId) {
+      open.delete(asyncId);
+    },
+  }).enable();
+  return {
+    scope: <T>(fn: () => T): T => root.runInAsyncScope(fn),
+    live: () => [...open.values()],
+    stop: () => {
+      hook.disable();
+    },
+  };
+}
