@@ -23,6 +23,10 @@ export interface ResolvedOptions {
 }
 
 const DEFAULT_CONCURRENCY = 4;
+/** 2 MiB: twenty times the largest legitimate answer (25 Bluesky profiles, under 100 KB). */
+const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** 64 KiB: a platform's error body is a few hundred bytes. */
+const DEFAULT_MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /** Checks the options of `collect` once, saying what was expected, and fills in the defaults. */
 export function resolveOptions(options: CollectOptions): ResolvedOptions {
@@ -168,6 +172,13 @@ function resolveHttp(http: HttpOptions): ResolvedOptions['http'] {
   }
   return {
     timeoutMs: integer('timeoutMs', http.timeoutMs, 10_000, 1),
+    maxBodyBytes: integer('maxBodyBytes', http.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 1),
+    maxErrorBodyBytes: integer(
+      'maxErrorBodyBytes',
+      http.maxErrorBodyBytes,
+      DEFAULT_MAX_ERROR_BODY_BYTES,
+      1,
+    ),
     retries: integer('retries', http.retries, 2, 0),
     retryDelayMs: integer('retryDelayMs', http.retryDelayMs, 500, 0),
     retryBudget: integer('retryBudget', http.retryBudget, 500, 0),

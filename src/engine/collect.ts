@@ -58,6 +58,20 @@ export interface CollectOptions {
 export interface HttpOptions {
   /** Per attempt: until the headers arrive, and again for the body. @default 10_000 */
   timeoutMs?: number;
+  /**
+   * The most bytes an answer below HTTP 400 may have, counted after decompression. A longer one
+   * (a gzip bomb, a body that never ends) is not read further, its connection is closed, and its
+   * request fails as `invalid-response`. The largest legitimate answers stay under 100 KB (25
+   * Bluesky profiles with long descriptions; 100 X users are about 30 KB).
+   * @default 2_097_152 (2 MiB)
+   */
+  maxBodyBytes?: number;
+  /**
+   * The same for answers of HTTP 400 and more, whose bodies are read for their limit signals and
+   * error details only: a platform's error body is a few hundred bytes.
+   * @default 65_536 (64 KiB)
+   */
+  maxErrorBodyBytes?: number;
   /** Retries after a transient fault (5xx, 408, timeout, network error). @default 2 */
   retries?: number;
   /** First backoff step; retry n waits up to `retryDelayMs × 2^(n-1)`, capped at 20 s. @default 500 */
@@ -308,6 +322,8 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
         secrets,
         signal,
         timeoutMs: resolved.http.timeoutMs,
+        maxBodyBytes: resolved.http.maxBodyBytes,
+        maxErrorBodyBytes: resolved.http.maxErrorBodyBytes,
         retries: resolved.http.retries,
         retryDelayMs: resolved.http.retryDelayMs,
         maxThrottleRetries: resolved.http.maxThrottleRetries,

@@ -2,6 +2,7 @@ import ky, { HTTPError, type KyInstance, TimeoutError } from 'ky';
 import { FetchError, type FetchErrorFields, RateLimitError } from '../errors.js';
 import { kindOf, type LimitObservation, type LimitParser } from './limits.js';
 import { GateDeadlineError, GateRefusedError, type Permit, type RateGate } from './rate-gate.js';
+import { type JsonRead, readJson } from './read-body.js';
 import { quoteServerText, redactText, redactUrl, secretsOf } from './redact.js';
 import { type RetryBudget, THROTTLE_RETRY_COST, TRANSIENT_RETRY_COST } from './retry-budget.js';
 
@@ -62,6 +63,10 @@ export interface HttpClientOptions {
   signal: AbortSignal;
   /** Per attempt: until the headers arrive, and again for reading the body. */
   timeoutMs: number;
+  /** Bytes an answer below 400 may have, after decompression; a longer one fails as invalid-response. */
+  maxBodyBytes: number;
+  /** Bytes an answer of 400 or more may have (read for its limit signals and error details). */
+  maxErrorBodyBytes: number;
   /** ky retries after a transient fault. */
   retries: number;
   /** First backoff step; the n-th retry waits up to `retryDelayMs × 2^(n-1)` (full jitter). */
@@ -90,6 +95,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     redirect: 'manual',
   });
   const fetchImpl = options.fetch ?? globalThis.fetch;
+  const bodyBounds = { maxBytes: options.maxBodyBytes, timeoutMs: options.timeoutMs };
+  const errorBounds = { maxBytes: options.maxErrorBodyBytes, timeoutMs: options.timeoutMs };
 
   return {
     async get(url, request = {}) {
@@ -160,7 +167,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             status: response.status,
             headers: response.headers,
             url: redactUrl(target.toString()),
-            body: await readBody(response, options.timeoutMs, describe, fail, secrets),
+            body: bodyValue(
+              response,
+              attempt.read ?? (await readJson(response.body, bodyBounds)),
+              describe,
+              fail,
+              secrets,
+            ),
           };
         }
         throw attempt.error;
@@ -171,11 +184,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         url: URL,
         requestHeaders: Headers,
       ): Promise<
-        | { kind: 'response'; response: Response; observation: LimitObservation }
+        | {
+            kind: 'response';
+            response: Response;
+            observation: LimitObservation;
+            /** The body of an answer of 400 or more, already read for its limit signals. */
+            read: JsonRead | undefined;
+          }
         | { kind: 'error'; error: FetchError }
       > {
         let pending: Permit | undefined;
         let observation: LimitObservation = { kind: 'ok' };
+        let read: JsonRead | undefined;
         let attempts = 0;
         let lastStatus: number | undefined;
         const deadline = Math.min(options.deadline, options.now() + options.maxWaitMs);
@@ -208,10 +228,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
                 return answer;
               }
               lastStatus = answer.status;
-              const body = answer.status >= 400 ? await peekJson(answer) : undefined;
+              // An error answer's body is read here, once and bounded: its limit signals go to
+              // the gate, and the same parsed value to the provider.
+              read = answer.status >= 400 ? await readJson(answer.body, errorBounds) : undefined;
               observation = safeRead(
                 options.readLimits,
-                { status: answer.status, headers: answer.headers, body },
+                {
+                  status: answer.status,
+                  headers: answer.headers,
+                  body: read?.kind === 'json' ? read.value : undefined,
+                },
                 options.now(),
               );
               if (observation.kind === 'ok' && (answer.status >= 500 || answer.status === 408)) {
@@ -222,6 +248,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
               if (observation.kind === 'ok' && answer.ok) {
                 budget.refund(attempts > 1 ? TRANSIENT_RETRY_COST * (attempts - 1) : 1);
               }
+              // Not retried (see isTransient): an answer this large is not the platform's.
+              if (read?.kind === 'too-large') throw new BodyTooLargeError(read.limit);
               return answer;
             },
             retry: {
@@ -251,10 +279,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
               ],
             },
           });
-          return { kind: 'response', response, observation };
+          return { kind: 'response', response, observation, read };
         } catch (error) {
           if (observation.kind !== 'ok' && error instanceof HTTPError) {
-            return { kind: 'response', response: error.response, observation };
+            return { kind: 'response', response: error.response, observation, read };
           }
           return { kind: 'error', error: toFetchError(error, attempts, lastStatus) };
         }
@@ -301,6 +329,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             },
           );
         }
+        if (error instanceof BodyTooLargeError) {
+          return fail(tooLarge(describe(), status, error.limit), {
+            reason: 'invalid-response',
+            status,
+            attempts,
+          });
+        }
         if (error instanceof TimeoutError) {
           return fail(
             `${describe()} timed out after ${options.timeoutMs} ms (${attempts} attempt(s))`,
@@ -346,15 +381,6 @@ function safeRead(
   }
 }
 
-async function peekJson(response: Response): Promise<unknown> {
-  try {
-    const text = await response.clone().text();
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 async function cancel(response: Response): Promise<void> {
   try {
     await response.body?.cancel();
@@ -364,80 +390,57 @@ async function cancel(response: Response): Promise<void> {
 }
 
 /**
- * Reads and parses a body. ky's timeout ends when the headers arrive, so the body gets its own:
- * a body that stalls is cancelled, which makes `text()` reject.
+ * The value of a body read by {@link readJson}: parsed JSON (`undefined` when empty), or the
+ * failure it makes: a stalled or broken body is a network fault, one too large or not JSON is not
+ * the platform's answer.
  */
-async function readBody(
+function bodyValue(
   response: Response,
-  timeoutMs: number,
+  read: JsonRead,
   describe: () => string,
   fail: (message: string, fields: Omit<FetchErrorFields, 'platform' | 'provider'>) => FetchError,
   secrets: readonly string[],
-): Promise<unknown> {
-  let text = '';
-  let timedOut = false;
-  const reader = response.body?.getReader();
-  const timer = setTimeout(() => {
-    timedOut = true;
-    reader?.cancel().catch(() => undefined);
-  }, timeoutMs);
-  try {
-    if (reader) {
-      // The chunks are decoded once, whole: a string built chunk by chunk would have to be
-      // flattened again before JSON.parse, and answers of 100 users come in one or two chunks.
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (timedOut) throw new Error('body timeout');
-        if (done) break;
-        chunks.push(value);
-        size += value.byteLength;
-      }
-      text = utf8.decode(chunks.length === 1 ? chunks[0] : concat(chunks, size));
-    }
-  } catch (error) {
-    if (timedOut) {
-      throw fail(`${describe()}: the body did not arrive within ${timeoutMs} ms`, {
+): unknown {
+  const { status } = response;
+  switch (read.kind) {
+    case 'timeout':
+      throw fail(`${describe()}: the body did not arrive within ${read.ms} ms`, {
         reason: 'network',
-        status: response.status,
+        status,
         retryable: true,
       });
-    }
-    throw fail(`${describe()}: the body could not be read (${describeCause(error)})`, {
-      reason: 'network',
-      status: response.status,
-      retryable: true,
-    });
-  } finally {
-    clearTimeout(timer);
+    case 'unreadable':
+      throw fail(`${describe()}: the body could not be read (${describeCause(read.cause)})`, {
+        reason: 'network',
+        status,
+        retryable: true,
+      });
+    case 'too-large':
+      throw fail(tooLarge(describe(), status, read.limit), { reason: 'invalid-response', status });
+    case 'json':
+      return read.value;
   }
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    const type = response.headers.get('content-type') ?? 'no content type';
-    const snippet = quoteServerText(text, secrets, 120);
-    throw fail(
-      `${describe()} answered ${response.status} with a body that is not JSON (${type}): ${JSON.stringify(snippet)}`,
-      {
-        reason: 'invalid-response',
-        status: response.status,
-      },
-    );
-  }
+  const type = response.headers.get('content-type') ?? 'no content type';
+  const snippet = quoteServerText(read.text, secrets, 120);
+  throw fail(
+    `${describe()} answered ${status} with a body that is not JSON (${type}): ${JSON.stringify(snippet)}`,
+    { reason: 'invalid-response', status },
+  );
 }
 
-const utf8 = new TextDecoder();
+/** "GET … answered 500 with a body larger than 65536 bytes (http.maxErrorBodyBytes): …" */
+function tooLarge(request: string, status: number | undefined, limit: number): string {
+  const option =
+    status !== undefined && status >= 400 ? 'http.maxErrorBodyBytes' : 'http.maxBodyBytes';
+  return `${request} answered${status === undefined ? '' : ` ${status}`} with a body larger than ${limit} bytes (${option}): not read further`;
+}
 
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const whole = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, offset);
-    offset += chunk.byteLength;
+/** Thrown inside ky's fetch for an error answer past its limit; never leaves the engine. */
+class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`answer larger than ${limit} bytes`);
+    this.name = 'BodyTooLargeError';
   }
-  return whole;
 }
 
 /** A transport error in words, from its name and code only (messages may hold URLs). */
