@@ -23,10 +23,14 @@ export interface ResolvedOptions {
 }
 
 const DEFAULT_CONCURRENCY = 4;
-/** 2 MiB: twenty times the largest legitimate answer (25 Bluesky profiles, under 100 KB). */
-const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+/**
+ * 1 MiB: ten times the largest legitimate answer (25 Bluesky profiles, under 100 KB). It also
+ * bounds what JSON.parse makes of an answer: a body crafted as `[{},{},…]` becomes 30–40 times its
+ * size in objects, so 1 MiB × 4 requests at once stays near 100 MB (`npm run bench -- hostile`).
+ */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** 64 KiB: a platform's error body is a few hundred bytes. */
-const DEFAULT_MAX_ERROR_BODY_BYTES = 64 * 1024;
+export const DEFAULT_MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /** Checks the options of `collect` once, saying what was expected, and fills in the defaults. */
 export function resolveOptions(options: CollectOptions): ResolvedOptions {

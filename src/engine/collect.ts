@@ -62,8 +62,10 @@ export interface HttpOptions {
    * The most bytes an answer below HTTP 400 may have, counted after decompression. A longer one
    * (a gzip bomb, a body that never ends) is not read further, its connection is closed, and its
    * request fails as `invalid-response`. The largest legitimate answers stay under 100 KB (25
-   * Bluesky profiles with long descriptions; 100 X users are about 30 KB).
-   * @default 2_097_152 (2 MiB)
+   * Bluesky profiles with long descriptions; 100 X users are about 30 KB). The limit also bounds
+   * the memory JSON.parse may take for one answer (up to 30–40 times its size for a body crafted
+   * as `[{},{},…]`): raise it only for a provider that needs it.
+   * @default 1_048_576 (1 MiB)
    */
   maxBodyBytes?: number;
   /**
