@@ -10,7 +10,7 @@ import { type ResolvedOptions, resolveOptions } from './collect-options.js';
 import { createHttpClient, type HttpStats } from './http-client.js';
 import { genericLimits } from './limits.js';
 import { RateGate, type WaitReason } from './rate-gate.js';
-import { redactError } from './redact.js';
+import { containsSecret, redactError } from './redact.js';
 import { RetryBudget } from './retry-budget.js';
 import { abortedError, runBatch } from './run-batch.js';
 
@@ -208,16 +208,25 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
   let done = 0;
   let failed = 0;
 
+  // Every credential the collection's requests carried: nothing it reports may quote one.
   const secrets = new Set<string>();
-  const settle = (entry: Account, result: ProviderResult) => {
+  // Errors already scrubbed, with the number of secrets known then (a batch's error is shared by
+  // its accounts: it is scrubbed once, again only if a credential was learnt since).
+  const scrubbed = new WeakMap<Error, number>();
+  const settle = (entry: Account, given: ProviderResult) => {
     const i = slot.get(entry.id)!;
     if (outcomes[i] !== undefined) return;
+    const result = given.ok ? checkEcho(entry, given.snapshot) : given;
     if (result.ok) {
       outcomes[i] = result.snapshot;
       done++;
       return;
     }
-    const error = redactError(result.error, secrets);
+    const error = result.error;
+    if (scrubbed.get(error) !== secrets.size) {
+      redactError(error, secrets);
+      scrubbed.set(error, secrets.size);
+    }
     outcomes[i] = {
       accountId: entry.id,
       platform: entry.platform,
@@ -226,6 +235,24 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
       error,
     };
     failed++;
+  };
+  /** A snapshot whose server-given text quotes a credential (a hostile echo) is not kept. */
+  const checkEcho = (entry: Account, snapshot: Snapshot): ProviderResult => {
+    if (secrets.size === 0) return { ok: true, snapshot };
+    const texts = [snapshot.platformUserId ?? '', ...Object.keys(snapshot.extra ?? {})];
+    if (!texts.some((text) => text.length >= 6 && containsSecret(text, secrets))) {
+      return { ok: true, snapshot };
+    }
+    const error = new ProviderError(
+      'the answer quoted a credential back in the account’s id or metrics: not kept',
+      {
+        platform: entry.platform,
+        provider: snapshot.source.provider,
+        reason: 'invalid-response',
+        accountId: entry.id,
+      },
+    );
+    return { ok: false, accountId: entry.id, error };
   };
   const fail = (entry: Account, error: ProviderError) =>
     settle(entry, { ok: false, accountId: entry.id, error });

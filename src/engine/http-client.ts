@@ -3,7 +3,7 @@ import { FetchError, type FetchErrorFields, RateLimitError } from '../errors.js'
 import { kindOf, type LimitObservation, type LimitParser } from './limits.js';
 import { GateDeadlineError, GateRefusedError, type Permit, type RateGate } from './rate-gate.js';
 import { type JsonRead, readJson } from './read-body.js';
-import { quoteServerText, redactText, redactUrl, secretsOf } from './redact.js';
+import { quoteServerText, redactText, secretsOf } from './redact.js';
 import { type RetryBudget, THROTTLE_RETRY_COST, TRANSIENT_RETRY_COST } from './retry-budget.js';
 
 /** What a provider asks of the engine's HTTP client. */
@@ -19,7 +19,10 @@ export interface HttpRequestOptions {
 export interface HttpResponse {
   readonly status: number;
   readonly headers: Headers;
-  /** The request's URL with credentials redacted. */
+  /**
+   * The request's URL (the last one, after same-origin redirects), with the credentials the request
+   * carried redacted wherever they moved in it (see `redactText`).
+   */
   readonly url: string;
   /** The body parsed as JSON; `undefined` for an empty body. */
   readonly body: unknown;
@@ -152,29 +155,28 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           }
           if (response.status >= 300 && response.status < 400) {
             await cancel(response);
-            const location = response.headers.get('location');
-            const next = location ? new URL(location, target) : undefined;
+            const next = locationOf(response, target);
             if (!next || next.origin !== target.origin || ++redirects > MAX_REDIRECTS) {
               throw fail(
-                `${describe()} answered ${response.status} with a redirect ${next ? `to ${next.origin}` : 'without a Location'}: not followed, so credentials stay with ${target.origin}`,
+                `${describe()} answered ${response.status} with a redirect ${next ? `to ${next.origin}` : 'without a usable Location'}: not followed, so credentials stay with ${target.origin}`,
                 { reason: 'invalid-response', status: response.status },
               );
             }
             target = next;
             continue;
           }
-          return {
-            status: response.status,
-            headers: response.headers,
-            url: redactUrl(target.toString()),
-            body: bodyValue(
+          return answer(
+            response,
+            target,
+            secrets,
+            bodyValue(
               response,
               attempt.read ?? (await readJson(response.body, bodyBounds)),
               describe,
               fail,
               secrets,
             ),
-          };
+          );
         }
         throw attempt.error;
       }
@@ -381,12 +383,42 @@ function safeRead(
   }
 }
 
+/** Where a redirect points, or `undefined` when it has no Location, or one that is no URL. */
+function locationOf(response: Response, base: URL): URL | undefined {
+  const location = response.headers.get('location');
+  if (!location) return undefined;
+  try {
+    return new URL(location, base);
+  } catch {
+    return undefined;
+  }
+}
+
 async function cancel(response: Response): Promise<void> {
   try {
     await response.body?.cancel();
   } catch {
     // already consumed or errored: nothing to free
   }
+}
+
+/**
+ * What a provider reads. The URL is redacted with the request's secrets when first read: providers
+ * read it only to describe a failure, so answers on the hot path never pay for it.
+ */
+function answer(response: Response, url: URL, secrets: readonly string[], body: unknown) {
+  const href = url.toString();
+  let redacted: string | undefined;
+  const out: HttpResponse = {
+    status: response.status,
+    headers: response.headers,
+    get url() {
+      redacted ??= redactText(href, secrets);
+      return redacted;
+    },
+    body,
+  };
+  return out;
 }
 
 /**

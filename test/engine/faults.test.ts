@@ -338,8 +338,20 @@ describe('14. redaction', () => {
       { kind: 'html', status: 200 },
       { kind: 'redirect', status: 302, location: 'http://127.0.0.1:9/elsewhere' },
       { kind: 'rate-limit', retryAfter: '99999' },
-      // a server that echoes the token back in its error body
+      // a server that echoes the token back in its error body, in every field
       { kind: 'status', status: 403, body: { title: 'Forbidden', detail: 'bad token ECHO' } },
+      { kind: 'status', status: 400, body: { title: 'ECHO', detail: 'ECHO', type: 'ECHO' } },
+      // same-origin redirects that move the token into the URL (defect 3), and a redirect to an
+      // origin named after it, which URL parsing lower-cases (defect 4)
+      { kind: 'redirect', status: 302, location: '/2/users/by?echo=ECHO' },
+      { kind: 'redirect', status: 307, location: '/moved/ECHO' },
+      { kind: 'redirect', status: 302, location: 'http://ECHO.example/2/users/by' },
+      // an answer that quotes it where a snapshot would keep it
+      {
+        kind: 'status',
+        status: 200,
+        body: { data: [{ id: 'ECHO', username: 'u0', public_metrics: { followers_count: 1 } }] },
+      },
     ] satisfies FakeFault[];
     await assertNoLeak({
       server,
