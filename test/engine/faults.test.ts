@@ -1,11 +1,21 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { type CollectOptions, collect } from '../../src/engine/collect.js';
+import { FetchError } from '../../src/errors.js';
 import { blueskyProvider } from '../../src/providers/bluesky.js';
 import { mastodonProvider } from '../../src/providers/mastodon.js';
+import { telegramProvider } from '../../src/providers/telegram.js';
 import { xProvider } from '../../src/providers/x.js';
+import { youtubeProvider } from '../../src/providers/youtube.js';
 import type { FakeFault, FakeServerOptions } from '../../src/testing/index.js';
 import { start as fake } from '../fake-server/helpers.js';
-import { activeTimers, assertNoLeak, fastHttp, registryOf } from '../providers/conformance.js';
+import {
+  activeTimers,
+  assertNoLeak,
+  fastHttp,
+  registryOf,
+  runsOf,
+} from '../providers/conformance.js';
 
 const TOKEN = 'test-bearer-token-0123456789abcdef';
 /** X accounts u0…u(n-1), on the server and in a registry; `batches` requests of 100. */
@@ -323,6 +333,57 @@ describe('13. a redirect to another origin', () => {
     expect(result.failures[0]?.reason).toBe('invalid-response');
     expect(result.failures[0]?.message).toContain('not followed');
     expect(other.requests).toHaveLength(0);
+  });
+});
+
+describe('13b. a redirect that moves the token', () => {
+  const requestOf = (error: unknown) => (error instanceof FetchError ? error.request : undefined);
+  const token = 'Tq8ZxW3nKp5RvY2mLc7HbJ4d';
+  const everything = (result: Awaited<ReturnType<typeof collect>>) =>
+    result.failures.flatMap((f) => [
+      f.message,
+      requestOf(f.error) ?? '',
+      JSON.stringify(f.error),
+      inspect(f.error, { depth: Infinity, showHidden: true }),
+    ]);
+
+  it('defect 3: after a same-origin redirect that moves the token into the URL, error.request, JSON.stringify and util.inspect do not hold it', async () => {
+    const x = await fake({ accounts: [{ platform: 'x', handle: 'u0', followers: 1 }] });
+    x.inject({ kind: 'redirect', status: 302, location: `/2/users/by?echo=${token}` });
+    const xResult = await collect(registryOf('x', ['u0']), {
+      providers: [xProvider({ bearerToken: token, baseUrl: x.baseUrl('x') })],
+      http: fastHttp,
+    });
+    const bot = `7012345678:${token}`;
+    const telegram = await fake({
+      accounts: [{ platform: 'telegram', handle: '@chat_0', followers: 1 }],
+    });
+    telegram.inject({ kind: 'redirect', status: 302, location: `/moved/${bot}` });
+    const telegramResult = await collect(registryOf('telegram', ['@chat_0']), {
+      providers: [telegramProvider({ botToken: bot, baseUrl: telegram.baseUrl('telegram') })],
+      http: fastHttp,
+    });
+    expect(requestOf(xResult.failures[0]?.error)).toMatch(/\/2\/users\/by\?echo=\*\*\*$/);
+    expect(requestOf(telegramResult.failures[0]?.error)).toMatch(/\/moved\/7012345678:\*\*\*$/);
+    for (const text of [...everything(xResult), ...everything(telegramResult)]) {
+      expect(runsOf(token, text)).toEqual([]);
+    }
+  });
+
+  it('defect 4: a refused redirect to an origin named after the YouTube key (lower-cased by URL parsing) does not quote it', async () => {
+    const key = 'AIzaSyQ7vLk2XmP9wRt4Yb8Nc3Jd6Hf1Gs5';
+    const server = await fake({
+      accounts: [{ platform: 'youtube', handle: 'UCaaaaaaaaaaaaaaaaaaaaaa', followers: 1 }],
+    });
+    server.inject({ kind: 'redirect', status: 302, location: `https://${key}.example/` });
+    const result = await collect(registryOf('youtube', ['UCaaaaaaaaaaaaaaaaaaaaaa']), {
+      providers: [youtubeProvider({ apiKey: key, baseUrl: server.baseUrl('youtube') })],
+      http: fastHttp,
+    });
+    expect(result.failures[0]?.message).toContain(
+      'a redirect to https://***.example: not followed',
+    );
+    for (const text of everything(result)) expect(runsOf(key, text)).toEqual([]);
   });
 });
 
