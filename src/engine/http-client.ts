@@ -1,6 +1,7 @@
 import ky, { HTTPError, type KyInstance, TimeoutError } from 'ky';
 import { FetchError, type FetchErrorFields, RateLimitError } from '../errors.js';
 import { kindOf, type LimitObservation, type LimitParser } from './limits.js';
+import { describeCause } from './network-errors.js';
 import { GateDeadlineError, GateRefusedError, type Permit, type RateGate } from './rate-gate.js';
 import { type JsonRead, readJson } from './read-body.js';
 import { quoteServerText, redactText, secretsOf } from './redact.js';
@@ -172,6 +173,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             bodyValue(
               response,
               attempt.read ?? (await readJson(response.body, bodyBounds)),
+              target.host,
               describe,
               fail,
               secrets,
@@ -348,7 +350,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             },
           );
         }
-        const cause = describeCause(error);
+        const cause = describeCause(error, target.host);
         return fail(
           `${describe()} failed: ${cause}${status ? ` (last status ${status})` : ''} after ${attempts} attempt(s)`,
           {
@@ -429,6 +431,7 @@ function answer(response: Response, url: URL, secrets: readonly string[], body: 
 function bodyValue(
   response: Response,
   read: JsonRead,
+  host: string,
   describe: () => string,
   fail: (message: string, fields: Omit<FetchErrorFields, 'platform' | 'provider'>) => FetchError,
   secrets: readonly string[],
@@ -442,7 +445,7 @@ function bodyValue(
         retryable: true,
       });
     case 'unreadable':
-      throw fail(`${describe()}: the body could not be read (${describeCause(read.cause)})`, {
+      throw fail(`${describe()}: the body could not be read (${describeCause(read.cause, host)})`, {
         reason: 'network',
         status,
         retryable: true,
@@ -473,12 +476,4 @@ class BodyTooLargeError extends Error {
     super(`answer larger than ${limit} bytes`);
     this.name = 'BodyTooLargeError';
   }
-}
-
-/** A transport error in words, from its name and code only (messages may hold URLs). */
-function describeCause(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown error';
-  const cause = (error as { cause?: { code?: string; name?: string } }).cause;
-  const code = cause?.code ?? (error as { code?: string }).code;
-  return [error.name, code].filter(Boolean).join(' ');
 }

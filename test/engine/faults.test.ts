@@ -264,6 +264,74 @@ describe('11. network faults', () => {
   });
 });
 
+describe('11b. network errors in words', () => {
+  const single = (baseUrl: string, http: CollectOptions['http'] = {}) =>
+    collect(registryOf('x', ['u0']), {
+      providers: [xProvider({ bearerToken: TOKEN, baseUrl })],
+      http: { ...fastHttp, ...http },
+    });
+
+  it('network errors in words: a DNS failure says "could not resolve host <host> (<code>)", not "TypeError EAI_AGAIN"', async () => {
+    // .invalid never resolves (RFC 6761): no query leaves for the internet
+    const result = await single('https://api.social-reach.invalid');
+    expect(result.failures.map((f) => f.reason)).toEqual(['network']);
+    expect(result.failures[0]?.message).toMatch(
+      /failed: could not resolve host api\.social-reach\.invalid \((ENOTFOUND|EAI_AGAIN)\) after 3 attempt\(s\)$/,
+    );
+  });
+
+  it('network errors in words: a closed port says "connection refused by 127.0.0.1:<port> (ECONNREFUSED)"', async () => {
+    const server = await fake();
+    const base = server.baseUrl('x');
+    const port = new URL(base).port;
+    await server.close();
+    const result = await single(base);
+    expect(result.failures[0]?.message).toMatch(
+      new RegExp(
+        `failed: connection refused by 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\) after 3 attempt\\(s\\)$`,
+      ),
+    );
+  });
+
+  it('network errors in words: a reset says "connection reset by <host>", keeping the code', async () => {
+    const server = await fake();
+    server.inject({ kind: 'reset' }, { platform: 'x', times: 3 });
+    const result = await single(server.baseUrl('x'));
+    expect(result.failures[0]?.message).toMatch(
+      /failed: connection reset by 127\.0\.0\.1:\d+ \((ECONNRESET|UND_ERR_SOCKET)\) after 3 attempt\(s\)$/,
+    );
+  });
+
+  it('network errors in words: TLS failures name the certificate or the handshake, keeping the code', async () => {
+    // a plain TCP server answering a TLS client: a real handshake failure
+    const { createServer } = await import('node:net');
+    const plain = createServer((socket) => socket.on('data', () => socket.end('not TLS\r\n')));
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    const { port } = plain.address() as { port: number };
+    try {
+      const handshake = await single(`https://127.0.0.1:${port}`);
+      expect(handshake.failures[0]?.message).toMatch(
+        new RegExp(
+          `failed: the TLS handshake with 127\\.0\\.0\\.1:${port} failed \\((ERR_SSL_|EPROTO)`,
+        ),
+      );
+    } finally {
+      plain.close();
+    }
+    // an expired certificate, as undici reports it (a fetch that fails the way Node's does)
+    const expired: typeof globalThis.fetch = async () => {
+      const cause = Object.assign(new Error('certificate has expired'), {
+        code: 'CERT_HAS_EXPIRED',
+      });
+      throw new TypeError('fetch failed', { cause });
+    };
+    const certificate = await single('https://api.x.com', { fetch: expired });
+    expect(certificate.failures[0]?.message).toMatch(
+      /failed: the TLS certificate of api\.x\.com was not accepted \(CERT_HAS_EXPIRED\) after 3 attempt\(s\)$/,
+    );
+  });
+});
+
 describe('12. deadlines and cancellation', () => {
   it('an abort cancels a bucket paused by a throttle', async () => {
     const { server, run } = await xSetup(3);
