@@ -216,7 +216,7 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
   const settle = (entry: Account, given: ProviderResult) => {
     const i = slot.get(entry.id)!;
     if (outcomes[i] !== undefined) return;
-    const result = given.ok ? checkEcho(entry, given.snapshot) : given;
+    const result = given.ok && secrets.size > 0 ? checkEcho(entry, given) : given;
     if (result.ok) {
       outcomes[i] = result.snapshot;
       done++;
@@ -237,11 +237,12 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
     failed++;
   };
   /** A snapshot whose server-given text quotes a credential (a hostile echo) is not kept. */
-  const checkEcho = (entry: Account, snapshot: Snapshot): ProviderResult => {
-    if (secrets.size === 0) return { ok: true, snapshot };
-    const texts = [snapshot.platformUserId ?? '', ...Object.keys(snapshot.extra ?? {})];
-    if (!texts.some((text) => text.length >= 6 && containsSecret(text, secrets))) {
-      return { ok: true, snapshot };
+  const checkEcho = (entry: Account, result: ProviderResult & { ok: true }): ProviderResult => {
+    const { snapshot } = result;
+    const echoes = (text: string | undefined) =>
+      text !== undefined && text.length >= 6 && containsSecret(text, secrets);
+    if (!echoes(snapshot.platformUserId) && !Object.keys(snapshot.extra ?? {}).some(echoes)) {
+      return result;
     }
     const error = new ProviderError(
       'the answer quoted a credential back in the account’s id or metrics: not kept',
