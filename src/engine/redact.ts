@@ -143,32 +143,32 @@ interface Compiled {
 }
 
 const NOTHING: Compiled = { redact: (text) => text };
-/** The last compilation of each list or set of secrets, while its size stays the same. */
-const compiledOf = new WeakMap<object, { size: number; compiled: Compiled }>();
+/**
+ * Recent compilations, keyed by the secrets themselves (so a list changed in place is compiled
+ * again): a collection redacts with the same few credentials over and over.
+ */
+const recent = new Map<string, Compiled>();
+const RECENT = 32;
 
 function compile(secrets: Iterable<string>): Compiled {
-  const size = Array.isArray(secrets)
-    ? secrets.length
-    : secrets instanceof Set
-      ? secrets.size
-      : undefined;
-  const cached = size === undefined ? undefined : compiledOf.get(secrets);
-  if (cached !== undefined && cached.size === size) return cached.compiled;
+  const list = [...secrets].filter((s) => typeof s === 'string' && s.length >= MIN_SECRET);
+  if (list.length === 0) return NOTHING;
+  const key = list.join('\u0000');
+  const cached = recent.get(key);
+  if (cached) return cached;
   const runs = new Set<string>();
   const whole = new Set<string>();
-  for (const secret of secrets) {
-    if (typeof secret !== 'string' || secret.length < MIN_SECRET) continue;
+  for (const secret of list) {
     for (const form of formsOf(secret)) {
       const lower = asciiLower(form);
       if (lower.length < RUN) whole.add(lower);
       else for (let i = 0; i + RUN <= lower.length; i++) runs.add(lower.slice(i, i + RUN));
     }
   }
-  const compiled =
-    runs.size === 0 && whole.size === 0
-      ? NOTHING
-      : { redact: (text: string) => redactRuns(text, runs, [...whole]) };
-  if (size !== undefined) compiledOf.set(secrets, { size, compiled });
+  const shortOnes = [...whole];
+  const compiled: Compiled = { redact: (text) => redactRuns(text, runs, shortOnes) };
+  if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+  recent.set(key, compiled);
   return compiled;
 }
 

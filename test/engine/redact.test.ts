@@ -60,6 +60,20 @@ describe('redaction', () => {
   });
 });
 
+describe('redaction with a list of secrets', () => {
+  it('uses the secrets as they are at the call, even when a list or set is changed in place', () => {
+    const list = ['Xq7Lm2Zp9Kv4'];
+    expect(redactText('Xq7Lm2Zp9Kv4 and Bt5Wn8Rc3Hy6', list)).toBe('*** and Bt5Wn8Rc3Hy6');
+    list[0] = 'Bt5Wn8Rc3Hy6';
+    expect(redactText('Xq7Lm2Zp9Kv4 and Bt5Wn8Rc3Hy6', list)).toBe('Xq7Lm2Zp9Kv4 and ***');
+    const set = new Set(['Xq7Lm2Zp9Kv4']);
+    expect(redactText('Bt5Wn8Rc3Hy6', set)).toBe('Bt5Wn8Rc3Hy6');
+    set.delete('Xq7Lm2Zp9Kv4');
+    set.add('Bt5Wn8Rc3Hy6');
+    expect(redactText('Bt5Wn8Rc3Hy6', set)).toBe('***');
+  });
+});
+
 describe('defect 4: parts of tokens', () => {
   it('defect 4: redactText removes every run of 8 characters of a secret, in any case, whole, cut or re-encoded', () => {
     fc.assert(
