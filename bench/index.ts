@@ -6,6 +6,7 @@
 import { benchEngine } from './engine.js';
 import { benchFacebook } from './facebook.js';
 import { type BenchRow, printTable } from './harness.js';
+import { benchHostile } from './hostile.js';
 import { benchParseCount } from './parse-count.js';
 import { benchStores } from './stores.js';
 import { benchTotals } from './totals.js';
@@ -20,6 +21,10 @@ const groups: Record<string, { title: string; run: () => Promise<BenchRow[]> }> 
   facebook: {
     title: 'Facebook Pages against usage percentages (limit 60 requests per 2 s window)',
     run: benchFacebook,
+  },
+  hostile: {
+    title: 'A client facing a hostile server: peak RSS above baseline, default http options',
+    run: benchHostile,
   },
   stores: {
     title: 'Stores: 1,000,000 snapshots (10,000 accounts × 100 days)',

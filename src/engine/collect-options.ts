@@ -24,11 +24,49 @@ export interface ResolvedOptions {
 
 const DEFAULT_CONCURRENCY = 4;
 
+// Every option, so that a misspelt one is refused instead of silently ignored; `satisfies` keeps
+// the lists in step with the option types (a new option must be added here to compile).
+const COLLECT_KEYS = {
+  providers: true,
+  concurrency: true,
+  signal: true,
+  onProgress: true,
+  now: true,
+  accountIds: true,
+  platforms: true,
+  http: true,
+  store: true,
+  resume: true,
+} as const satisfies Record<keyof CollectOptions, true>;
+const HTTP_KEYS = {
+  timeoutMs: true,
+  maxBodyBytes: true,
+  maxErrorBodyBytes: true,
+  retries: true,
+  retryDelayMs: true,
+  retryBudget: true,
+  maxThrottleRetries: true,
+  maxWaitMs: true,
+  deadline: true,
+  failureThreshold: true,
+  circuitCooldownMs: true,
+  fetch: true,
+} as const satisfies Record<keyof HttpOptions, true>;
+/**
+ * 1 MiB: ten times the largest legitimate answer (25 Bluesky profiles, under 100 KB). It also
+ * bounds what JSON.parse makes of an answer: a body crafted as `[{},{},…]` becomes 30–40 times its
+ * size in objects, so 1 MiB × 4 requests at once stays near 100 MB (`npm run bench -- hostile`).
+ */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** 64 KiB: a platform's error body is a few hundred bytes. */
+export const DEFAULT_MAX_ERROR_BODY_BYTES = 64 * 1024;
+
 /** Checks the options of `collect` once, saying what was expected, and fills in the defaults. */
 export function resolveOptions(options: CollectOptions): ResolvedOptions {
   if (typeof options !== 'object' || options === null) {
     throw new OptionError('options', 'an object with `providers`', options);
   }
+  checkKeys(options, COLLECT_KEYS, '', 'collect()');
   const { concurrency = DEFAULT_CONCURRENCY, providers } = options;
   if (!Array.isArray(providers)) {
     throw new OptionError('providers', 'an array of providers', providers);
@@ -150,6 +188,10 @@ function checkRateLimit(policy: ProviderV1['rateLimit'], where: string): void {
 }
 
 function resolveHttp(http: HttpOptions): ResolvedOptions['http'] {
+  if (typeof http !== 'object' || http === null || Array.isArray(http)) {
+    throw new OptionError('http', 'an object of HTTP options', http);
+  }
+  checkKeys(http, HTTP_KEYS, 'http.', "collect()'s `http`");
   const integer = (name: keyof HttpOptions, value: unknown, fallback: number, min: number) => {
     if (value === undefined) return fallback;
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
@@ -168,6 +210,13 @@ function resolveHttp(http: HttpOptions): ResolvedOptions['http'] {
   }
   return {
     timeoutMs: integer('timeoutMs', http.timeoutMs, 10_000, 1),
+    maxBodyBytes: integer('maxBodyBytes', http.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 1),
+    maxErrorBodyBytes: integer(
+      'maxErrorBodyBytes',
+      http.maxErrorBodyBytes,
+      DEFAULT_MAX_ERROR_BODY_BYTES,
+      1,
+    ),
     retries: integer('retries', http.retries, 2, 0),
     retryDelayMs: integer('retryDelayMs', http.retryDelayMs, 500, 0),
     retryBudget: integer('retryBudget', http.retryBudget, 500, 0),
@@ -178,4 +227,69 @@ function resolveHttp(http: HttpOptions): ResolvedOptions['http'] {
     deadline: http.deadline?.getTime() ?? Number.POSITIVE_INFINITY,
     fetch: http.fetch,
   };
+}
+
+/**
+ * Refuses a key that is not an option (one set to `undefined` does nothing, and is let through),
+ * naming the closest option when one is near: "Expected `concurency` to be an option of collect()
+ * (did you mean `concurrency`?), got `4` (number)".
+ */
+function checkKeys(
+  given: object,
+  known: Readonly<Record<string, true>>,
+  prefix: string,
+  where: string,
+): void {
+  for (const [key, value] of Object.entries(given)) {
+    if (Object.hasOwn(known, key) || value === undefined) continue;
+    const names = Object.keys(known);
+    const near = closest(key, names);
+    const hint = near
+      ? `did you mean \`${prefix}${near}\`?`
+      : `one of ${names.map((name) => `\`${name}\``).join(', ')}`;
+    throw new OptionError(`${prefix}${key}`, `an option of ${where} (${hint})`, value);
+  }
+}
+
+/**
+ * The known name closest to a misspelt one: at most 1 edit away for names under 5 characters, 2
+ * otherwise (an edit is an insertion, deletion, substitution or swap of neighbours, letter case
+ * ignored), or one the other starts with (`timeout` → `timeoutMs`, `deadlineMs` → `deadline`).
+ */
+function closest(name: string, known: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of known) {
+    const other = candidate.toLowerCase();
+    let distance = editDistance(lower, other);
+    const prefixed =
+      Math.min(lower.length, other.length) >= 4 &&
+      (other.startsWith(lower) || lower.startsWith(other));
+    if (distance > (lower.length < 5 ? 1 : 2) && !prefixed) continue;
+    if (prefixed) distance = Math.min(distance, 2);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Optimal string alignment distance (Levenshtein plus swaps of neighbouring letters). */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      }
+      rows[i]![j] = d;
+    }
+  }
+  return rows[a.length]![b.length]!;
 }

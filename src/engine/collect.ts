@@ -10,7 +10,7 @@ import { type ResolvedOptions, resolveOptions } from './collect-options.js';
 import { createHttpClient, type HttpStats } from './http-client.js';
 import { genericLimits } from './limits.js';
 import { RateGate, type WaitReason } from './rate-gate.js';
-import { redactError } from './redact.js';
+import { containsSecret, redactError } from './redact.js';
 import { RetryBudget } from './retry-budget.js';
 import { abortedError, runBatch } from './run-batch.js';
 
@@ -58,6 +58,22 @@ export interface CollectOptions {
 export interface HttpOptions {
   /** Per attempt: until the headers arrive, and again for the body. @default 10_000 */
   timeoutMs?: number;
+  /**
+   * The most bytes an answer below HTTP 400 may have, counted after decompression. A longer one
+   * (a gzip bomb, a body that never ends) is not read further, its connection is closed, and its
+   * request fails as `invalid-response`. The largest legitimate answers stay under 100 KB (25
+   * Bluesky profiles with long descriptions; 100 X users are about 30 KB). The limit also bounds
+   * the memory JSON.parse may take for one answer (up to 30–40 times its size for a body crafted
+   * as `[{},{},…]`): raise it only for a provider that needs it.
+   * @default 1_048_576 (1 MiB)
+   */
+  maxBodyBytes?: number;
+  /**
+   * The same for answers of HTTP 400 and more, whose bodies are read for their limit signals and
+   * error details only: a platform's error body is a few hundred bytes.
+   * @default 65_536 (64 KiB)
+   */
+  maxErrorBodyBytes?: number;
   /** Retries after a transient fault (5xx, 408, timeout, network error). @default 2 */
   retries?: number;
   /** First backoff step; retry n waits up to `retryDelayMs × 2^(n-1)`, capped at 20 s. @default 500 */
@@ -192,16 +208,25 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
   let done = 0;
   let failed = 0;
 
+  // Every credential the collection's requests carried: nothing it reports may quote one.
   const secrets = new Set<string>();
-  const settle = (entry: Account, result: ProviderResult) => {
+  // Errors already scrubbed, with the number of secrets known then (a batch's error is shared by
+  // its accounts: it is scrubbed once, again only if a credential was learnt since).
+  const scrubbed = new WeakMap<Error, number>();
+  const settle = (entry: Account, given: ProviderResult) => {
     const i = slot.get(entry.id)!;
     if (outcomes[i] !== undefined) return;
+    const result = given.ok && secrets.size > 0 ? checkEcho(entry, given) : given;
     if (result.ok) {
       outcomes[i] = result.snapshot;
       done++;
       return;
     }
-    const error = redactError(result.error, secrets);
+    const error = result.error;
+    if (scrubbed.get(error) !== secrets.size) {
+      redactError(error, secrets);
+      scrubbed.set(error, secrets.size);
+    }
     outcomes[i] = {
       accountId: entry.id,
       platform: entry.platform,
@@ -210,6 +235,25 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
       error,
     };
     failed++;
+  };
+  /** A snapshot whose server-given text quotes a credential (a hostile echo) is not kept. */
+  const checkEcho = (entry: Account, result: ProviderResult & { ok: true }): ProviderResult => {
+    const { snapshot } = result;
+    const echoes = (text: string | undefined) =>
+      text !== undefined && text.length >= 6 && containsSecret(text, secrets);
+    if (!echoes(snapshot.platformUserId) && !Object.keys(snapshot.extra ?? {}).some(echoes)) {
+      return result;
+    }
+    const error = new ProviderError(
+      'the answer quoted a credential back in the account’s id or metrics: not kept',
+      {
+        platform: entry.platform,
+        provider: snapshot.source.provider,
+        reason: 'invalid-response',
+        accountId: entry.id,
+      },
+    );
+    return { ok: false, accountId: entry.id, error };
   };
   const fail = (entry: Account, error: ProviderError) =>
     settle(entry, { ok: false, accountId: entry.id, error });
@@ -308,6 +352,8 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
         secrets,
         signal,
         timeoutMs: resolved.http.timeoutMs,
+        maxBodyBytes: resolved.http.maxBodyBytes,
+        maxErrorBodyBytes: resolved.http.maxErrorBodyBytes,
         retries: resolved.http.retries,
         retryDelayMs: resolved.http.retryDelayMs,
         maxThrottleRetries: resolved.http.maxThrottleRetries,

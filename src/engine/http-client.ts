@@ -1,8 +1,10 @@
 import ky, { HTTPError, type KyInstance, TimeoutError } from 'ky';
 import { FetchError, type FetchErrorFields, RateLimitError } from '../errors.js';
 import { kindOf, type LimitObservation, type LimitParser } from './limits.js';
+import { describeCause } from './network-errors.js';
 import { GateDeadlineError, GateRefusedError, type Permit, type RateGate } from './rate-gate.js';
-import { quoteServerText, redactText, redactUrl, secretsOf } from './redact.js';
+import { type JsonRead, readJson } from './read-body.js';
+import { quoteServerText, redactText, secretsOf } from './redact.js';
 import { type RetryBudget, THROTTLE_RETRY_COST, TRANSIENT_RETRY_COST } from './retry-budget.js';
 
 /** What a provider asks of the engine's HTTP client. */
@@ -18,7 +20,10 @@ export interface HttpRequestOptions {
 export interface HttpResponse {
   readonly status: number;
   readonly headers: Headers;
-  /** The request's URL with credentials redacted. */
+  /**
+   * The request's URL (the last one, after same-origin redirects), with the credentials the request
+   * carried redacted wherever they moved in it (see `redactText`).
+   */
   readonly url: string;
   /** The body parsed as JSON; `undefined` for an empty body. */
   readonly body: unknown;
@@ -62,6 +67,10 @@ export interface HttpClientOptions {
   signal: AbortSignal;
   /** Per attempt: until the headers arrive, and again for reading the body. */
   timeoutMs: number;
+  /** Bytes an answer below 400 may have, after decompression; a longer one fails as invalid-response. */
+  maxBodyBytes: number;
+  /** Bytes an answer of 400 or more may have (read for its limit signals and error details). */
+  maxErrorBodyBytes: number;
   /** ky retries after a transient fault. */
   retries: number;
   /** First backoff step; the n-th retry waits up to `retryDelayMs × 2^(n-1)` (full jitter). */
@@ -90,6 +99,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     redirect: 'manual',
   });
   const fetchImpl = options.fetch ?? globalThis.fetch;
+  const bodyBounds = { maxBytes: options.maxBodyBytes, timeoutMs: options.timeoutMs };
+  const errorBounds = { maxBytes: options.maxErrorBodyBytes, timeoutMs: options.timeoutMs };
 
   return {
     async get(url, request = {}) {
@@ -145,23 +156,29 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           }
           if (response.status >= 300 && response.status < 400) {
             await cancel(response);
-            const location = response.headers.get('location');
-            const next = location ? new URL(location, target) : undefined;
+            const next = locationOf(response, target);
             if (!next || next.origin !== target.origin || ++redirects > MAX_REDIRECTS) {
               throw fail(
-                `${describe()} answered ${response.status} with a redirect ${next ? `to ${next.origin}` : 'without a Location'}: not followed, so credentials stay with ${target.origin}`,
+                `${describe()} answered ${response.status} with a redirect ${next ? `to ${next.origin}` : 'without a usable Location'}: not followed, so credentials stay with ${target.origin}`,
                 { reason: 'invalid-response', status: response.status },
               );
             }
             target = next;
             continue;
           }
-          return {
-            status: response.status,
-            headers: response.headers,
-            url: redactUrl(target.toString()),
-            body: await readBody(response, options.timeoutMs, describe, fail, secrets),
-          };
+          return answer(
+            response,
+            target,
+            secrets,
+            bodyValue(
+              response,
+              attempt.read ?? (await readJson(response.body, bodyBounds)),
+              target.host,
+              describe,
+              fail,
+              secrets,
+            ),
+          );
         }
         throw attempt.error;
       }
@@ -171,11 +188,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         url: URL,
         requestHeaders: Headers,
       ): Promise<
-        | { kind: 'response'; response: Response; observation: LimitObservation }
+        | {
+            kind: 'response';
+            response: Response;
+            observation: LimitObservation;
+            /** The body of an answer of 400 or more, already read for its limit signals. */
+            read: JsonRead | undefined;
+          }
         | { kind: 'error'; error: FetchError }
       > {
         let pending: Permit | undefined;
         let observation: LimitObservation = { kind: 'ok' };
+        let read: JsonRead | undefined;
         let attempts = 0;
         let lastStatus: number | undefined;
         const deadline = Math.min(options.deadline, options.now() + options.maxWaitMs);
@@ -208,10 +232,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
                 return answer;
               }
               lastStatus = answer.status;
-              const body = answer.status >= 400 ? await peekJson(answer) : undefined;
+              // An error answer's body is read here, once and bounded: its limit signals go to
+              // the gate, and the same parsed value to the provider.
+              read = answer.status >= 400 ? await readJson(answer.body, errorBounds) : undefined;
               observation = safeRead(
                 options.readLimits,
-                { status: answer.status, headers: answer.headers, body },
+                {
+                  status: answer.status,
+                  headers: answer.headers,
+                  body: read?.kind === 'json' ? read.value : undefined,
+                },
                 options.now(),
               );
               if (observation.kind === 'ok' && (answer.status >= 500 || answer.status === 408)) {
@@ -222,6 +252,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
               if (observation.kind === 'ok' && answer.ok) {
                 budget.refund(attempts > 1 ? TRANSIENT_RETRY_COST * (attempts - 1) : 1);
               }
+              // Not retried (see isTransient): an answer this large is not the platform's.
+              if (read?.kind === 'too-large') throw new BodyTooLargeError(read.limit);
               return answer;
             },
             retry: {
@@ -251,10 +283,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
               ],
             },
           });
-          return { kind: 'response', response, observation };
+          return { kind: 'response', response, observation, read };
         } catch (error) {
           if (observation.kind !== 'ok' && error instanceof HTTPError) {
-            return { kind: 'response', response: error.response, observation };
+            return { kind: 'response', response: error.response, observation, read };
           }
           return { kind: 'error', error: toFetchError(error, attempts, lastStatus) };
         }
@@ -301,6 +333,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             },
           );
         }
+        if (error instanceof BodyTooLargeError) {
+          return fail(tooLarge(describe(), status, error.limit), {
+            reason: 'invalid-response',
+            status,
+            attempts,
+          });
+        }
         if (error instanceof TimeoutError) {
           return fail(
             `${describe()} timed out after ${options.timeoutMs} ms (${attempts} attempt(s))`,
@@ -311,7 +350,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             },
           );
         }
-        const cause = describeCause(error);
+        const cause = describeCause(error, target.host);
         return fail(
           `${describe()} failed: ${cause}${status ? ` (last status ${status})` : ''} after ${attempts} attempt(s)`,
           {
@@ -346,10 +385,12 @@ function safeRead(
   }
 }
 
-async function peekJson(response: Response): Promise<unknown> {
+/** Where a redirect points, or `undefined` when it has no Location, or one that is no URL. */
+function locationOf(response: Response, base: URL): URL | undefined {
+  const location = response.headers.get('location');
+  if (!location) return undefined;
   try {
-    const text = await response.clone().text();
-    return text ? JSON.parse(text) : undefined;
+    return new URL(location, base);
   } catch {
     return undefined;
   }
@@ -364,86 +405,75 @@ async function cancel(response: Response): Promise<void> {
 }
 
 /**
- * Reads and parses a body. ky's timeout ends when the headers arrive, so the body gets its own:
- * a body that stalls is cancelled, which makes `text()` reject.
+ * What a provider reads. The URL is redacted with the request's secrets when first read: providers
+ * read it only to describe a failure, so answers on the hot path never pay for it.
  */
-async function readBody(
+function answer(response: Response, url: URL, secrets: readonly string[], body: unknown) {
+  const href = url.toString();
+  let redacted: string | undefined;
+  const out: HttpResponse = {
+    status: response.status,
+    headers: response.headers,
+    get url() {
+      redacted ??= redactText(href, secrets);
+      return redacted;
+    },
+    body,
+  };
+  return out;
+}
+
+/**
+ * The value of a body read by {@link readJson}: parsed JSON (`undefined` when empty), or the
+ * failure it makes: a stalled or broken body is a network fault, one too large or not JSON is not
+ * the platform's answer.
+ */
+function bodyValue(
   response: Response,
-  timeoutMs: number,
+  read: JsonRead,
+  host: string,
   describe: () => string,
   fail: (message: string, fields: Omit<FetchErrorFields, 'platform' | 'provider'>) => FetchError,
   secrets: readonly string[],
-): Promise<unknown> {
-  let text = '';
-  let timedOut = false;
-  const reader = response.body?.getReader();
-  const timer = setTimeout(() => {
-    timedOut = true;
-    reader?.cancel().catch(() => undefined);
-  }, timeoutMs);
-  try {
-    if (reader) {
-      // The chunks are decoded once, whole: a string built chunk by chunk would have to be
-      // flattened again before JSON.parse, and answers of 100 users come in one or two chunks.
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (timedOut) throw new Error('body timeout');
-        if (done) break;
-        chunks.push(value);
-        size += value.byteLength;
-      }
-      text = utf8.decode(chunks.length === 1 ? chunks[0] : concat(chunks, size));
-    }
-  } catch (error) {
-    if (timedOut) {
-      throw fail(`${describe()}: the body did not arrive within ${timeoutMs} ms`, {
+): unknown {
+  const { status } = response;
+  switch (read.kind) {
+    case 'timeout':
+      throw fail(`${describe()}: the body did not arrive within ${read.ms} ms`, {
         reason: 'network',
-        status: response.status,
+        status,
         retryable: true,
       });
-    }
-    throw fail(`${describe()}: the body could not be read (${describeCause(error)})`, {
-      reason: 'network',
-      status: response.status,
-      retryable: true,
-    });
-  } finally {
-    clearTimeout(timer);
+    case 'unreadable':
+      throw fail(`${describe()}: the body could not be read (${describeCause(read.cause, host)})`, {
+        reason: 'network',
+        status,
+        retryable: true,
+      });
+    case 'too-large':
+      throw fail(tooLarge(describe(), status, read.limit), { reason: 'invalid-response', status });
+    case 'json':
+      return read.value;
   }
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    const type = response.headers.get('content-type') ?? 'no content type';
-    const snippet = quoteServerText(text, secrets, 120);
-    throw fail(
-      `${describe()} answered ${response.status} with a body that is not JSON (${type}): ${JSON.stringify(snippet)}`,
-      {
-        reason: 'invalid-response',
-        status: response.status,
-      },
-    );
-  }
+  const type = response.headers.get('content-type') ?? 'no content type';
+  const snippet = quoteServerText(read.text, secrets, 120);
+  throw fail(
+    `${describe()} answered ${status} with a body that is not JSON (${type}): ${JSON.stringify(snippet)}`,
+    { reason: 'invalid-response', status },
+  );
 }
 
-const utf8 = new TextDecoder();
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const whole = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return whole;
+/** "GET … answered 500 with a body larger than 65536 bytes (http.maxErrorBodyBytes): …" */
+function tooLarge(request: string, status: number | undefined, limit: number): string {
+  const option =
+    status !== undefined && status >= 400 ? 'http.maxErrorBodyBytes' : 'http.maxBodyBytes';
+  return `${request} answered${status === undefined ? '' : ` ${status}`} with a body larger than ${limit} bytes (${option}): not read further`;
 }
 
-/** A transport error in words, from its name and code only (messages may hold URLs). */
-function describeCause(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown error';
-  const cause = (error as { cause?: { code?: string; name?: string } }).cause;
-  const code = cause?.code ?? (error as { code?: string }).code;
-  return [error.name, code].filter(Boolean).join(' ');
+/** Thrown inside ky's fetch for an error answer past its limit; never leaves the engine. */
+class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`answer larger than ${limit} bytes`);
+    this.name = 'BodyTooLargeError';
+  }
 }

@@ -65,8 +65,9 @@ export function readGraphError(body: unknown): GraphError | undefined {
 
 /**
  * A Graph error for a message: `OAuthException code 190: Invalid OAuth access token (fbtrace_id
- * AbC)`. Every given secret (the access token) is removed, in case the platform echoed it, and then
- * the message is cut at 200 characters.
+ * AbC)`. Every text the server sent (type, message, fbtrace_id) is quoted with the given secrets
+ * (the access token) removed, every run of 8 characters of them in any case, in case the platform
+ * echoed one whole or cut; then each is cut to its length (200 characters for the message).
  */
 export function describeGraphError(
   error: GraphError | undefined,
@@ -74,14 +75,16 @@ export function describeGraphError(
 ): string {
   if (!error) return 'no Graph error in the body';
   const code = [
-    error.type,
+    error.type ? quoteServerText(error.type, secrets, 40) : undefined,
     error.code === undefined ? undefined : `code ${error.code}`,
     error.subcode === undefined ? undefined : `subcode ${error.subcode}`,
   ]
     .filter((part) => part !== undefined)
     .join(' ');
   const message = error.message ? quoteServerText(error.message, secrets) : 'no message';
-  const trace = error.fbtraceId ? ` (fbtrace_id ${quoteServerText(error.fbtraceId, [], 40)})` : '';
+  const trace = error.fbtraceId
+    ? ` (fbtrace_id ${quoteServerText(error.fbtraceId, secrets, 40)})`
+    : '';
   return `${code ? `${code}: ` : ''}${message}${trace}`;
 }
 

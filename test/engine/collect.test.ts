@@ -217,6 +217,42 @@ describe('collect', () => {
     await expect(collect(registry, undefined as never)).rejects.toBeInstanceOf(OptionError);
   });
 
+  it('unknown collect option keys: a misspelt option is refused, with the closest one named', async () => {
+    const registry = smallRegistry();
+    const x = mockProvider({ platform: 'x', values: {} });
+    const run = (options: object) => collect(registry, options as never);
+    await expect(run({ providers: [x], concurency: 4 })).rejects.toThrow(
+      'Expected `concurency` to be an option of collect() (did you mean `concurrency`?), got `4` (number)',
+    );
+    await expect(run({ provider: [x] })).rejects.toThrow(
+      'Expected `provider` to be an option of collect() (did you mean `providers`?), got an array of 1',
+    );
+    await expect(run({ providers: [x], onprogress: () => {} })).rejects.toThrow(
+      /did you mean `onProgress`\?/,
+    );
+    await expect(run({ providers: [x], http: { timeout: 5_000 } })).rejects.toThrow(
+      "Expected `http.timeout` to be an option of collect()'s `http` (did you mean `http.timeoutMs`?), got `5000` (number)",
+    );
+    await expect(run({ providers: [x], http: { maxBody: 10 } })).rejects.toThrow(
+      /did you mean `http\.maxBodyBytes`\?/,
+    );
+    await expect(run({ providers: [x], http: { retrys: 1 } })).rejects.toThrow(
+      /did you mean `http\.retries`\?/,
+    );
+    // far from every option: the list of options instead
+    await expect(run({ providers: [x], colour: 'red' })).rejects.toThrow(
+      /Expected `colour` to be an option of collect\(\) \(one of `providers`, `concurrency`, .*`resume`\)/,
+    );
+    await expect(run({ providers: [x], http: 5 })).rejects.toThrow(
+      'Expected `http` to be an object of HTTP options, got `5` (number)',
+    );
+    const error = await run({ providers: [x], concurency: 4 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OptionError);
+    expect((error as OptionError).option).toBe('concurency');
+    // a key set to undefined does nothing, and is let through
+    await expect(run({ providers: [x], extra: undefined })).resolves.toHaveProperty('snapshots');
+  });
+
   it("checks a provider's pacing policy too, naming the provider and the field", async () => {
     const registry = smallRegistry();
     const x = mockProvider({ platform: 'x', values: {} });

@@ -1,11 +1,21 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { type CollectOptions, collect } from '../../src/engine/collect.js';
+import { FetchError } from '../../src/errors.js';
 import { blueskyProvider } from '../../src/providers/bluesky.js';
 import { mastodonProvider } from '../../src/providers/mastodon.js';
+import { telegramProvider } from '../../src/providers/telegram.js';
 import { xProvider } from '../../src/providers/x.js';
+import { youtubeProvider } from '../../src/providers/youtube.js';
 import type { FakeFault, FakeServerOptions } from '../../src/testing/index.js';
 import { start as fake } from '../fake-server/helpers.js';
-import { activeTimers, assertNoLeak, fastHttp, registryOf } from '../providers/conformance.js';
+import {
+  activeTimers,
+  assertNoLeak,
+  fastHttp,
+  registryOf,
+  runsOf,
+} from '../providers/conformance.js';
 
 const TOKEN = 'test-bearer-token-0123456789abcdef';
 /** X accounts u0…u(n-1), on the server and in a registry; `batches` requests of 100. */
@@ -254,6 +264,74 @@ describe('11. network faults', () => {
   });
 });
 
+describe('11b. network errors in words', () => {
+  const single = (baseUrl: string, http: CollectOptions['http'] = {}) =>
+    collect(registryOf('x', ['u0']), {
+      providers: [xProvider({ bearerToken: TOKEN, baseUrl })],
+      http: { ...fastHttp, ...http },
+    });
+
+  it('network errors in words: a DNS failure says "could not resolve host <host> (<code>)", not "TypeError EAI_AGAIN"', async () => {
+    // .invalid never resolves (RFC 6761): no query leaves for the internet
+    const result = await single('https://api.social-reach.invalid');
+    expect(result.failures.map((f) => f.reason)).toEqual(['network']);
+    expect(result.failures[0]?.message).toMatch(
+      /failed: could not resolve host api\.social-reach\.invalid \((ENOTFOUND|EAI_AGAIN)\) after 3 attempt\(s\)$/,
+    );
+  });
+
+  it('network errors in words: a closed port says "connection refused by 127.0.0.1:<port> (ECONNREFUSED)"', async () => {
+    const server = await fake();
+    const base = server.baseUrl('x');
+    const port = new URL(base).port;
+    await server.close();
+    const result = await single(base);
+    expect(result.failures[0]?.message).toMatch(
+      new RegExp(
+        `failed: connection refused by 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\) after 3 attempt\\(s\\)$`,
+      ),
+    );
+  });
+
+  it('network errors in words: a reset says "connection reset by <host>", keeping the code', async () => {
+    const server = await fake();
+    server.inject({ kind: 'reset' }, { platform: 'x', times: 3 });
+    const result = await single(server.baseUrl('x'));
+    expect(result.failures[0]?.message).toMatch(
+      /failed: connection reset by 127\.0\.0\.1:\d+ \((ECONNRESET|UND_ERR_SOCKET)\) after 3 attempt\(s\)$/,
+    );
+  });
+
+  it('network errors in words: TLS failures name the certificate or the handshake, keeping the code', async () => {
+    // a plain TCP server answering a TLS client: a real handshake failure
+    const { createServer } = await import('node:net');
+    const plain = createServer((socket) => socket.on('data', () => socket.end('not TLS\r\n')));
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    const { port } = plain.address() as { port: number };
+    try {
+      const handshake = await single(`https://127.0.0.1:${port}`);
+      expect(handshake.failures[0]?.message).toMatch(
+        new RegExp(
+          `failed: the TLS handshake with 127\\.0\\.0\\.1:${port} failed \\((ERR_SSL_|EPROTO)`,
+        ),
+      );
+    } finally {
+      plain.close();
+    }
+    // an expired certificate, as undici reports it (a fetch that fails the way Node's does)
+    const expired: typeof globalThis.fetch = async () => {
+      const cause = Object.assign(new Error('certificate has expired'), {
+        code: 'CERT_HAS_EXPIRED',
+      });
+      throw new TypeError('fetch failed', { cause });
+    };
+    const certificate = await single('https://api.x.com', { fetch: expired });
+    expect(certificate.failures[0]?.message).toMatch(
+      /failed: the TLS certificate of api\.x\.com was not accepted \(CERT_HAS_EXPIRED\) after 3 attempt\(s\)$/,
+    );
+  });
+});
+
 describe('12. deadlines and cancellation', () => {
   it('an abort cancels a bucket paused by a throttle', async () => {
     const { server, run } = await xSetup(3);
@@ -326,6 +404,57 @@ describe('13. a redirect to another origin', () => {
   });
 });
 
+describe('13b. a redirect that moves the token', () => {
+  const requestOf = (error: unknown) => (error instanceof FetchError ? error.request : undefined);
+  const token = 'Tq8ZxW3nKp5RvY2mLc7HbJ4d';
+  const everything = (result: Awaited<ReturnType<typeof collect>>) =>
+    result.failures.flatMap((f) => [
+      f.message,
+      requestOf(f.error) ?? '',
+      JSON.stringify(f.error),
+      inspect(f.error, { depth: Infinity, showHidden: true }),
+    ]);
+
+  it('defect 3: after a same-origin redirect that moves the token into the URL, error.request, JSON.stringify and util.inspect do not hold it', async () => {
+    const x = await fake({ accounts: [{ platform: 'x', handle: 'u0', followers: 1 }] });
+    x.inject({ kind: 'redirect', status: 302, location: `/2/users/by?echo=${token}` });
+    const xResult = await collect(registryOf('x', ['u0']), {
+      providers: [xProvider({ bearerToken: token, baseUrl: x.baseUrl('x') })],
+      http: fastHttp,
+    });
+    const bot = `7012345678:${token}`;
+    const telegram = await fake({
+      accounts: [{ platform: 'telegram', handle: '@chat_0', followers: 1 }],
+    });
+    telegram.inject({ kind: 'redirect', status: 302, location: `/moved/${bot}` });
+    const telegramResult = await collect(registryOf('telegram', ['@chat_0']), {
+      providers: [telegramProvider({ botToken: bot, baseUrl: telegram.baseUrl('telegram') })],
+      http: fastHttp,
+    });
+    expect(requestOf(xResult.failures[0]?.error)).toMatch(/\/2\/users\/by\?echo=\*\*\*$/);
+    expect(requestOf(telegramResult.failures[0]?.error)).toMatch(/\/moved\/7012345678:\*\*\*$/);
+    for (const text of [...everything(xResult), ...everything(telegramResult)]) {
+      expect(runsOf(token, text)).toEqual([]);
+    }
+  });
+
+  it('defect 4: a refused redirect to an origin named after the YouTube key (lower-cased by URL parsing) does not quote it', async () => {
+    const key = 'AIzaSyQ7vLk2XmP9wRt4Yb8Nc3Jd6Hf1Gs5';
+    const server = await fake({
+      accounts: [{ platform: 'youtube', handle: 'UCaaaaaaaaaaaaaaaaaaaaaa', followers: 1 }],
+    });
+    server.inject({ kind: 'redirect', status: 302, location: `https://${key}.example/` });
+    const result = await collect(registryOf('youtube', ['UCaaaaaaaaaaaaaaaaaaaaaa']), {
+      providers: [youtubeProvider({ apiKey: key, baseUrl: server.baseUrl('youtube') })],
+      http: fastHttp,
+    });
+    expect(result.failures[0]?.message).toContain(
+      'a redirect to https://***.example: not followed',
+    );
+    for (const text of everything(result)) expect(runsOf(key, text)).toEqual([]);
+  });
+});
+
 describe('14. redaction', () => {
   it('a random token never appears in a failure, its stack, cause, inspection or JSON, nor in a progress event', async () => {
     const server = await fake({ accounts: [{ platform: 'x', handle: 'u0', followers: 1 }] });
@@ -338,8 +467,20 @@ describe('14. redaction', () => {
       { kind: 'html', status: 200 },
       { kind: 'redirect', status: 302, location: 'http://127.0.0.1:9/elsewhere' },
       { kind: 'rate-limit', retryAfter: '99999' },
-      // a server that echoes the token back in its error body
+      // a server that echoes the token back in its error body, in every field
       { kind: 'status', status: 403, body: { title: 'Forbidden', detail: 'bad token ECHO' } },
+      { kind: 'status', status: 400, body: { title: 'ECHO', detail: 'ECHO', type: 'ECHO' } },
+      // same-origin redirects that move the token into the URL (defect 3), and a redirect to an
+      // origin named after it, which URL parsing lower-cases (defect 4)
+      { kind: 'redirect', status: 302, location: '/2/users/by?echo=ECHO' },
+      { kind: 'redirect', status: 307, location: '/moved/ECHO' },
+      { kind: 'redirect', status: 302, location: 'http://ECHO.example/2/users/by' },
+      // an answer that quotes it where a snapshot would keep it
+      {
+        kind: 'status',
+        status: 200,
+        body: { data: [{ id: 'ECHO', username: 'u0', public_metrics: { followers_count: 1 } }] },
+      },
     ] satisfies FakeFault[];
     await assertNoLeak({
       server,

@@ -428,6 +428,21 @@ describe('facebookProvider: the access token never leaks', () => {
       { kind: 'status', status: 401, body: graphBody(190, 'Error validating ECHO') },
       { kind: 'status', status: 400, body: graphBody(100, 'Bad parameter ECHO') },
       { kind: 'status', status: 403, body: graphBody(10, 'No permission for ECHO') },
+      // the token in every field of a Graph error, fbtrace_id and type included (defect 4)
+      {
+        kind: 'status',
+        status: 400,
+        body: { error: { message: 'ECHO', type: 'ECHO', code: 190, fbtrace_id: 'ECHO' } },
+      },
+      {
+        kind: 'status',
+        status: 400,
+        body: { error: { message: 'Bad', type: 'ECHO', code: 100, fbtrace_id: 'ECHO' } },
+      },
+      // same-origin redirects moving it into the URL (defect 3), another origin named after it
+      { kind: 'redirect', status: 302, location: '/v26.0/?echo=ECHO' },
+      { kind: 'redirect', status: 302, location: '/moved/ECHO' },
+      { kind: 'redirect', status: 302, location: 'http://ECHO.example/' },
       { kind: 'status', status: 500 },
       { kind: 'reset' },
       { kind: 'hang' },

@@ -247,6 +247,14 @@ describe('instagramProvider: the access token never leaks', () => {
       { kind: 'status', status: 400, body: graphBody(190, 'Invalid OAuth access token ECHO') },
       { kind: 'status', status: 400, body: graphBody(110, 'Invalid user id ECHO') },
       { kind: 'status', status: 400, body: graphBody(100, 'Unsupported get request ECHO') },
+      // the token in every field of a Graph error, fbtrace_id and type included (defect 4)
+      {
+        kind: 'status',
+        status: 400,
+        body: { error: { message: 'ECHO', type: 'ECHO', code: 110, fbtrace_id: 'ECHO' } },
+      },
+      { kind: 'redirect', status: 302, location: '/moved/ECHO' },
+      { kind: 'redirect', status: 302, location: 'http://ECHO.example/' },
       { kind: 'status', status: 500 },
       { kind: 'reset' },
       { kind: 'invalid-json' },

@@ -516,6 +516,11 @@ describe('youtubeProvider: redaction', () => {
       { kind: 'html', status: 200 },
       { kind: 'rate-limit', retryAfter: '99999' },
       { kind: 'redirect', status: 302, location: 'http://127.0.0.1:9/elsewhere' },
+      // a redirect to an origin named after the key, which URL parsing lower-cases (defect 4), and
+      // same-origin redirects that move it elsewhere in the URL (defect 3)
+      { kind: 'redirect', status: 302, location: 'http://ECHO.example/' },
+      { kind: 'redirect', status: 302, location: '/moved/ECHO' },
+      { kind: 'redirect', status: 307, location: '?echo=ECHO' },
       // Google echoing the key in its error message
       {
         kind: 'status',
@@ -548,6 +553,14 @@ describe('youtubeProvider: redaction', () => {
             message: 'ECHO',
             errors: [{ reason: 'badRequest', message: 'ECHO' }],
           },
+        },
+      },
+      // ...and in every field of the envelope
+      {
+        kind: 'status',
+        status: 403,
+        body: {
+          error: { code: 403, message: 'ECHO', errors: [{ reason: 'ECHO', domain: 'ECHO' }] },
         },
       },
     ] satisfies FakeFault[];
