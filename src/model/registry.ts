@@ -115,7 +115,12 @@ function readPlatforms(raw: unknown, issues: ValidationIssue[]): Map<string, Pla
   // An index loop, not forEach: forEach skips the holes of a sparse array without a word.
   for (let index = 0; index < raw.length; index++) {
     const def = raw[index] as PlatformDefinition;
-    if (typeof def !== 'object' || def === null || typeof def.normalize !== 'function') {
+    if (
+      typeof def !== 'object' ||
+      def === null ||
+      typeof def.normalize !== 'function' ||
+      typeof def.name?.en !== 'string'
+    ) {
       issues.push({ path: ['platforms', index], message: 'expected a definePlatform(...) result' });
     } else if (typeof def.id !== 'string' || !PLATFORM_ID.test(def.id)) {
       // the ids definePlatform accepts; they also key report objects (`byPlatform`), where

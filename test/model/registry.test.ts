@@ -329,6 +329,19 @@ describe('issue #10: registry errors stay short and say what they mean', () => {
     ]);
   });
 
+  it('defect 11: a hand-made platform without a name is refused, not a TypeError later', () => {
+    const { name: _name, ...nameless } = PLATFORMS.x;
+    const error = registryError({
+      platforms: [{ ...nameless, id: 'nameless' }],
+      units: [{ id: 'mp', kind: 'state', name: 'MP' }],
+      accounts: [{ id: 'a', unit: 'mp', platform: 'nameless', handle: 'not valid!' }],
+    });
+    expect(error.issues[0]).toEqual({
+      path: ['platforms', 0],
+      message: 'expected a definePlatform(...) result',
+    });
+  });
+
   it('defect 11: a custom platform whose normalize throws something odd gives a rule, not a crash', () => {
     const odd = definePlatform({
       id: 'odd',
