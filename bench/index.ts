@@ -8,11 +8,16 @@ import { benchFacebook } from './facebook.js';
 import { type BenchRow, printTable } from './harness.js';
 import { benchHostile } from './hostile.js';
 import { benchParseCount } from './parse-count.js';
+import { benchRegistry } from './registry.js';
 import { benchStores } from './stores.js';
 import { benchTotals } from './totals.js';
 
 const groups: Record<string, { title: string; run: () => Promise<BenchRow[]> }> = {
-  totals: { title: 'Aggregation: totals() against a hand-written loop', run: benchTotals },
+  totals: {
+    title:
+      'Aggregation: totals() against a hand-written loop; registries and handles at their worst',
+    run: async () => [...(await benchTotals()), ...(await benchRegistry())],
+  },
   parse: { title: 'Numbers: parseCount', run: benchParseCount },
   engine: {
     title: 'Fetch engine against the fake platform server (limit 300 requests per 2 s window)',

@@ -71,19 +71,46 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
-/** Formats an issue path the way JavaScript would address it: `accounts[3].handle`. */
+/** How many characters of the caller's text an error message quotes (see {@link quoteInput}). */
+const QUOTE_LIMIT = 60;
+
+/**
+ * Formats an issue path the way JavaScript would address it: `accounts[3].handle`. Keys that come
+ * from the input (`extra`, `meta`) are quoted with {@link quoteInput}, so a path stays short.
+ */
 export function formatPath(path: readonly (string | number)[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += out ? `.${part}` : part;
-    else out += `[${JSON.stringify(part)}]`;
+    else if (part.length <= QUOTE_LIMIT && /^[A-Za-z_$][\w$]*$/.test(part))
+      out += out ? `.${part}` : part;
+    else out += `[${quoteInput(part)}]`;
   }
   return out || '(root)';
 }
 
+/** How many issues an error message lists; `issues` holds them all. */
+export const LISTED_ISSUES = 20;
+
+// One issue's line is cut here: messages quote input through `quoteInput`, so only a custom
+// platform's own rule text could make one longer.
+const ISSUE_LINE_LIMIT = 500;
+
 function listIssues(issues: readonly ValidationIssue[]): string {
-  return issues.map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`).join('\n');
+  const lines = issues.slice(0, LISTED_ISSUES).map((issue) => {
+    const line = `  - ${formatPath(issue.path)}: ${issue.message}`;
+    if (line.length <= ISSUE_LINE_LIMIT) return line;
+    // never cut a surrogate pair in two
+    const end = /[\uD800-\uDBFF]/.test(line[ISSUE_LINE_LIMIT - 1]!)
+      ? ISSUE_LINE_LIMIT - 1
+      : ISSUE_LINE_LIMIT;
+    return `${line.slice(0, end)}…`;
+  });
+  const more = issues.length - LISTED_ISSUES;
+  if (more > 0) {
+    lines.push(`  … and ${more} more (the error's \`issues\` lists all ${issues.length})`);
+  }
+  return lines.join('\n');
 }
 
 /**
@@ -101,15 +128,20 @@ export class RegistryError extends SocialReachError {
   }
 }
 
-/** A handle or profile URL is not valid for its platform. */
+/**
+ * A handle or profile URL is not valid for its platform. The message quotes at most 60 characters
+ * of the input, escaped; `input` holds it whole.
+ */
 export class HandleError extends SocialReachError {
   readonly platform: string;
+  /** The input as given (the message quotes a short, escaped excerpt). */
   readonly input: string;
   /** The rule the input broke, in words. */
   readonly rule: string;
 
   constructor(platform: string, input: string, rule: string) {
-    super('INVALID_HANDLE', `[${platform}] Invalid handle ${JSON.stringify(input)}: ${rule}`);
+    const where = /^[a-z][a-z0-9-]{0,39}$/.test(platform) ? platform : quoteInput(platform, 40);
+    super('INVALID_HANDLE', `[${where}] Invalid handle ${quoteInput(input)}: ${rule}`);
     this.name = 'HandleError';
     this.platform = platform;
     this.input = input;
@@ -169,15 +201,54 @@ export class ValidationError extends SocialReachError {
 export function describeValue(value: unknown): string {
   if (value === undefined) return '`undefined`';
   if (value === null) return '`null`';
-  if (typeof value === 'string') return `\`${JSON.stringify(value)}\` (string)`;
+  if (typeof value === 'string') return `\`${quoteInput(value)}\` (string)`;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return `\`${String(value)}\` (${typeof value})`;
+    return `\`${cut(String(value))}\` (${typeof value})`;
   }
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (typeof value === 'function') return 'a function';
-  if (typeof value === 'symbol') return `\`${String(value)}\` (symbol)`;
+  if (typeof value === 'symbol')
+    return `\`Symbol(${quoteInput(value.description ?? '')})\` (symbol)`;
   return `an object`;
 }
+
+// A bigint can have a million digits.
+function cut(text: string): string {
+  return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
+}
+
+/**
+ * Quotes text that came from the caller for an error message: double quotes, at most `limit`
+ * characters (then `…` and the full length), and every control, format (bidi overrides such as
+ * U+202E, zero-width characters), line-separator or lone-surrogate character written as `\u{…}`,
+ * so a message can neither grow with the input nor change how the text around it reads.
+ *
+ * @example
+ * quoteInput('@Indore') // '"@Indore"'
+ * quoteInput('a\u202Eb') // '"a\\u{202E}b"'
+ * quoteInput('x'.repeat(50_000)) // 60 x's in quotes, then '… (50000 characters)'
+ */
+export function quoteInput(text: string, limit: number = QUOTE_LIMIT): string {
+  let out = '"';
+  let count = 0;
+  let end = 0;
+  // Only the first `limit` code points are read: the cost does not grow with the input.
+  for (const char of text) {
+    if (count === limit) break;
+    count++;
+    end += char.length;
+    if (char === '"' || char === '\\') out += `\\${char}`;
+    else if (UNSAFE_CHAR.test(char)) {
+      out += `\\u{${char.codePointAt(0)!.toString(16).toUpperCase()}}`;
+    } else out += char;
+  }
+  out += '"';
+  return end < text.length ? `${out}… (${text.length} characters)` : out;
+}
+
+// Cc control, Cf format (bidi embeddings, overrides and isolates, zero-width joiners, BOM),
+// Zl/Zp line and paragraph separators, Cs lone surrogates.
+const UNSAFE_CHAR = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]$/u;
 
 /**
  * Why an account has no snapshot:

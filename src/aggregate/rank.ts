@@ -3,6 +3,7 @@ import type { Count } from '../model/count.js';
 import type { PlatformId } from '../model/platform.js';
 import type { Registry } from '../model/registry.js';
 import { type Unit, type UnitKind, unitName } from '../model/unit.js';
+import { ownValue } from '../util/guards.js';
 import type { CountSummary, Totals } from './totals.js';
 
 /** Options of {@link rank}. */
@@ -43,14 +44,15 @@ export function rank(registry: Registry, totals: Totals, options: RankOptions): 
   if (platform !== undefined && registry.platform(platform) === undefined) {
     throw new OptionError('platform', 'a platform known to the registry', platform);
   }
+  const inside = within === undefined ? undefined : below(registry, within);
   const entries: Omit<RankEntry, 'rank'>[] = [];
   for (const unit of registry.units) {
     if (unit.kind !== kind) continue;
-    if (within !== undefined && !registry.ancestors(unit.id).some((a) => a.id === within)) continue;
+    if (inside !== undefined && !inside.has(unit.id)) continue;
     const total = totals.units.get(unit.id);
     if (!total) continue;
     const summary: CountSummary =
-      platform === undefined ? total : (total.byPlatform[platform] ?? EMPTY);
+      platform === undefined ? total : (ownValue(total.byPlatform, platform) ?? EMPTY);
     entries.push({
       unit,
       count: summary.count,
@@ -71,6 +73,22 @@ export function rank(registry: Registry, totals: Totals, options: RankOptions): 
     }
     return { rank: currentRank, ...entry };
   });
+}
+
+/**
+ * The ids of every unit below `id`, found once from the top (asking each unit for its ancestors
+ * cost units × depth: 5 billion steps in a 100,000-deep chain).
+ */
+function below(registry: Registry, id: string): Set<string> {
+  const found = new Set<string>();
+  const stack = [id];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    for (const child of registry.children(next)) {
+      found.add(child.id);
+      stack.push(child.id);
+    }
+  }
+  return found;
 }
 
 const ZERO: Count = { value: 0, min: 0, max: 0 };

@@ -45,9 +45,15 @@ export function indexRegistry(registry: Registry): RegistryIndex {
       byKey.set(key, entry);
     }
     entry.accounts.push(account);
-    entry.units.add(unitIndex.get(account.unit)!);
-    for (const ancestor of registry.ancestors(account.unit))
-      entry.units.add(unitIndex.get(ancestor.id)!);
+    // Up the parent chain until a unit already counted: its ancestors are counted too, so each
+    // identity costs the units above its owners once, not once per owner (and no array of
+    // ancestors is built for a 100,000-deep chain).
+    for (let unit = registry.unit(account.unit); unit !== undefined; ) {
+      const n = unitIndex.get(unit.id)!;
+      if (entry.units.has(n)) break;
+      entry.units.add(n);
+      unit = unit.parent === undefined ? undefined : registry.unit(unit.parent);
+    }
   }
   const identities: IdentityInfo[] = [];
   const identityOf = new Map<string, number>();

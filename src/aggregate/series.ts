@@ -85,7 +85,8 @@ export async function series(
   if (!Number.isFinite(from)) throw new OptionError('from', 'a valid Date', options?.from);
   if (!Number.isFinite(to) || to < from)
     throw new OptionError('to', 'a valid Date not before `from`', options?.to);
-  if (!(interval in PERIOD_MS))
+  // own keys only: `'constructor' in PERIOD_MS` is true
+  if (typeof interval !== 'string' || !Object.hasOwn(PERIOD_MS, interval))
     throw new OptionError('interval', '"day", "week" or "month"', interval);
   const maxStaleness = options.maxStalenessMs ?? PERIOD_MS[interval];
   if (typeof maxStaleness !== 'number' || !Number.isFinite(maxStaleness) || maxStaleness < 0) {

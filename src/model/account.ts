@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownRecord } from './own-record.js';
 import type { PlatformId } from './platform.js';
 import { Id, LocalizedName } from './unit.js';
 
@@ -30,7 +31,7 @@ export const Account = z.strictObject({
   /** @default 'active' */
   status: AccountStatus.default('active'),
   /** Free-form data of your own, carried along untouched. */
-  meta: z.record(z.string(), z.unknown()).optional(),
+  meta: ownRecord(z.unknown()).optional(),
 });
 /** An account as stored in a {@link Registry} (handle normalised, status filled in). */
 export type Account = z.output<typeof Account>;

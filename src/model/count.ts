@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountError, ValidationError, type ValidationIssue } from '../errors.js';
+import { CountError, quoteInput, ValidationError, type ValidationIssue } from '../errors.js';
 
 /**
  * A follower count with honest precision: `value` is the best figure, `min` and `max` the bounds
@@ -151,8 +151,15 @@ export function zodIssues(
 ): ValidationIssue[] {
   return error.issues.map((issue) => ({
     path: [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    message: issue.message,
+    message: issue.code === 'unrecognized_keys' ? unrecognizedKeys(issue.keys) : issue.message,
   }));
+}
+
+// zod lists every unknown key whole: 20,000 keys, or one key of a megabyte, made one issue as long.
+function unrecognizedKeys(keys: readonly string[]): string {
+  const shown = keys.slice(0, 5).map((key) => quoteInput(key));
+  if (keys.length > shown.length) shown.push(`… and ${keys.length - shown.length} more`);
+  return `Unrecognized key${keys.length === 1 ? '' : 's'}: ${shown.join(', ')}`;
 }
 
 function checked(count: Count): Count {

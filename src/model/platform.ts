@@ -1,4 +1,4 @@
-import { HandleError, OptionError } from '../errors.js';
+import { describeValue, HandleError, OptionError, quoteInput } from '../errors.js';
 
 /** The platforms social-reach knows out of the box. */
 export const BUILT_IN_PLATFORM_IDS = [
@@ -56,6 +56,9 @@ export interface PlatformDefinition {
   readonly normalize: (input: string) => string;
 }
 
+/** What a custom platform's id looks like: lower-case letters, digits and `-` (so never `__proto__`). */
+export const PLATFORM_ID = /^[a-z][a-z0-9-]*$/;
+
 /** Declarative description of a custom platform, for {@link definePlatform}. */
 export interface CustomPlatformOptions {
   /** Lower-case id, e.g. `'sharechat'`. Must not be a built-in id. */
@@ -98,7 +101,7 @@ export interface CustomPlatformOptions {
  * ```
  */
 export function definePlatform(options: CustomPlatformOptions): PlatformDefinition {
-  if (typeof options?.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(options.id)) {
+  if (typeof options?.id !== 'string' || !PLATFORM_ID.test(options.id)) {
     throw new OptionError('id', 'a lower-case id like "sharechat"', options?.id);
   }
   if ((BUILT_IN_PLATFORM_IDS as readonly string[]).includes(options.id)) {
@@ -166,7 +169,7 @@ export function parseProfileUrl(
   } catch {
     // keep the raw path: a malformed escape is then reported by the pattern check
   }
-  return { host, path: path.replace(/\/+$/, '') || '/', url };
+  return { host, path: trimSlashes(path, 'end') || '/', url };
 }
 
 /** Matches a path against templates like `/profile/{handle}`; returns the handle part. */
@@ -189,14 +192,46 @@ function fail(platform: string, input: string, rule: string): never {
   throw new HandleError(platform, input, rule);
 }
 
-/** Common first steps: type check, trim, emptiness. */
+/**
+ * The longest input a handle normaliser reads. The longest legitimate one, a profile URL with a
+ * query (`https://www.facebook.com/profile.php?id=100064512345678&locale=hi_IN`), is far shorter;
+ * the cap comes before any pattern, so no input can make a pattern slow.
+ */
+export const MAX_HANDLE_INPUT = 2_048;
+
+/** Common first steps: type check, length cap, trim, emptiness. */
 export function cleanInput(platform: string, input: unknown): string {
   if (typeof input !== 'string') {
-    throw new HandleError(platform, String(input), `expected a string, got ${typeof input}`);
+    const shown = typeof input === 'object' || typeof input === 'function' ? '' : String(input);
+    throw new HandleError(platform, shown, `expected a string, got ${describeValue(input)}`);
+  }
+  if (input.length > MAX_HANDLE_INPUT) {
+    fail(
+      platform,
+      input,
+      `expected at most ${MAX_HANDLE_INPUT} characters (a handle or a profile URL), got ${input.length}`,
+    );
   }
   const trimmed = input.trim();
   if (!trimmed) fail(platform, input, 'the handle is empty');
   return trimmed;
+}
+
+/**
+ * A host from `new URL` for a message: the URL parser leaves only printable ASCII (non-ASCII comes
+ * out as punycode), so it needs no escaping, only a length cap.
+ */
+function shortHost(host: string): string {
+  return host.length > 60 ? `${host.slice(0, 60)}… (${host.length} characters)` : host;
+}
+
+/** `text` without leading or trailing `/`, in one pass (a `/\/+$/` search is quadratic). */
+function trimSlashes(text: string, side: 'end' | 'both'): string {
+  let start = 0;
+  let end = text.length;
+  if (side === 'both') while (start < end && text.charCodeAt(start) === 0x2f) start++;
+  while (end > start && text.charCodeAt(end - 1) === 0x2f) end--;
+  return text.slice(start, end);
 }
 
 function normalizeWithSpec(spec: HandleSpec, rawInput: string): string {
@@ -206,7 +241,7 @@ function normalizeWithSpec(spec: HandleSpec, rawInput: string): string {
   if (url) {
     if (!spec.hosts.includes(url.host)) {
       const hosts = spec.hosts.length ? spec.hosts.join(', ') : '(none: write the handle itself)';
-      fail(spec.platform, input, `a profile URL must be on ${hosts}, not ${url.host}`);
+      fail(spec.platform, input, `a profile URL must be on ${hosts}, not ${shortHost(url.host)}`);
     }
     const handle = matchPath(url.path, spec.paths);
     if (handle === undefined) {
@@ -286,7 +321,11 @@ const facebook: PlatformDefinition = {
     const url = parseProfileUrl(input);
     if (url) {
       if (!['facebook.com', 'fb.com', 'business.facebook.com'].includes(url.host)) {
-        fail('facebook', input, `a profile URL must be on facebook.com or fb.com, not ${url.host}`);
+        fail(
+          'facebook',
+          input,
+          `a profile URL must be on facebook.com or fb.com, not ${shortHost(url.host)}`,
+        );
       }
       if (url.path === '/profile.php') {
         const id = url.url.searchParams.get('id') ?? '';
@@ -352,7 +391,7 @@ const youtube: PlatformDefinition = {
     let candidate = input;
     if (url) {
       if (!['youtube.com', 'youtu.be', 'music.youtube.com'].includes(url.host)) {
-        fail('youtube', input, `a channel URL must be on youtube.com, not ${url.host}`);
+        fail('youtube', input, `a channel URL must be on youtube.com, not ${shortHost(url.host)}`);
       }
       const channel = matchPath(url.path, ['/channel/{handle}']);
       const handle = matchPath(url.path, [
@@ -393,7 +432,10 @@ const telegram = simple(
   },
 );
 
-const MASTODON_USER = /^[A-Za-z0-9_]+(?:[A-Za-z0-9_.-]+[A-Za-z0-9_])?$/;
+// Starts and ends with a letter, digit or _, with . and - allowed between. Written without nested
+// quantifiers: `^[\w]+(?:[\w.-]+[\w])?$` backtracked quadratically (issue #10: 50,000 characters
+// took 5 s).
+const MASTODON_USER = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
 const HOSTNAME =
   /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}[a-z0-9]$/;
 
@@ -415,7 +457,9 @@ const mastodon: PlatformDefinition = {
       if (handle === undefined)
         fail('mastodon', input, 'a profile URL must look like https://<server>/@<user>');
       // https://host/@user@remote is the local view of a remote account: the home server is remote
-      [user, host = url.url.hostname.toLowerCase()] = handle.split('@');
+      const parts = handle.split('@');
+      if (parts.length > 2) fail('mastodon', input, mastodon.handleRule);
+      [user, host = url.url.hostname.toLowerCase()] = parts;
     } else {
       const parts = input.replace(/^@/, '').split('@');
       if (parts.length !== 2) fail('mastodon', input, mastodon.handleRule);
@@ -425,7 +469,11 @@ const mastodon: PlatformDefinition = {
     if (!user || !MASTODON_USER.test(user))
       fail('mastodon', input, 'the user name must be letters, digits, _, . or -');
     if (!host || !HOSTNAME.test(host))
-      fail('mastodon', input, `"${host ?? ''}" is not a server name like mastodon.social`);
+      fail(
+        'mastodon',
+        input,
+        `${quoteInput(host ?? '')} is not a server name like mastodon.social`,
+      );
     return `${user}@${host}`;
   },
 };
@@ -446,7 +494,7 @@ const bluesky: PlatformDefinition = {
     let candidate = input.replace(/^@/, '');
     if (url) {
       if (url.host !== 'bsky.app')
-        fail('bluesky', input, `a profile URL must be on bsky.app, not ${url.host}`);
+        fail('bluesky', input, `a profile URL must be on bsky.app, not ${shortHost(url.host)}`);
       const handle = matchPath(url.path, ['/profile/{handle}']);
       if (handle === undefined)
         fail('bluesky', input, 'a profile URL must look like bsky.app/profile/<handle>');
@@ -490,10 +538,14 @@ const linkedin: PlatformDefinition = {
   normalize(rawInput) {
     const input = cleanInput('linkedin', rawInput);
     const url = parseProfileUrl(input);
-    let path = input.replace(/^\/+|\/+$/g, '');
+    let path = trimSlashes(input, 'both');
     if (url) {
       if (url.host !== 'linkedin.com' && !url.host.endsWith('.linkedin.com')) {
-        fail('linkedin', input, `a profile URL must be on linkedin.com, not ${url.host}`);
+        fail(
+          'linkedin',
+          input,
+          `a profile URL must be on linkedin.com, not ${shortHost(url.host)}`,
+        );
       }
       path = url.path.replace(/^\/+/, '');
     }
@@ -550,9 +602,13 @@ const podcast: PlatformDefinition = {
     if (url) {
       const { url: parsed } = url;
       if (!HOSTNAME.test(parsed.hostname.toLowerCase())) {
-        fail('podcast', input, `"${parsed.hostname}" is not a host name like feeds.example.org`);
+        fail(
+          'podcast',
+          input,
+          `${quoteInput(parsed.hostname)} is not a host name like feeds.example.org`,
+        );
       }
-      return `https://${parsed.hostname.toLowerCase()}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
+      return `https://${parsed.hostname.toLowerCase()}${trimSlashes(parsed.pathname, 'end')}${parsed.search}`;
     }
     if (!/^[\p{L}\p{N}][\p{L}\p{N}-]{1,99}$/u.test(input))
       fail('podcast', input, podcast.handleRule);
@@ -595,13 +651,15 @@ export function isBuiltInPlatform(id: string): id is BuiltInPlatformId {
  * normalizeHandle('mastodon', 'https://mastodon.social/@indore') // 'indore@mastodon.social'
  */
 export function normalizeHandle(platform: PlatformId | PlatformDefinition, input: string): string {
-  if (typeof platform === 'object' && platform !== null) return platform.normalize(input);
+  if (typeof platform === 'object' && platform !== null && typeof platform.normalize === 'function')
+    return platform.normalize(input);
   if (typeof platform === 'string' && isBuiltInPlatform(platform))
     return PLATFORMS[platform].normalize(input);
+  const named = typeof platform === 'string';
   throw new HandleError(
-    String(platform),
-    String(input),
-    `unknown platform "${String(platform)}" (built in: ${BUILT_IN_PLATFORM_IDS.join(', ')}; define others with definePlatform)`,
+    named ? platform : describeValue(platform),
+    typeof input === 'string' ? input : '',
+    `unknown platform ${named ? quoteInput(platform) : describeValue(platform)} (built in: ${BUILT_IN_PLATFORM_IDS.join(', ')}; define others with definePlatform)`,
   );
 }
 

@@ -1,10 +1,18 @@
-import { formatPath, RegistryError, type ValidationIssue } from '../errors.js';
+import {
+  describeValue,
+  formatPath,
+  quoteInput,
+  RegistryError,
+  SocialReachError,
+  type ValidationIssue,
+} from '../errors.js';
 import { Account, type AccountInput } from './account.js';
 import { zodIssues } from './count.js';
 import {
   BUILT_IN_PLATFORM_IDS,
   identityKey,
   isBuiltInPlatform,
+  PLATFORM_ID,
   PLATFORMS,
   type PlatformDefinition,
   type PlatformId,
@@ -20,8 +28,9 @@ export interface RegistryInput {
 }
 
 /**
- * A validated organisation tree with its accounts. Made by {@link defineRegistry}; every lookup
- * is precomputed.
+ * A validated organisation tree with its accounts. Made by {@link defineRegistry}: the id lookups,
+ * children and roots are precomputed; ancestors and accounts under a unit are found when asked, so
+ * that a registry of any depth is built in linear time.
  */
 export interface Registry {
   /** Units in input order. */
@@ -38,9 +47,12 @@ export interface Registry {
   platform(id: PlatformId): PlatformDefinition | undefined;
   /** Direct children of a unit, in input order. */
   children(unitId: string): readonly Unit[];
-  /** A unit's ancestors, nearest first (the unit itself not included). */
+  /**
+   * A unit's ancestors, nearest first (the unit itself not included): a frozen list made at each
+   * call, in time proportional to the unit's depth.
+   */
   ancestors(unitId: string): readonly Unit[];
-  /** Accounts owned by a unit or any unit below it, in input order. */
+  /** Accounts owned by a unit or any unit below it, in input order (frozen, built on first use). */
   accountsUnder(unitId: string): readonly Account[];
   /**
    * The key shared by every entry of the same real account (platform + handle, case folded where
@@ -100,10 +112,23 @@ function readPlatforms(raw: unknown, issues: ValidationIssue[]): Map<string, Pla
     });
     return map;
   }
-  raw.forEach((platform: unknown, index) => {
-    const def = platform as PlatformDefinition;
-    if (typeof def !== 'object' || def === null || typeof def.normalize !== 'function') {
+  // An index loop, not forEach: forEach skips the holes of a sparse array without a word.
+  for (let index = 0; index < raw.length; index++) {
+    const def = raw[index] as PlatformDefinition;
+    if (
+      typeof def !== 'object' ||
+      def === null ||
+      typeof def.normalize !== 'function' ||
+      typeof def.name?.en !== 'string'
+    ) {
       issues.push({ path: ['platforms', index], message: 'expected a definePlatform(...) result' });
+    } else if (typeof def.id !== 'string' || !PLATFORM_ID.test(def.id)) {
+      // the ids definePlatform accepts; they also key report objects (`byPlatform`), where
+      // `__proto__` would replace the prototype
+      issues.push({
+        path: ['platforms', index, 'id'],
+        message: `expected a lower-case id like "sharechat", got ${describeValue(def.id)}`,
+      });
     } else if (isBuiltInPlatform(def.id)) {
       issues.push({
         path: ['platforms', index, 'id'],
@@ -117,7 +142,7 @@ function readPlatforms(raw: unknown, issues: ValidationIssue[]): Map<string, Pla
     } else {
       map.set(def.id, def);
     }
-  });
+  }
   return map;
 }
 
@@ -133,53 +158,82 @@ function readUnits(raw: unknown, issues: ValidationIssue[]): ReadUnit[] {
   }
   const read: ReadUnit[] = [];
   const firstIndex = new Map<string, number>();
-  raw.forEach((item: unknown, index) => {
-    const parsed = Unit.safeParse(item);
+  for (let index = 0; index < raw.length; index++) {
+    const parsed = Unit.safeParse(raw[index]);
     if (!parsed.success) {
       issues.push(...zodIssues(parsed.error, ['units', index]));
-      return;
+      continue;
     }
     const first = firstIndex.get(parsed.data.id);
     if (first !== undefined) {
       issues.push({
         path: ['units', index, 'id'],
-        message: `duplicate unit id "${parsed.data.id}" (first used at ${formatPath(['units', first])})`,
+        message: `duplicate unit id ${quoteInput(parsed.data.id)} (first used at ${formatPath(['units', first])})`,
       });
-      return;
+      continue;
     }
     firstIndex.set(parsed.data.id, index);
     read.push({ unit: parsed.data, index });
-  });
+  }
 
   const byId = new Map(read.map((r) => [r.unit.id, r]));
+  const hints = hintBudget();
   for (const { unit, index } of read) {
     if (unit.parent !== undefined && !byId.has(unit.parent)) {
       issues.push({
         path: ['units', index, 'parent'],
-        message: `unknown unit "${unit.parent}"${suggest(unit.parent, byId.keys())}`,
+        message: `unknown unit ${quoteInput(unit.parent)}${hints.suggest(unit.parent, byId.keys())}`,
       });
     }
   }
-  // Cycles: walk each unit's parent chain; report each cycle once, at its first unit in input order.
-  const reported = new Set<string>();
-  for (const { unit, index } of read) {
-    const seen: string[] = [];
-    let current: Unit | undefined = unit;
-    while (current?.parent !== undefined && !seen.includes(current.id)) {
-      seen.push(current.id);
-      current = byId.get(current.parent)?.unit;
-    }
-    if (current === undefined || current.parent === undefined) continue;
-    const start = seen.indexOf(current.id);
-    const cycle = seen.slice(start);
-    if (!cycle.includes(unit.id) || cycle.some((id) => reported.has(id))) continue;
-    for (const id of cycle) reported.add(id);
-    issues.push({
-      path: ['units', index, 'parent'],
-      message: `the parents form a cycle: ${[...cycle, cycle[0]].join(' → ')}`,
-    });
+  for (const cycle of findCycles(read, byId)) {
+    // Reported once, at the unit of the cycle that comes first in the input.
+    let first = 0;
+    for (let i = 1; i < cycle.length; i++) if (cycle[i]!.index < cycle[first]!.index) first = i;
+    const ids = [...cycle.slice(first), ...cycle.slice(0, first)].map((r) => r.unit.id);
+    issues.push({ path: ['units', cycle[first]!.index, 'parent'], message: describeCycle(ids) });
   }
   return read;
+}
+
+/**
+ * Every cycle of parents, each once, as its units in parent order. One pass over the units with
+ * three colours (unseen, on the current walk, done), so each unit is visited once: linear time,
+ * and no recursion for a deep tree to overflow.
+ */
+function findCycles(read: readonly ReadUnit[], byId: ReadonlyMap<string, ReadUnit>): ReadUnit[][] {
+  const ON_WALK = 1;
+  const DONE = 2;
+  const colour = new Map<string, number>();
+  const cycles: ReadUnit[][] = [];
+  const walk: ReadUnit[] = [];
+  for (const start of read) {
+    walk.length = 0;
+    let current: ReadUnit | undefined = start;
+    while (current !== undefined && colour.get(current.unit.id) === undefined) {
+      colour.set(current.unit.id, ON_WALK);
+      walk.push(current);
+      const parent: string | undefined = current.unit.parent;
+      current = parent === undefined ? undefined : byId.get(parent);
+    }
+    // The walk stopped at a root, an unknown parent, a unit already done, or a unit of this very
+    // walk: only the last closes a new cycle.
+    if (current !== undefined && colour.get(current.unit.id) === ON_WALK) {
+      cycles.push(walk.slice(walk.indexOf(current)));
+    }
+    for (const r of walk) colour.set(r.unit.id, DONE);
+  }
+  return cycles;
+}
+
+// A cycle of 100,000 units would make a message of a megabyte: show its two ends.
+const CYCLE_SHOWN = 10;
+
+function describeCycle(ids: readonly string[]): string {
+  if (ids.length <= CYCLE_SHOWN) return `the parents form a cycle: ${[...ids, ids[0]].join(' → ')}`;
+  const head = ids.slice(0, CYCLE_SHOWN - 2);
+  const hidden = ids.length - head.length - 1;
+  return `the parents form a cycle of ${ids.length} units: ${head.join(' → ')} → … ${hidden} more … → ${ids.at(-1)} → ${ids[0]}`;
 }
 
 function readAccounts(
@@ -197,11 +251,12 @@ function readAccounts(
   const accounts: Account[] = [];
   const firstIndex = new Map<string, number>();
   const identityIndex = new Map<string, number>(); // `${unit} ${identity}` → first index
-  raw.forEach((item: unknown, index) => {
-    const parsed = Account.safeParse(item);
+  const hints = hintBudget();
+  for (let index = 0; index < raw.length; index++) {
+    const parsed = Account.safeParse(raw[index]);
     if (!parsed.success) {
       issues.push(...zodIssues(parsed.error, ['accounts', index]));
-      return;
+      continue;
     }
     const account = parsed.data;
     let ok = true;
@@ -209,7 +264,7 @@ function readAccounts(
     if (first !== undefined) {
       issues.push({
         path: ['accounts', index, 'id'],
-        message: `duplicate account id "${account.id}" (first used at ${formatPath(['accounts', first])})`,
+        message: `duplicate account id ${quoteInput(account.id)} (first used at ${formatPath(['accounts', first])})`,
       });
       ok = false;
     } else {
@@ -218,7 +273,7 @@ function readAccounts(
     if (!unitIds.has(account.unit)) {
       issues.push({
         path: ['accounts', index, 'unit'],
-        message: `unknown unit "${account.unit}"${suggest(account.unit, unitIds)}`,
+        message: `unknown unit ${quoteInput(account.unit)}${hints.suggest(account.unit, unitIds)}`,
       });
       ok = false;
     }
@@ -226,35 +281,51 @@ function readAccounts(
     if (platform === undefined) {
       issues.push({
         path: ['accounts', index, 'platform'],
-        message: `unknown platform "${account.platform}"${platformHint(account.platform, platforms.keys())}`,
+        message: `unknown platform ${quoteInput(account.platform)}${platformHint(account.platform, [...platforms.keys()], hints)}`,
       });
-      return;
+      continue;
     }
-    let handle: string;
+    let handle: unknown;
     try {
       handle = platform.normalize(account.handle);
     } catch (error) {
-      const rule = (error as { rule?: string }).rule ?? String(error);
       issues.push({
         path: ['accounts', index, 'handle'],
-        message: `${JSON.stringify(account.handle)} is not a valid ${platform.name.en} handle: ${rule}`,
+        message: `${quoteInput(account.handle)} is not a valid ${platform.name.en} handle: ${ruleOf(error)}`,
       });
-      return;
+      continue;
+    }
+    if (typeof handle !== 'string') {
+      issues.push({
+        path: ['accounts', index, 'handle'],
+        message: `the ${platform.name.en} platform's normalize returned ${typeof handle}, expected a string`,
+      });
+      continue;
     }
     const key = `${account.unit} ${identityKey(platform, handle)}`;
     const twin = identityIndex.get(key);
     if (twin !== undefined) {
       issues.push({
         path: ['accounts', index],
-        message: `the same ${platform.name.en} account "${handle}" is already listed for unit "${account.unit}" at ${formatPath(['accounts', twin])}`,
+        message: `the same ${platform.name.en} account ${quoteInput(handle)} is already listed for unit ${quoteInput(account.unit)} at ${formatPath(['accounts', twin])}`,
       });
       ok = false;
     } else {
       identityIndex.set(key, index);
     }
     if (ok) accounts.push({ ...account, handle });
-  });
+  }
   return accounts;
+}
+
+/** The rule a handle broke, from the error its platform threw (a custom one may throw anything). */
+function ruleOf(error: unknown): string {
+  if (SocialReachError.isInstance(error)) {
+    const rule = (error as { rule?: unknown }).rule;
+    if (typeof rule === 'string') return rule;
+  }
+  if (error instanceof Error) return `its normalize threw ${quoteInput(error.message)}`;
+  return 'its normalize threw';
 }
 
 function buildRegistry(
@@ -265,6 +336,7 @@ function buildRegistry(
   const unitById = new Map(units.map((u) => [u.id, u]));
   const accountById = new Map(accounts.map((a) => [a.id, a]));
   const children = new Map<string, Unit[]>();
+  const owned = new Map<string, Account[]>();
   for (const unit of units) {
     if (unit.parent !== undefined) {
       const list = children.get(unit.parent) ?? [];
@@ -272,22 +344,38 @@ function buildRegistry(
       children.set(unit.parent, list);
     }
   }
-  const ancestors = new Map<string, Unit[]>();
-  const ancestorsOf = (id: string): Unit[] => {
-    let list = ancestors.get(id);
+  for (const account of accounts) {
+    const list = owned.get(account.unit) ?? [];
+    list.push(account);
+    owned.set(account.unit, list);
+  }
+  // Walked on demand, not cached: a 100,000-deep chain has 5 billion (unit, ancestor) pairs.
+  const ancestorsOf = (id: string): readonly Unit[] => {
+    const list: Unit[] = [];
+    for (let parentId = unitById.get(id)?.parent; parentId !== undefined; ) {
+      const parent = unitById.get(parentId)!;
+      list.push(parent);
+      parentId = parent.parent;
+    }
+    return Object.freeze(list);
+  };
+  // Built on first use, for the same reason; the registry is validated, so there is no cycle.
+  const under = new Map<string, readonly Account[]>();
+  const accountOrder = new Map(accounts.map((a, i) => [a.id, i]));
+  const accountsUnder = (id: string): readonly Account[] => {
+    let list = under.get(id);
     if (list) return list;
-    const parentId = unitById.get(id)?.parent;
-    const parent = parentId === undefined ? undefined : unitById.get(parentId);
-    list = parent ? [parent, ...ancestorsOf(parent.id)] : [];
-    ancestors.set(id, list);
+    const found: Account[] = [];
+    const stack = [id];
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+      for (const account of owned.get(next) ?? []) found.push(account);
+      for (const child of children.get(next) ?? []) stack.push(child.id);
+    }
+    found.sort((a, b) => accountOrder.get(a.id)! - accountOrder.get(b.id)!);
+    list = Object.freeze(found);
+    under.set(id, list);
     return list;
   };
-  const under = new Map<string, Account[]>();
-  for (const unit of units) under.set(unit.id, []);
-  for (const account of accounts) {
-    under.get(account.unit)?.push(account);
-    for (const ancestor of ancestorsOf(account.unit)) under.get(ancestor.id)?.push(account);
-  }
   const identities = new Map(
     accounts.map((a) => [a.id, identityKey(platforms.get(a.platform)!, a.handle)]),
   );
@@ -305,7 +393,7 @@ function buildRegistry(
     platform: (id: PlatformId) => platforms.get(id),
     children: (id: string) => children.get(id) ?? none,
     ancestors: (id: string) => (unitById.has(id) ? ancestorsOf(id) : none),
-    accountsUnder: (id: string) => under.get(id) ?? none,
+    accountsUnder: (id: string) => (unitById.has(id) ? accountsUnder(id) : none),
     identity: (accountId: string) => identities.get(accountId),
   });
 }
@@ -313,34 +401,59 @@ function buildRegistry(
 // ---------------------------------------------------------------------------------------------
 // "Did you mean" hints.
 
-const PLATFORM_ALIASES: Record<string, string> = {
-  twitter: 'x',
-  fb: 'facebook',
-  ig: 'instagram',
-  insta: 'instagram',
-  yt: 'youtube',
-  tg: 'telegram',
-  bsky: 'bluesky',
-};
+// A Map, not an object literal: `PLATFORM_ALIASES['constructor']` would be `Object` itself.
+const PLATFORM_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['twitter', 'x'],
+  ['fb', 'facebook'],
+  ['ig', 'instagram'],
+  ['insta', 'instagram'],
+  ['yt', 'youtube'],
+  ['tg', 'telegram'],
+  ['bsky', 'bluesky'],
+]);
 
-function platformHint(id: string, known: Iterable<string>): string {
-  const alias = PLATFORM_ALIASES[id.toLowerCase()];
+function platformHint(id: string, known: readonly string[], hints: HintBudget): string {
+  const alias = PLATFORM_ALIASES.get(id.toLowerCase());
   if (alias) return ` (use "${alias}")`;
-  const hint = suggest(id, known);
-  return hint || ` (known: ${[...known].join(', ')}; define others with definePlatform)`;
+  const hint = hints.suggest(id, known);
+  return hint || ` (known: ${known.join(', ')}; define others with definePlatform)`;
+}
+
+/** How many unknown names of one list get a "did you mean": the error message lists 20 issues. */
+const HINTED = 20;
+
+interface HintBudget {
+  suggest(id: string, candidates: Iterable<string>): string;
+}
+
+/**
+ * A "did you mean" compares a name with every candidate, so it is offered for the first
+ * {@link HINTED} unknown names only: a registry of 20,000 units that all name a missing parent
+ * stays linear (it took minutes when every one was compared with every unit).
+ */
+function hintBudget(): HintBudget {
+  let left = HINTED;
+  return {
+    suggest(id, candidates) {
+      if (left <= 0) return '';
+      left--;
+      return suggest(id, candidates);
+    },
+  };
 }
 
 function suggest(id: string, candidates: Iterable<string>): string {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(id.length / 4)) + 1;
+  const lower = id.toLowerCase();
   for (const candidate of candidates) {
-    const distance = editDistance(id.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  return best === undefined ? '' : ` (did you mean "${best}"?)`;
+  return best === undefined ? '' : ` (did you mean ${quoteInput(best)}?)`;
 }
 
 function editDistance(a: string, b: string): number {

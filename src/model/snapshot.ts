@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ValidationError } from '../errors.js';
+import { describeValue, ValidationError, type ValidationIssue } from '../errors.js';
 import { isObject, isWholeNumber } from '../util/guards.js';
 import { Count, zodIssues } from './count.js';
+import { ownRecord } from './own-record.js';
 import type { PlatformId } from './platform.js';
 
 /** A point in time: a `Date`, or an ISO 8601 string with a time zone (read into a `Date`). */
@@ -39,7 +40,7 @@ export const Snapshot = z.strictObject({
   posts: Metric.optional(),
   views: Metric.optional(),
   /** Other platform metrics, e.g. Facebook's `fan_count` as `{ fans: 148921 }`. */
-  extra: z.record(z.string(), z.number().finite()).optional(),
+  extra: ownRecord(z.number().finite()).optional(),
   source: SnapshotSource,
 });
 /** See the {@link Snapshot} schema. */
@@ -50,16 +51,23 @@ export type SnapshotInput = z.input<typeof Snapshot>;
 /**
  * Validates snapshots (e.g. read back from JSON) and returns them with `takenAt` as `Date`s.
  *
- * @throws {ValidationError} listing every problem with its path (`[3].followers.min`).
+ * @throws {ValidationError} listing every problem with its path (`[3].followers.min`) in `issues`;
+ * the message shows the first 20 and says how many more there are.
  */
 export function parseSnapshots(input: readonly unknown[]): Snapshot[] {
+  if (!Array.isArray(input)) {
+    throw new ValidationError('Invalid snapshots', [
+      { path: [], message: `expected an array of snapshots, got ${describeValue(input)}` },
+    ]);
+  }
   const out: Snapshot[] = [];
-  const issues: ReturnType<typeof zodIssues> = [];
-  input.forEach((item, index) => {
-    const parsed = Snapshot.safeParse(item);
+  const issues: ValidationIssue[] = [];
+  // An index loop, not forEach: forEach skips the holes of a sparse array without a word.
+  for (let index = 0; index < input.length; index++) {
+    const parsed = Snapshot.safeParse(input[index]);
     if (parsed.success) out.push(parsed.data);
     else issues.push(...zodIssues(parsed.error, [index]));
-  });
+  }
   if (issues.length > 0) throw new ValidationError('Invalid snapshots', issues);
   return out;
 }
@@ -148,6 +156,8 @@ function plainSource(value: unknown): boolean {
 function plainExtra(value: unknown): boolean {
   if (!isObject(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
   for (const key in value) {
+    // the schema refuses an own `__proto__` key (see ownRecord)
+    if (key === '__proto__') return false;
     const v = value[key];
     if (!Object.hasOwn(value, key) || typeof v !== 'number' || !Number.isFinite(v)) return false;
   }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { describeValue, quoteInput } from '../errors.js';
+import { ownRecord } from './own-record.js';
 
 /** Ids of units and accounts: letters, digits and `. _ : / -`, starting with a letter or digit. */
 export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$/, {
   error: (issue) =>
-    `expected an id of letters, digits and . _ : / - (starting with a letter or digit), got ${JSON.stringify(issue.input)}`,
+    `expected an id of letters, digits and . _ : / - (starting with a letter or digit), got ${typeof issue.input === 'string' ? quoteInput(issue.input) : describeValue(issue.input)}`,
 });
 
 /** A name in English with an optional Hindi form, or one string used for both. */
@@ -43,7 +45,7 @@ export const Unit = z.strictObject({
   /** The parent unit's id; absent for a root. */
   parent: Id.optional(),
   /** Free-form data of your own, carried along untouched. */
-  meta: z.record(z.string(), z.unknown()).optional(),
+  meta: ownRecord(z.unknown()).optional(),
 });
 /** See the {@link Unit} schema. */
 export type Unit = z.output<typeof Unit>;

@@ -1,6 +1,12 @@
 // Checks shared by every store: the rows `put` accepts and the options reads take. Internal.
 
-import { OptionError, StoreError, ValidationError, type ValidationIssue } from '../errors.js';
+import {
+  OptionError,
+  quoteInput,
+  StoreError,
+  ValidationError,
+  type ValidationIssue,
+} from '../errors.js';
 import { zodIssues } from '../model/count.js';
 import type { Registry } from '../model/registry.js';
 import { Snapshot } from '../model/snapshot.js';
@@ -26,11 +32,12 @@ export function checkSnapshots(
   }
   const out: Snapshot[] = [];
   const issues: ValidationIssue[] = [];
-  input.forEach((item: unknown, index) => {
-    const parsed = Snapshot.safeParse(item);
+  // An index loop, not forEach: forEach skips the holes of a sparse array without a word.
+  for (let index = 0; index < input.length; index++) {
+    const parsed = Snapshot.safeParse(input[index]);
     if (!parsed.success) {
       issues.push(...zodIssues(parsed.error, [index]));
-      return;
+      continue;
     }
     const snapshot = parsed.data;
     const before = issues.length;
@@ -40,17 +47,17 @@ export function checkSnapshots(
       if (account === undefined) {
         issues.push({
           path: [index, 'accountId'],
-          message: `unknown account ${JSON.stringify(snapshot.accountId)}: the registry has no such account`,
+          message: `unknown account ${quoteInput(snapshot.accountId)}: the registry has no such account`,
         });
       } else if (account.platform !== snapshot.platform) {
         issues.push({
           path: [index, 'platform'],
-          message: `account ${JSON.stringify(snapshot.accountId)} is on ${JSON.stringify(account.platform)} in the registry, got ${JSON.stringify(snapshot.platform)}`,
+          message: `account ${quoteInput(snapshot.accountId)} is on ${quoteInput(account.platform)} in the registry, got ${quoteInput(snapshot.platform)}`,
         });
       }
     }
     if (issues.length === before) out.push(snapshot);
-  });
+  }
   if (issues.length > 0) {
     throw new ValidationError(
       `[${store}] put refused ${input.length === 1 ? 'the snapshot' : `a batch of ${input.length} snapshots`}, nothing was written`,

@@ -9,3 +9,14 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 export function isWholeNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
+
+/**
+ * `record[key]` when `key` is the record's own key, else `undefined`: a key that came from a caller
+ * must not find `Object.prototype`'s members (`record['constructor']` is `Object`).
+ */
+export function ownValue<T>(
+  record: Readonly<Partial<Record<string, T>>>,
+  key: string,
+): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}

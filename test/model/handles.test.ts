@@ -5,6 +5,7 @@ import {
   BUILT_IN_PLATFORM_IDS,
   definePlatform,
   identityKey,
+  MAX_HANDLE_INPUT,
   normalizeHandle,
   PLATFORMS,
 } from '../../src/model/platform.js';
@@ -71,6 +72,7 @@ describe('normalizeHandle', () => {
     ['telegram', 't.me/+AbCdEf', 'public username'],
     ['mastodon', 'user', 'user@server'],
     ['mastodon', 'user@not a host', 'is not a server name'],
+    ['mastodon', 'https://m.social/@user@home.social@more', 'user@server'],
     ['bluesky', 'https://twitter.com/x', 'bsky.app'],
     ['linkedin', 'mp-jansampark', 'company/<slug>'],
   ] as const)('%s %j fails: %s', (platform, input, rule) => {
@@ -174,6 +176,143 @@ describe('normalizeHandle', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+/** Milliseconds `fn` takes. Bounds below are generous: the machine running the tests is shared. */
+function elapsed(fn: () => unknown): number {
+  const start = performance.now();
+  try {
+    fn();
+  } catch {
+    // only the time matters here
+  }
+  return performance.now() - start;
+}
+
+/** What normalizeHandle throws for `input`, which must be a HandleError. */
+function handleError(platform: string, input: unknown): HandleError {
+  const error = catchError(() => normalizeHandle(platform, input as string));
+  expect(error).toBeInstanceOf(HandleError);
+  return error as HandleError;
+}
+
+describe('issue #10: handles are read in linear time', () => {
+  it('defect 5: a 50,000-character Mastodon handle is rejected in linear time', () => {
+    // The user pattern backtracked: this input took about 1.4 s, and 'a'×50,000 + '-' about 5 s.
+    const input = `${'a'.repeat(50_000)}-@mastodon.social`;
+    expect(elapsed(() => normalizeHandle('mastodon', input))).toBeLessThan(250);
+    const error = handleError('mastodon', input);
+    expect(error.rule).toBe(
+      `expected at most ${MAX_HANDLE_INPUT} characters (a handle or a profile URL), got ${input.length}`,
+    );
+  });
+
+  it('defect 5: a profile URL ending in 50,000 slashes is rejected in linear time', () => {
+    // `/\/+$/` searched from every slash: 50,000 of them took about 0.85 s.
+    const input = `https://x.com/${'/'.repeat(50_000)}a`;
+    for (const platform of BUILT_IN_PLATFORM_IDS) {
+      expect(elapsed(() => normalizeHandle(platform, input))).toBeLessThan(250);
+    }
+  });
+
+  it('defect 5: inputs up to the length cap still reach the patterns, which stay fast', () => {
+    const longest = `https://m.social/@${'a'.repeat(MAX_HANDLE_INPUT - 'https://m.social/@'.length)}`;
+    expect(longest).toHaveLength(MAX_HANDLE_INPUT);
+    expect(normalizeHandle('mastodon', longest)).toMatch(/^a+@m\.social$/);
+    expect(handleError('mastodon', `${longest}b`).rule).toMatch(/^expected at most 2048/);
+    expect(normalizeHandle('mastodon', `@${'a'.repeat(2_000)}@mastodon.social`)).toHaveLength(
+      2_016,
+    );
+    // the old Mastodon pattern also matched these differently-shaped names alike
+    for (const user of ['a', 'a_b', 'a.b', 'a-b', '_', 'a..b', 'a-.-b']) {
+      expect(normalizeHandle('mastodon', `${user}@m.social`)).toBe(`${user}@m.social`);
+    }
+    for (const user of ['.a', 'a.', '-a', 'a-', 'a b']) {
+      expect(() => normalizeHandle('mastodon', `${user}@m.social`)).toThrow(HandleError);
+    }
+  });
+
+  it('defect 5: no input of up to 100,000 characters takes long on any platform (property)', () => {
+    const unit = fc.constantFrom(
+      'a',
+      '@',
+      'a.',
+      '.',
+      '-',
+      'a-',
+      '/',
+      '_',
+      '%',
+      ' ',
+      '\u202E',
+      'a@',
+    );
+    const pathological = fc
+      .record({
+        prefix: fc.constantFrom('', '@', 'https://x.com/', 'https://m.social/@', 'in/', 'did:web:'),
+        unit,
+        // fast-check favours small numbers: ask for long runs on purpose
+        n: fc.oneof(fc.integer({ min: 1, max: 2_100 }), fc.integer({ min: 20_000, max: 100_000 })),
+        suffix: fc.constantFrom('', '@', '-', '!', '-@x.y', '.co', '/a', '@m.social'),
+      })
+      .map(({ prefix, unit, n, suffix }) => `${prefix}${unit.repeat(n)}${suffix}`)
+      .map((text) => text.slice(0, 100_000));
+    const input = fc.oneof(
+      { arbitrary: pathological, weight: 4 },
+      { arbitrary: fc.string({ minLength: 1_000, maxLength: 5_000 }), weight: 1 },
+      { arbitrary: fc.string({ unit: 'grapheme', minLength: 1_000, maxLength: 3_000 }), weight: 1 },
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...BUILT_IN_PLATFORM_IDS), input, (platform, text) => {
+        let result: unknown;
+        const ms = elapsed(() => {
+          try {
+            result = normalizeHandle(platform, text);
+          } catch (error) {
+            result = error;
+          }
+        });
+        expect(typeof result === 'string' || result instanceof HandleError).toBe(true);
+        expect(ms).toBeLessThan(100);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('issue #10: handle errors quote a short, escaped excerpt', () => {
+  it('defect 11: a 1 MB handle with a U+202E bidi override makes a short message, escaped', () => {
+    const input = `\u202E${'a'.repeat(1_000_000)}`;
+    const error = handleError('x', input);
+    expect(error.input).toBe(input); // the field keeps it whole
+    expect(error.message.length).toBeLessThan(250);
+    expect(error.message).not.toContain('\u202E');
+    expect(error.message).toContain(`"\\u{202E}${'a'.repeat(59)}"… (1000001 characters)`);
+    expect(handleError('x', 'a\u0000b\nc\u2028d\u200Be\u2066').message).toContain(
+      String.raw`Invalid handle "a\u{0}b\u{A}c\u{2028}d\u{200B}e\u{2066}"`,
+    );
+    expect(handleError('x', 'say "hi" \\ bye').message).toContain(
+      String.raw`Invalid handle "say \"hi\" \\ bye"`,
+    );
+  });
+
+  it('defect 11: a handle that is not a string is a HandleError, even an object without toString', () => {
+    expect(handleError('x', Object.create(null)).rule).toBe('expected a string, got an object');
+    expect(handleError('x', 42).rule).toBe('expected a string, got `42` (number)');
+    expect(handleError('x', undefined).input).toBe('undefined');
+  });
+
+  it('defect 11: an unknown platform is named in short, whatever it is', () => {
+    const long = handleError(`${'orkut'.repeat(10_000)}\u202E`, 'someone');
+    expect(long.message.length).toBeLessThan(400);
+    expect(long.message).not.toContain('\u202E');
+    expect(handleError('constructor', 'someone').rule).toMatch(/^unknown platform "constructor"/);
+    const notAPlatform = catchError(() =>
+      normalizeHandle({} as Parameters<typeof normalizeHandle>[0], 'someone'),
+    );
+    expect(notAPlatform).toBeInstanceOf(HandleError);
+    expect((notAPlatform as HandleError).rule).toMatch(/^unknown platform an object/);
   });
 });
 
