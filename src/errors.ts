@@ -147,6 +147,11 @@ export class HandleError extends SocialReachError {
     this.input = input;
     this.rule = rule;
   }
+
+  /** As {@link SocialReachError.toJSON}, with the input quoted short and escaped (it may be long). */
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), input: quoteInput(this.input, 200) };
+  }
 }
 
 /** A count phrase could not be read, or a Count object is inconsistent. */
@@ -158,6 +163,11 @@ export class CountError extends SocialReachError {
     super('INVALID_COUNT', message);
     this.name = 'CountError';
     this.input = input;
+  }
+
+  /** As {@link SocialReachError.toJSON}, with the input quoted short and escaped (it may be long). */
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), input: quoteInput(this.input, 200) };
   }
 }
 

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { CountError } from '../errors.js';
+import { CountError, quoteInput } from '../errors.js';
 
 // Only non-ASCII text needs Unicode normalisation; testing first keeps the common case fast.
 const NON_ASCII = /[\u0080-\uffff]/;
@@ -168,7 +168,7 @@ export function fail(text: string, reason: string): never {
   throw new CountError(text, `Cannot read ${quote(text)} as a count: ${reason}`);
 }
 
-/** Quotes text for a message, cut short when long. */
+/** Quotes text for a message: cut short when long, control and bidi characters escaped. */
 export function quote(text: string): string {
-  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+  return quoteInput(text, 80);
 }

@@ -1,4 +1,4 @@
-import { CountError, describeValue } from '../errors.js';
+import { CountError, describeValue, quoteInput } from '../errors.js';
 import type { Count } from '../model/count.js';
 import { fail, quote, type Token, tokenize } from './count-tokens.js';
 import {
@@ -50,9 +50,21 @@ export function parseCount(text: string): Count {
     const received = describeValue(text);
     throw new CountError(received, `Expected a string to read as a count, got ${received}`);
   }
+  if (text.length > MAX_COUNT_TEXT) {
+    throw new CountError(
+      text,
+      `Cannot read ${quoteInput(text)} as a count: a count phrase has at most ${MAX_COUNT_TEXT} characters`,
+    );
+  }
   const tokens = tokenize(text);
   return readCount(text, tokens);
 }
+
+/**
+ * The longest text read as a count. Press figures are a few words ("लगभग 2 लाख से अधिक"); the cap
+ * keeps the work and the error message bounded whatever a caller passes.
+ */
+const MAX_COUNT_TEXT = 200;
 
 // ---------------------------------------------------------------------------------------------
 // Grammar

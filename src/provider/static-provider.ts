@@ -1,4 +1,4 @@
-import { ProviderError, ValidationError, type ValidationIssue } from '../errors.js';
+import { describeValue, ProviderError, ValidationError, type ValidationIssue } from '../errors.js';
 import { type Count, Count as CountSchema, exactCount, zodIssues } from '../model/count.js';
 import {
   identityKey,
@@ -135,7 +135,7 @@ function resolvePlatform(platform: PlatformId | PlatformDefinition): PlatformDef
   throw new ValidationError('staticProvider', [
     {
       path: ['platform'],
-      message: `unknown platform ${JSON.stringify(platform)}: pass a built-in id or a definePlatform(...) result`,
+      message: `unknown platform ${describeValue(platform)}: pass a built-in id or a definePlatform(...) result`,
     },
   ]);
 }
@@ -172,7 +172,7 @@ function readTimestamp(
   if (parsed.success) return parsed.data;
   issues.push({
     path,
-    message: `expected a Date or an ISO 8601 time with a zone, got ${JSON.stringify(value)}`,
+    message: `expected a Date or an ISO 8601 time with a zone, got ${describeValue(value)}`,
   });
   return undefined;
 }

@@ -378,13 +378,20 @@ function selectUnits(
         });
   const out: { unit: Unit; depth: number }[] = [];
   const seen = new Set<string>();
-  const visit = (unit: Unit, depth: number) => {
-    if (seen.has(unit.id)) return;
-    seen.add(unit.id);
-    out.push({ unit, depth });
-    for (const child of registry.children(unit.id)) visit(child, depth + 1);
-  };
-  for (const unit of starts) visit(unit, 0);
+  // Depth first, pre-order, with an explicit stack: a registry 100,000 units deep is valid, and a
+  // recursive walk would overflow the call stack on it.
+  const stack: { unit: Unit; depth: number }[] = [];
+  for (let i = starts.length - 1; i >= 0; i--) stack.push({ unit: starts[i]!, depth: 0 });
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (seen.has(next.unit.id)) continue;
+    seen.add(next.unit.id);
+    out.push(next);
+    const children = registry.children(next.unit.id);
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push({ unit: children[i]!, depth: next.depth + 1 });
+    }
+  }
   return out;
 }
 

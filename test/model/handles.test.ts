@@ -286,6 +286,7 @@ describe('issue #10: handle errors quote a short, escaped excerpt', () => {
     const input = `\u202E${'a'.repeat(1_000_000)}`;
     const error = handleError('x', input);
     expect(error.input).toBe(input); // the field keeps it whole
+    expect(JSON.stringify(error).length).toBeLessThan(1_000); // toJSON, documented safe to log, quotes it
     expect(error.message.length).toBeLessThan(250);
     expect(error.message).not.toContain('\u202E');
     expect(error.message).toContain(`"\\u{202E}${'a'.repeat(59)}"… (1000001 characters)`);

@@ -301,6 +301,17 @@ describe('parseCount: errors', () => {
     expect(error.input).toBe(input);
   });
 
+  it('issue #10: a text longer than 200 characters is refused before it is read, in bounded work', () => {
+    const input = `\u202E${'5 '.repeat(500_000)}`;
+    const error = errorOf(input) as CountError;
+    expect(error).toBeInstanceOf(CountError);
+    expect(error.message).toMatch(/at most 200 characters/);
+    expect(error.message.length).toBeLessThan(250);
+    expect(error.message).not.toContain('\u202E');
+    expect(error.input).toBe(input); // the field keeps it whole; toJSON quotes it
+    expect(JSON.stringify(error).length).toBeLessThan(1_000);
+  });
+
   it('survives lone surrogates and control characters', () => {
     for (const input of ['\ud800', '5\udfff', '\u0000', '5 \u0301', '\u093c', '5\u093c']) {
       expect(errorOf(input)).toBeInstanceOf(CountError);
@@ -430,8 +441,10 @@ describe('parseCount: properties', () => {
   });
 
   it('rejects a very long run of digits as too large, not as a crash', () => {
-    const error = errorOf('1'.repeat(10_000)) as CountError;
+    const error = errorOf('1'.repeat(150)) as CountError;
     expect(error).toBeInstanceOf(CountError);
     expect(error.message).toContain('Number.MAX_SAFE_INTEGER');
+    // longer runs are refused by the length cap before they are read
+    expect((errorOf('1'.repeat(10_000)) as CountError).message).toMatch(/at most 200 characters/);
   });
 });

@@ -208,3 +208,22 @@ describe('displayWidth', () => {
     expect(displayWidth('ज़्यादा')).toBe(5); // ज ़(Mn) ्(Mn) य ा(Mc) द ा(Mc)
   });
 });
+
+describe('issue #10: a deep registry', () => {
+  it('renders a 100,000-deep registry without overflowing the stack', () => {
+    const depth = 100_000;
+    const units = Array.from({ length: depth }, (_, i) => ({
+      id: `u${i}`,
+      kind: 'office',
+      name: `Unit ${i}`,
+      ...(i > 0 ? { parent: `u${i - 1}` } : {}),
+    }));
+    const registry = defineRegistry({
+      units,
+      accounts: [{ id: 'a', unit: `u${depth - 1}`, platform: 'x', handle: 'deep_one' }],
+    });
+    const t = totals(registry, [snap('a', 'x', 1_000, '2026-12-01T00:00:00Z')]);
+    const csv = renderReport({ registry, totals: t }, { format: 'csv' });
+    expect(csv.split('\n').filter(Boolean).length).toBeGreaterThan(depth);
+  });
+});

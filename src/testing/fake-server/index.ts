@@ -140,7 +140,7 @@ export async function createFakePlatformServer(
     const at = now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const [, prefix = '', ...rest] = url.pathname.split('/');
-    const api = APIS[prefix];
+    const api = Object.hasOwn(APIS, prefix) ? APIS[prefix] : undefined;
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
