@@ -1,4 +1,10 @@
-import { describeValue, ProviderError, ValidationError, type ValidationIssue } from '../errors.js';
+import {
+  describeValue,
+  ProviderError,
+  quoteInput,
+  ValidationError,
+  type ValidationIssue,
+} from '../errors.js';
 import { type Count, Count as CountSchema, exactCount, zodIssues } from '../model/count.js';
 import {
   identityKey,
@@ -135,7 +141,7 @@ function resolvePlatform(platform: PlatformId | PlatformDefinition): PlatformDef
   throw new ValidationError('staticProvider', [
     {
       path: ['platform'],
-      message: `unknown platform ${describeValue(platform)}: pass a built-in id or a definePlatform(...) result`,
+      message: `unknown platform ${typeof platform === 'string' ? quoteInput(platform) : describeValue(platform)}: pass a built-in id or a definePlatform(...) result`,
     },
   ]);
 }
