@@ -69,7 +69,7 @@ const server = createServer((req, res) => {
   } else {
     const acct = new URL(req.url ?? '/', 'http://x').searchParams.get('acct') ?? 'u';
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ id: '1', username: acct, followers_count: 42 }));
+    res.end(JSON.stringify({ id: '1', username: acct, acct, followers_count: 42 }));
   }
 });
 server.listen(0, '127.0.0.1', () => {
