@@ -29,9 +29,15 @@ export {
   type CollectStats,
   collect,
   type HttpOptions,
+  type NoticeProgress,
   type WaitingProgress,
 } from './engine/collect.js';
-export type { HttpClient, HttpRequestOptions, HttpResponse } from './engine/http-client.js';
+export type {
+  HttpClient,
+  HttpPostOptions,
+  HttpRequestOptions,
+  HttpResponse,
+} from './engine/http-client.js';
 export {
   blueskyLimits,
   genericLimits,
@@ -122,6 +128,7 @@ export {
 } from './provider/static-provider.js';
 export type {
   FetchContext,
+  NoticeCode,
   ProviderResult,
   ProviderV1,
   RateLimitPolicy,

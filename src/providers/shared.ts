@@ -115,7 +115,7 @@ export function parseBody<T extends z.ZodType>(
       provider: provider.name,
       reason: 'invalid-response',
       status: response.status,
-      request: `GET ${response.url}`,
+      request: `${response.method} ${response.url}`,
     },
   );
 }
@@ -132,7 +132,7 @@ export function batchError(
     provider: provider.name,
     reason,
     status: response.status,
-    request: `GET ${response.url}`,
+    request: `${response.method} ${response.url}`,
     retryable: reason === 'network',
   });
 }
