@@ -367,7 +367,7 @@ describe('facebook: Graph batch calls (POST /v{N}/ with batch=[…])', () => {
     expect(parts.filter((p) => p?.code === 200)).toHaveLength(30);
     const throttled = parts.slice(30);
     expect(throttled.every((p) => p?.code === 400 && p.body.error.code === 80001)).toBe(true);
-    const usage = (part: (typeof parts)[number], name: string) =>
+    const usage = (part: (typeof parts)[number] | undefined, name: string) =>
       JSON.parse(part?.headers?.find((h) => h.name === name)?.value ?? 'null');
     expect(usage(parts[14], 'X-App-Usage')).toEqual({
       call_count: 50,
