@@ -137,8 +137,16 @@ export {
   type BlueskyProviderOptions,
   blueskyProvider,
 } from './providers/bluesky.js';
-export { type FacebookProviderOptions, facebookProvider } from './providers/facebook.js';
-export { type InstagramProviderOptions, instagramProvider } from './providers/instagram.js';
+export {
+  type FacebookProviderOptions,
+  type FacebookRequests,
+  facebookProvider,
+} from './providers/facebook.js';
+export {
+  type InstagramProviderOptions,
+  type InstagramRequests,
+  instagramProvider,
+} from './providers/instagram.js';
 export { type MastodonProviderOptions, mastodonProvider } from './providers/mastodon.js';
 export { metaLimits } from './providers/meta.js';
 export {
