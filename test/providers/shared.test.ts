@@ -42,7 +42,9 @@ describe('quoteIdentity', () => {
     expect(quoteIdentity('a\u202eb')).toBe('"a\\u202eb"');
     expect(quoteIdentity(undefined)).toBe('no name');
     expect(quoteIdentity({})).toBe('an object');
-    expect(quoteIdentity('Bearer abcdefghijkl')).toBe('"Bearer ***"');
+    // a value after Bearer is removed when it looks like a credential (a digit, or 20 characters)
+    expect(quoteIdentity('Bearer abcdef123456')).toBe('"Bearer ***"');
+    expect(quoteIdentity('Bearer token refused')).toBe('"Bearer token refused"');
   });
 });
 
