@@ -31,6 +31,9 @@ const result = await collect(registry, {
       console.log(
         `[${event.bucket}] waiting for ${event.reason} until ${event.until.toISOString()}`,
       );
+    } else if (event.type === 'notice') {
+      // a provider fell back from a kind of request the platform refused (Graph ?ids= for a new app)
+      console.log(`[${event.bucket}] ${event.code}: ${event.message}`);
     } else {
       // done, failed and total count the whole collection; batch counts this one batch
       console.log(

@@ -29,9 +29,15 @@ export {
   type CollectStats,
   collect,
   type HttpOptions,
+  type NoticeProgress,
   type WaitingProgress,
 } from './engine/collect.js';
-export type { HttpClient, HttpRequestOptions, HttpResponse } from './engine/http-client.js';
+export type {
+  HttpClient,
+  HttpPostOptions,
+  HttpRequestOptions,
+  HttpResponse,
+} from './engine/http-client.js';
 export {
   blueskyLimits,
   genericLimits,
@@ -122,6 +128,7 @@ export {
 } from './provider/static-provider.js';
 export type {
   FetchContext,
+  NoticeCode,
   ProviderResult,
   ProviderV1,
   RateLimitPolicy,
@@ -130,8 +137,16 @@ export {
   type BlueskyProviderOptions,
   blueskyProvider,
 } from './providers/bluesky.js';
-export { type FacebookProviderOptions, facebookProvider } from './providers/facebook.js';
-export { type InstagramProviderOptions, instagramProvider } from './providers/instagram.js';
+export {
+  type FacebookProviderOptions,
+  type FacebookRequests,
+  facebookProvider,
+} from './providers/facebook.js';
+export {
+  type InstagramProviderOptions,
+  type InstagramRequests,
+  instagramProvider,
+} from './providers/instagram.js';
 export { type MastodonProviderOptions, mastodonProvider } from './providers/mastodon.js';
 export { metaLimits } from './providers/meta.js';
 export {

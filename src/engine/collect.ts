@@ -4,13 +4,13 @@ import type { Account } from '../model/account.js';
 import type { PlatformId } from '../model/platform.js';
 import type { Registry } from '../model/registry.js';
 import type { Snapshot } from '../model/snapshot.js';
-import type { ProviderResult, ProviderV1 } from '../provider/types.js';
+import type { NoticeCode, ProviderResult, ProviderV1 } from '../provider/types.js';
 import type { SnapshotStore } from '../stores/types.js';
 import { type ResolvedOptions, resolveOptions } from './collect-options.js';
 import { createHttpClient, type HttpStats } from './http-client.js';
 import { genericLimits } from './limits.js';
 import { RateGate, type WaitReason } from './rate-gate.js';
-import { containsSecret, redactError } from './redact.js';
+import { containsSecret, redactError, redactText } from './redact.js';
 import { RetryBudget } from './retry-budget.js';
 import { abortedError, runBatch } from './run-batch.js';
 
@@ -25,7 +25,10 @@ export interface CollectOptions {
   concurrency?: number;
   /** Cancels the collection: queued, waiting and in-flight work ends as `aborted` failures. */
   signal?: AbortSignal;
-  /** Called after each batch, and when a bucket starts waiting for its quota. Must not throw. */
+  /**
+   * Called after each batch, when a bucket starts waiting for its quota, and when a provider has a
+   * notice (a fallback). Must not throw.
+   */
   onProgress?: (event: CollectProgress) => void;
   /**
    * The clock, for `takenAt`, statistics and the rate gates. It must move: the gates wait on it, so
@@ -97,8 +100,8 @@ export interface HttpOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-/** A progress report: after every batch, and when a bucket starts waiting. */
-export type CollectProgress = BatchProgress | WaitingProgress;
+/** A progress report: after every batch, when a bucket starts waiting, and a provider's notices. */
+export type CollectProgress = BatchProgress | WaitingProgress | NoticeProgress;
 
 /** Sent after every batch, with running totals. */
 export interface BatchProgress {
@@ -125,6 +128,22 @@ export interface WaitingProgress {
   readonly reason: WaitReason;
 }
 
+/**
+ * Sent when a provider says something about its bucket that is not an account's outcome: with
+ * `code: 'fallback'`, the platform refused a kind of request (Graph multi-ID or batch requests for
+ * an app created after 4 November 2026) and the provider uses another from now on. Once per bucket
+ * and provider instance, not per request.
+ */
+export interface NoticeProgress {
+  readonly type: 'notice';
+  readonly platform: PlatformId;
+  readonly provider: string;
+  readonly bucket: string;
+  readonly code: NoticeCode;
+  /** A readable explanation, free of secrets, at most 500 characters. */
+  readonly message: string;
+}
+
 /** An account that did not get a snapshot, and why. */
 export interface CollectFailure {
   readonly accountId: string;
@@ -149,7 +168,10 @@ export interface CollectStats {
   readonly requests: number;
   /** ky-level retries after transient faults. */
   readonly retries: number;
-  /** Throttle answers received (HTTP 429 and the platforms' equivalents). */
+  /**
+   * Throttle answers received (HTTP 429 and the platforms' equivalents); each throttled part of a
+   * batch answer (a Graph batch's sub-requests) counts as one.
+   */
   readonly throttled: number;
   /** Requests sent again after a throttle. */
   readonly rescheduled: number;
@@ -362,6 +384,15 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
         now: () => now().getTime(),
         fetch: resolved.http.fetch,
       });
+      const notice = (code: NoticeCode, message: string) =>
+        report({
+          type: 'notice',
+          platform,
+          provider: provider.name,
+          bucket,
+          code,
+          message: cut(redactText(String(message).slice(0, 2_000), secrets), MAX_NOTICE),
+        });
       const limit = pLimit(resolved.concurrency);
       // Once the platform refuses the bucket's credential, its other batches are not sent.
       let refused: ProviderError | undefined;
@@ -384,7 +415,7 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
               const batchError = await runBatch(
                 provider,
                 chunk,
-                { signal, now, http },
+                { signal, now, http, notice },
                 (entry, result) => {
                   settle(entry, result);
                   if (result.ok) fresh.push(result.snapshot);
@@ -493,6 +524,13 @@ function selectAccounts(registry: Registry, options: ResolvedOptions) {
     else skipped++;
   }
   return { active, skipped };
+}
+
+/** The longest notice message passed on. */
+const MAX_NOTICE = 500;
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

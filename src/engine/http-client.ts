@@ -4,7 +4,7 @@ import { kindOf, type LimitObservation, type LimitParser } from './limits.js';
 import { describeCause } from './network-errors.js';
 import { GateDeadlineError, GateRefusedError, type Permit, type RateGate } from './rate-gate.js';
 import { type JsonRead, readJson } from './read-body.js';
-import { quoteServerText, redactText, secretsOf } from './redact.js';
+import { quoteServerText, redactText, SECRET_PARAMS, secretsOf } from './redact.js';
 import { type RetryBudget, THROTTLE_RETRY_COST, TRANSIENT_RETRY_COST } from './retry-budget.js';
 
 /** What a provider asks of the engine's HTTP client. */
@@ -14,10 +14,44 @@ export interface HttpRequestOptions {
   headers?: Record<string, string>;
   /** The API operation, for messages: `'users/by'`, `'channels.list'`. */
   operation?: string;
+  /**
+   * How many calls the platform counts this request as, for pacing in usage mode (the gate keeps
+   * the units sent in the rolling window under the limit it learnt): a Graph batch of 50
+   * sub-requests counts 50. An integer >= 1; announced quotas and pacing still count requests.
+   * @default 1
+   */
+  cost?: number;
+  /**
+   * Hands the limit parser the parsed body of every answer, not only of errors: for an API whose
+   * 200 holds limit signals (a Graph batch, whose parts carry their own usage headers and
+   * throttles). The body is then read, within `http.maxBodyBytes`, before the request leaves its
+   * rate gate.
+   * @default false
+   */
+  limitsInBody?: boolean;
+}
+
+/** What a provider asks of the engine's HTTP client for a form POST. */
+export interface HttpPostOptions extends HttpRequestOptions {
+  /**
+   * Form fields, sent as `application/x-www-form-urlencoded`. A field named like a credential
+   * (`access_token`, `key`, `token`…) is redacted from everything reported, as in a query; keeping
+   * credentials in `searchParams` is simpler still.
+   */
+  form: Record<string, string>;
+  /**
+   * Whether sending the request twice does no harm (a Graph batch of GETs): only then are its
+   * transient faults (5xx, 408, timeouts, network errors) retried, as a GET's are. A throttled POST
+   * is sent again either way: the platform refused it without acting on it.
+   * @default false
+   */
+  idempotent?: boolean;
 }
 
 /** An answer the provider reads. Status 4xx answers arrive here too; 5xx and throttles do not. */
 export interface HttpResponse {
+  /** The request's method. */
+  readonly method: 'GET' | 'POST';
   readonly status: number;
   readonly headers: Headers;
   /**
@@ -38,6 +72,12 @@ export interface HttpClient {
    * {@link FetchError} (or {@link RateLimitError}) built from redacted fields only.
    */
   get(url: string, options?: HttpRequestOptions): Promise<HttpResponse>;
+  /**
+   * POSTs a form through the bucket's rate gate, as {@link get} does, with its throttles paused
+   * and its errors redacted; transient faults are retried only when the request is `idempotent`.
+   * A POST follows no redirect.
+   */
+  post(url: string, options: HttpPostOptions): Promise<HttpResponse>;
 }
 
 /** Counters shared by the clients of a collection. */
@@ -46,7 +86,7 @@ export interface HttpStats {
   requests: number;
   /** ky-level retries after transient faults. */
   retries: number;
-  /** Throttle answers (HTTP 429 and the platforms' equivalents). */
+  /** Throttle answers (HTTP 429 and the platforms' equivalents); a batch's throttled parts each. */
   throttled: number;
   /** Requests sent again after a throttle. */
   rescheduled: number;
@@ -103,256 +143,285 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const errorBounds = { maxBytes: options.maxErrorBodyBytes, timeoutMs: options.timeoutMs };
 
   return {
-    async get(url, request = {}) {
-      let target = new URL(url);
-      if (request.searchParams) {
-        for (const [name, value] of Object.entries(request.searchParams)) {
-          for (const v of Array.isArray(value) ? value : [value])
-            target.searchParams.append(name, String(v));
-        }
-      }
-      const headers = new Headers(request.headers);
-      const secrets = secretsOf(target, headers);
-      for (const secret of secrets) options.secrets?.add(secret);
-      const describe = () => `GET ${redactText(target.toString(), secrets)}`;
-      const fail = (message: string, fields: Omit<FetchErrorFields, 'platform' | 'provider'>) =>
-        new FetchError(redactText(message, secrets), {
-          platform: options.platform,
-          provider: options.provider,
-          bucket: options.bucket,
-          request: describe(),
-          ...fields,
-        });
+    get: (url, request = {}) => send('GET', url, request, undefined),
+    post: (url, request) => send('POST', url, request, request.form),
+  };
 
-      let throttles = 0;
-      let redirects = 0;
-      for (;;) {
-        const attempt = await send(target, headers);
-        if (attempt.kind === 'response') {
-          const { response, observation } = attempt;
-          if (observation.kind === 'throttled' || observation.kind === 'quota-exhausted') {
-            await cancel(response);
-            throttles++;
-            stats.throttled++;
-            if (throttles > options.maxThrottleRetries || !budget.take(THROTTLE_RETRY_COST)) {
-              const snapshot = gate.snapshot();
-              throw new RateLimitError(
-                redactText(
-                  `${describe()} was throttled ${throttles} times (${observation.kind})`,
-                  secrets,
-                ),
-                {
-                  platform: options.platform,
-                  provider: options.provider,
-                  bucket: options.bucket,
-                  request: describe(),
-                  status: response.status,
-                  resumeAt: new Date(Math.max(snapshot.pausedUntil, options.now())),
-                },
-              );
-            }
-            stats.rescheduled++;
-            continue; // the gate holds the next attempt until the bucket reopens
-          }
-          if (response.status >= 300 && response.status < 400) {
-            await cancel(response);
-            const next = locationOf(response, target);
-            if (!next || next.origin !== target.origin || ++redirects > MAX_REDIRECTS) {
-              throw fail(
-                `${describe()} answered ${response.status} with a redirect ${next ? `to ${next.origin}` : 'without a usable Location'}: not followed, so credentials stay with ${target.origin}`,
-                { reason: 'invalid-response', status: response.status },
-              );
-            }
-            target = next;
-            continue;
-          }
-          return answer(
-            response,
-            target,
-            secrets,
-            bodyValue(
-              response,
-              attempt.read ?? (await readJson(response.body, bodyBounds)),
-              target.host,
-              describe,
-              fail,
-              secrets,
-            ),
-          );
-        }
-        throw attempt.error;
+  async function send(
+    method: 'GET' | 'POST',
+    url: string,
+    request: HttpRequestOptions & { idempotent?: boolean },
+    form: Record<string, string> | undefined,
+  ): Promise<HttpResponse> {
+    let target = new URL(url);
+    if (request.searchParams) {
+      for (const [name, value] of Object.entries(request.searchParams)) {
+        for (const v of Array.isArray(value) ? value : [value])
+          target.searchParams.append(name, String(v));
       }
+    }
+    const headers = new Headers(request.headers);
+    const secrets = secretsOf(target, headers);
+    const body = form === undefined ? undefined : new URLSearchParams(form);
+    if (body) {
+      for (const [name, value] of body) {
+        if (SECRET_PARAMS.includes(name.toLowerCase()) && value) secrets.push(value);
+      }
+    }
+    for (const secret of secrets) options.secrets?.add(secret);
+    const cost =
+      typeof request.cost === 'number' && Number.isSafeInteger(request.cost) && request.cost > 1
+        ? request.cost
+        : 1;
+    const limitsInBody = request.limitsInBody === true;
+    const retryMethods =
+      method === 'GET' || request.idempotent === true ? [method.toLowerCase()] : [];
+    const describe = () => `${method} ${redactText(target.toString(), secrets)}`;
+    const fail = (message: string, fields: Omit<FetchErrorFields, 'platform' | 'provider'>) =>
+      new FetchError(redactText(message, secrets), {
+        platform: options.platform,
+        provider: options.provider,
+        bucket: options.bucket,
+        request: describe(),
+        ...fields,
+      });
 
-      /** One logical send: ky's attempts (retries included) for one throttle round. */
-      async function send(
-        url: URL,
-        requestHeaders: Headers,
-      ): Promise<
-        | {
-            kind: 'response';
-            response: Response;
-            observation: LimitObservation;
-            /** The body of an answer of 400 or more, already read for its limit signals. */
-            read: JsonRead | undefined;
-          }
-        | { kind: 'error'; error: FetchError }
-      > {
-        let pending: Permit | undefined;
-        let observation: LimitObservation = { kind: 'ok' };
-        let read: JsonRead | undefined;
-        let attempts = 0;
-        let lastStatus: number | undefined;
-        const deadline = Math.min(options.deadline, options.now() + options.maxWaitMs);
-        const release = (
-          permit: Permit | undefined,
-          outcome: Parameters<RateGate['release']>[1],
-        ) => {
-          if (permit) gate.release(permit, outcome);
-        };
-        try {
-          const response = await base.get(url, {
-            headers: requestHeaders,
-            signal: options.signal,
-            // The answer is read here, before ky sees it: its limit signals go to the gate (an
-            // afterResponse hook would do the same, but ky clones every response for hooks).
-            fetch: async (input, init) => {
-              const permit = pending;
-              pending = undefined;
-              let answer: Response;
-              try {
-                answer = await fetchImpl(input, init);
-              } catch (error) {
-                release(permit, { type: 'transient-failure' });
-                throw error;
-              }
-              if (input instanceof Request && input.signal.aborted) {
-                // ky gave up on this attempt (timeout) just as it answered: nobody reads it.
-                release(permit, { type: 'transient-failure' });
-                void cancel(answer);
-                return answer;
-              }
-              lastStatus = answer.status;
-              // An error answer's body is read here, once and bounded: its limit signals go to
-              // the gate, and the same parsed value to the provider.
-              read = answer.status >= 400 ? await readJson(answer.body, errorBounds) : undefined;
-              observation = safeRead(
-                options.readLimits,
-                {
-                  status: answer.status,
-                  headers: answer.headers,
-                  body: read?.kind === 'json' ? read.value : undefined,
-                },
-                options.now(),
-              );
-              if (observation.kind === 'ok' && (answer.status >= 500 || answer.status === 408)) {
-                release(permit, { type: 'transient-failure' });
-              } else {
-                release(permit, { type: 'response', observation });
-              }
-              if (observation.kind === 'ok' && answer.ok) {
-                budget.refund(attempts > 1 ? TRANSIENT_RETRY_COST * (attempts - 1) : 1);
-              }
-              // Not retried (see isTransient): an answer this large is not the platform's.
-              if (read?.kind === 'too-large') throw new BodyTooLargeError(read.limit);
-              return answer;
-            },
-            retry: {
-              limit: options.retries,
-              methods: ['get'],
-              statusCodes: [408, 500, 502, 503, 504],
-              afterStatusCodes: [],
-              maxRetryAfter: 30_000,
-              backoffLimit: 20_000,
-              delay: (n) => options.retryDelayMs * 2 ** (n - 1),
-              jitter: true,
-              shouldRetry: ({ error }) => {
-                if (options.signal.aborted || observation.kind !== 'ok') return false;
-                if (!isTransient(error)) return false;
-                if (!budget.take(TRANSIENT_RETRY_COST)) return false;
-                stats.retries++;
-                return true;
+    let throttles = 0;
+    let redirects = 0;
+    for (;;) {
+      const attempt = await sendOnce(target, headers);
+      if (attempt.kind === 'response') {
+        const { response, observation } = attempt;
+        if (observation.kind === 'throttled' && observation.partial) {
+          // Some parts of a batch were throttled, others answered: the gate has paused the
+          // bucket, and the provider asks again for the refused parts (through the gate).
+          stats.throttled += Math.max(1, observation.throttledParts ?? 1);
+        } else if (observation.kind === 'throttled' || observation.kind === 'quota-exhausted') {
+          await cancel(response);
+          throttles++;
+          stats.throttled += Math.max(1, observation.throttledParts ?? 1);
+          if (throttles > options.maxThrottleRetries || !budget.take(THROTTLE_RETRY_COST)) {
+            const snapshot = gate.snapshot();
+            throw new RateLimitError(
+              redactText(
+                `${describe()} was throttled ${throttles} times (${observation.kind})`,
+                secrets,
+              ),
+              {
+                platform: options.platform,
+                provider: options.provider,
+                bucket: options.bucket,
+                request: describe(),
+                status: response.status,
+                resumeAt: new Date(Math.max(snapshot.pausedUntil, options.now())),
               },
-            },
-            hooks: {
-              beforeRequest: [
-                async () => {
-                  pending = await gate.acquire(options.signal, deadline);
-                  attempts++;
-                  stats.requests++;
-                },
-              ],
-            },
-          });
-          return { kind: 'response', response, observation, read };
-        } catch (error) {
-          if (observation.kind !== 'ok' && error instanceof HTTPError) {
-            return { kind: 'response', response: error.response, observation, read };
+            );
           }
-          return { kind: 'error', error: toFetchError(error, attempts, lastStatus) };
+          stats.rescheduled++;
+          continue; // the gate holds the next attempt until the bucket reopens
         }
+        if (response.status >= 300 && response.status < 400) {
+          await cancel(response);
+          const next = locationOf(response, target);
+          if (method === 'POST') {
+            // A form is never sent to another address than the one the provider chose.
+            throw fail(
+              `${describe()} answered ${response.status} with a redirect: a POST is not sent again elsewhere`,
+              { reason: 'invalid-response', status: response.status },
+            );
+          }
+          if (!next || next.origin !== target.origin || ++redirects > MAX_REDIRECTS) {
+            throw fail(
+              `${describe()} answered ${response.status} with a redirect ${next ? `to ${next.origin}` : 'without a usable Location'}: not followed, so credentials stay with ${target.origin}`,
+              { reason: 'invalid-response', status: response.status },
+            );
+          }
+          target = next;
+          continue;
+        }
+        return answer(
+          method,
+          response,
+          target,
+          secrets,
+          bodyValue(
+            response,
+            attempt.read ?? (await readJson(response.body, bodyBounds)),
+            target.host,
+            describe,
+            fail,
+            secrets,
+          ),
+        );
       }
+      throw attempt.error;
+    }
 
-      function toFetchError(
-        error: unknown,
-        attempts: number,
-        status: number | undefined,
-      ): FetchError {
-        if (options.signal.aborted) {
-          return fail(`${describe()} was aborted`, { reason: 'aborted', attempts });
+    /** One logical send: ky's attempts (retries included) for one throttle round. */
+    async function sendOnce(
+      url: URL,
+      requestHeaders: Headers,
+    ): Promise<
+      | {
+          kind: 'response';
+          response: Response;
+          observation: LimitObservation;
+          /** The body, already read for its limit signals (400 or more, or `limitsInBody`). */
+          read: JsonRead | undefined;
         }
-        if (error instanceof GateDeadlineError) {
-          return new RateLimitError(
-            redactText(
-              `${describe()} could not be sent before the deadline: ${error.message}`,
-              secrets,
-            ),
-            {
-              platform: options.platform,
-              provider: options.provider,
-              bucket: options.bucket,
-              request: describe(),
-              attempts,
-              resumeAt: new Date(error.resumeAt),
+      | { kind: 'error'; error: FetchError }
+    > {
+      let pending: Permit | undefined;
+      let observation: LimitObservation = { kind: 'ok' };
+      let read: JsonRead | undefined;
+      let attempts = 0;
+      let lastStatus: number | undefined;
+      const deadline = Math.min(options.deadline, options.now() + options.maxWaitMs);
+      const release = (permit: Permit | undefined, outcome: Parameters<RateGate['release']>[1]) => {
+        if (permit) gate.release(permit, outcome);
+      };
+      try {
+        const response = await base(url, {
+          method,
+          body,
+          headers: requestHeaders,
+          signal: options.signal,
+          // The answer is read here, before ky sees it: its limit signals go to the gate (an
+          // afterResponse hook would do the same, but ky clones every response for hooks).
+          fetch: async (input, init) => {
+            const permit = pending;
+            pending = undefined;
+            let answer: Response;
+            try {
+              answer = await fetchImpl(input, init);
+            } catch (error) {
+              release(permit, { type: 'transient-failure' });
+              throw error;
+            }
+            if (input instanceof Request && input.signal.aborted) {
+              // ky gave up on this attempt (timeout) just as it answered: nobody reads it.
+              release(permit, { type: 'transient-failure' });
+              void cancel(answer);
+              return answer;
+            }
+            lastStatus = answer.status;
+            // An error answer's body (any answer's but a redirect's, with limitsInBody) is read
+            // here, once and bounded: its limit signals go to the gate, and the same parsed
+            // value to the provider.
+            read =
+              answer.status >= 400
+                ? await readJson(answer.body, errorBounds)
+                : limitsInBody && answer.status < 300
+                  ? await readJson(answer.body, bodyBounds)
+                  : undefined;
+            observation = safeRead(
+              options.readLimits,
+              {
+                status: answer.status,
+                headers: answer.headers,
+                body: read?.kind === 'json' ? read.value : undefined,
+              },
+              options.now(),
+            );
+            if (observation.kind === 'ok' && (answer.status >= 500 || answer.status === 408)) {
+              release(permit, { type: 'transient-failure' });
+            } else {
+              release(permit, { type: 'response', observation });
+            }
+            if (observation.kind === 'ok' && answer.ok) {
+              budget.refund(attempts > 1 ? TRANSIENT_RETRY_COST * (attempts - 1) : 1);
+            }
+            // Not retried (see isTransient): an answer this large is not the platform's.
+            if (read?.kind === 'too-large') throw new BodyTooLargeError(read.limit);
+            return answer;
+          },
+          retry: {
+            limit: options.retries,
+            methods: retryMethods,
+            statusCodes: [408, 500, 502, 503, 504],
+            afterStatusCodes: [],
+            maxRetryAfter: 30_000,
+            backoffLimit: 20_000,
+            delay: (n) => options.retryDelayMs * 2 ** (n - 1),
+            jitter: true,
+            shouldRetry: ({ error }) => {
+              if (options.signal.aborted || observation.kind !== 'ok') return false;
+              if (!isTransient(error)) return false;
+              if (!budget.take(TRANSIENT_RETRY_COST)) return false;
+              stats.retries++;
+              return true;
             },
-          );
+          },
+          hooks: {
+            beforeRequest: [
+              async () => {
+                pending = await gate.acquire(options.signal, deadline, cost);
+                attempts++;
+                stats.requests++;
+              },
+            ],
+          },
+        });
+        return { kind: 'response', response, observation, read };
+      } catch (error) {
+        if (observation.kind !== 'ok' && error instanceof HTTPError) {
+          return { kind: 'response', response: error.response, observation, read };
         }
-        if (error instanceof GateRefusedError) {
-          return fail(`${describe()} was not sent: ${error.message}`, {
-            reason: 'unauthorized',
+        return { kind: 'error', error: toFetchError(error, attempts, lastStatus) };
+      }
+    }
+
+    function toFetchError(
+      error: unknown,
+      attempts: number,
+      status: number | undefined,
+    ): FetchError {
+      if (options.signal.aborted) {
+        return fail(`${describe()} was aborted`, { reason: 'aborted', attempts });
+      }
+      if (error instanceof GateDeadlineError) {
+        return new RateLimitError(
+          redactText(
+            `${describe()} could not be sent before the deadline: ${error.message}`,
+            secrets,
+          ),
+          {
+            platform: options.platform,
+            provider: options.provider,
+            bucket: options.bucket,
+            request: describe(),
             attempts,
-          });
-        }
-        if (error instanceof HTTPError) {
-          return fail(
-            `${describe()} failed with ${error.response.status} after ${attempts} attempt(s)`,
-            {
-              reason: 'network',
-              status: error.response.status,
-              retryable: true,
-              attempts,
-            },
-          );
-        }
-        if (error instanceof BodyTooLargeError) {
-          return fail(tooLarge(describe(), status, error.limit), {
-            reason: 'invalid-response',
-            status,
-            attempts,
-          });
-        }
-        if (error instanceof TimeoutError) {
-          return fail(
-            `${describe()} timed out after ${options.timeoutMs} ms (${attempts} attempt(s))`,
-            {
-              reason: 'network',
-              retryable: true,
-              attempts,
-            },
-          );
-        }
-        const cause = describeCause(error, target.host);
+            resumeAt: new Date(error.resumeAt),
+          },
+        );
+      }
+      if (error instanceof GateRefusedError) {
+        return fail(`${describe()} was not sent: ${error.message}`, {
+          reason: 'unauthorized',
+          attempts,
+        });
+      }
+      if (error instanceof HTTPError) {
         return fail(
-          `${describe()} failed: ${cause}${status ? ` (last status ${status})` : ''} after ${attempts} attempt(s)`,
+          `${describe()} failed with ${error.response.status} after ${attempts} attempt(s)`,
+          {
+            reason: 'network',
+            status: error.response.status,
+            retryable: true,
+            attempts,
+          },
+        );
+      }
+      if (error instanceof BodyTooLargeError) {
+        return fail(tooLarge(describe(), status, error.limit), {
+          reason: 'invalid-response',
+          status,
+          attempts,
+        });
+      }
+      if (error instanceof TimeoutError) {
+        return fail(
+          `${describe()} timed out after ${options.timeoutMs} ms (${attempts} attempt(s))`,
           {
             reason: 'network',
             retryable: true,
@@ -360,8 +429,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           },
         );
       }
-    },
-  };
+      const cause = describeCause(error, target.host);
+      return fail(
+        `${describe()} failed: ${cause}${status ? ` (last status ${status})` : ''} after ${attempts} attempt(s)`,
+        {
+          reason: 'network',
+          retryable: true,
+          attempts,
+        },
+      );
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -408,10 +486,17 @@ async function cancel(response: Response): Promise<void> {
  * What a provider reads. The URL is redacted with the request's secrets when first read: providers
  * read it only to describe a failure, so answers on the hot path never pay for it.
  */
-function answer(response: Response, url: URL, secrets: readonly string[], body: unknown) {
+function answer(
+  method: HttpResponse['method'],
+  response: Response,
+  url: URL,
+  secrets: readonly string[],
+  body: unknown,
+) {
   const href = url.toString();
   let redacted: string | undefined;
   const out: HttpResponse = {
+    method,
     status: response.status,
     headers: response.headers,
     get url() {

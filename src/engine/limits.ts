@@ -29,6 +29,20 @@ export interface LimitObservation {
   retryAfterMs?: number;
   /** Share of a usage limit already used, 0–100 (Facebook `X-App-Usage`). */
   usagePct?: number;
+  /**
+   * Set on a `throttled` observation of a batch answer (a Graph batch call) in which some parts
+   * were refused for going too fast while others answered: the gate pauses the bucket as for any
+   * throttle, but the answer is not thrown away. The client hands it to the provider, which asks
+   * again (through the gate, so after the pause) only for the refused parts. Without it, a
+   * `throttled` answer is sent again whole once the bucket reopens.
+   */
+  partial?: boolean;
+  /**
+   * How many parts of a batch answer were refused for going too fast (a Graph batch's throttled
+   * sub-requests). The collection's `throttled` statistic counts each of them; an answer without
+   * parts counts as one.
+   */
+  throttledParts?: number;
   /** Where the figures came from, for logs and tests. */
   source?: string;
 }
@@ -37,7 +51,11 @@ export interface LimitObservation {
 export interface LimitResponse {
   readonly status: number;
   readonly headers: Headers;
-  /** The parsed JSON body of an error response (status >= 400), when it was JSON. */
+  /**
+   * The parsed JSON body, when it was JSON: of every error response (status >= 400), and of every
+   * response to a request sent with `limitsInBody` (a Graph batch, whose 200 holds its parts'
+   * throttles).
+   */
   readonly body?: unknown;
 }
 

@@ -48,6 +48,8 @@ export interface Permit {
   readonly probe: boolean;
   /** The quota window the request was admitted in (internal bookkeeping). */
   readonly window: number;
+  /** Units the request counts as in usage mode (a Graph batch: its sub-requests). */
+  readonly cost: number;
 }
 
 /** How a request ended, for {@link RateGate.release}. */
@@ -101,6 +103,7 @@ interface Waiter {
   reject: (error: unknown) => void;
   deadline: number;
   signal: AbortSignal | undefined;
+  cost: number;
 }
 
 const SAFETY_MS = 10;
@@ -198,13 +201,15 @@ export class RateGate {
   /**
    * Waits for a permit to send one request. Rejects with the signal's reason when it aborts, and
    * with a {@link GateDeadlineError} when the bucket will not open before `deadline` (epoch ms).
+   * `cost` is what the request counts as in usage mode (a Graph batch of 50 counts 50 calls);
+   * announced quotas and pacing count requests.
    */
-  acquire(signal?: AbortSignal, deadline = Number.POSITIVE_INFINITY): Promise<Permit> {
+  acquire(signal?: AbortSignal, deadline = Number.POSITIVE_INFINITY, cost = 1): Promise<Permit> {
     if (this.#refused) return Promise.reject(new GateRefusedError(this.key));
     if (this.#closed) return Promise.reject(new Error(`rate gate ${this.key} is closed`));
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<Permit>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, deadline, signal };
+      const waiter: Waiter = { resolve, reject, deadline, signal, cost };
       if (signal) this.#watch(signal);
       this.#queue.push(waiter);
       this.#pump();
@@ -280,7 +285,7 @@ export class RateGate {
     }
     if (limit !== undefined) this.#limit = limit;
     if (observation.usagePct !== undefined)
-      this.#usage?.learn(observation.usagePct, permit.admittedAt, now);
+      this.#usage?.learn(observation.usagePct, permit.admittedAt, now, permit.cost);
     if (resetAt !== undefined && remaining !== undefined && resetAt > now) {
       // (An answer about a window that has already ended says nothing about the current one.)
       this.#announced = true;
@@ -440,7 +445,7 @@ export class RateGate {
     }
     if (now < this.#nextSendAt) return { until: this.#nextSendAt, reason: undefined };
     // Usage mode: our sends in the rolling window stay below the learnt limit.
-    const usage = this.#usage?.blockedUntil(now);
+    const usage = this.#usage?.blockedUntil(now, this.#queue[0]?.cost ?? 1);
     if (usage !== undefined) return { until: usage + SAFETY_MS, reason: 'quota' };
     return undefined;
   }
@@ -468,10 +473,10 @@ export class RateGate {
     this.#admitted++;
     this.#measured.sent(now);
     this.#adaptive?.sent(now);
-    this.#usage?.sent(now);
+    this.#usage?.sent(now, waiter.cost);
     if (this.#remaining !== undefined) this.#remaining--;
     this.#nextSendAt = now + this.#spacing(now);
-    waiter.resolve({ admittedAt: now, probe, window: this.#window });
+    waiter.resolve({ admittedAt: now, probe, window: this.#window, cost: waiter.cost });
   }
 
   /** Milliseconds before the next admission. */

@@ -9,14 +9,22 @@
  *   answer before it was sent and were sent within the window (a request that failed on the way,
  *   a reset or a timeout, may never have arrived; an undercount keeps the bound safe);
  * - admission counts every request until a window after its answer (an overcount never overruns).
- * Internal.
+ *
+ * A request may weigh more than one unit: a Graph batch of 50 sub-requests counts as 50 calls on
+ * Meta's side (each call within the batch is counted separately), so the window counts units, not
+ * HTTP requests, and the learnt limit is in units. Internal.
  *
  * @module
  */
 export class UsageWindow {
   readonly windowMs: number;
   /** Our requests, by send time, oldest first (a minute of slack beyond the window is kept). */
-  readonly #requests: { sent: number; answered: number | undefined; reached: boolean }[] = [];
+  readonly #requests: {
+    sent: number;
+    answered: number | undefined;
+    reached: boolean;
+    cost: number;
+  }[] = [];
   #limit: number | undefined;
 
   constructor(windowMs: number) {
@@ -28,9 +36,9 @@ export class UsageWindow {
     return this.#limit;
   }
 
-  /** Records a send. */
-  sent(now: number): void {
-    this.#requests.push({ sent: now, answered: undefined, reached: false });
+  /** Records a send of a request that counts as `cost` units (calls) on the platform's side. */
+  sent(now: number, cost = 1): void {
+    this.#requests.push({ sent: now, answered: undefined, reached: false, cost });
   }
 
   /**
@@ -45,49 +53,59 @@ export class UsageWindow {
   }
 
   /**
-   * Learns from the answer to the request sent at `sentAt` (recorded with {@link answered}): with
-   * `n` requests surely counted and `u` per cent shown (rounded down), the limit is more than
-   * `100 n / (u + 1)`.
+   * Learns from the answer to the request sent at `sentAt` (recorded with {@link answered}), which
+   * counted `cost` units: with `n` units surely counted and `u` per cent shown (rounded down), the
+   * limit is more than `100 n / (u + 1)`.
    */
-  learn(usagePct: number, sentAt: number, now: number): void {
+  learn(usagePct: number, sentAt: number, now: number, cost = 1): void {
     if (usagePct <= 0 || usagePct > 100) return;
     const since = now - this.windowMs;
     this.#prune(since);
-    let counted = 1; // the request answered
+    let counted = cost; // the request answered
     for (const r of this.#requests) {
-      if (r.reached && r.sent > since && r.answered! < sentAt) counted++;
+      if (r.reached && r.sent > since && r.answered! < sentAt) counted += r.cost;
     }
     const bound = Math.floor((100 * counted) / (usagePct + 1)) + 1;
     this.#limit = Math.max(this.#limit ?? 0, bound);
   }
 
-  /** When one more request may go, or `undefined` if it may go now. */
-  blockedUntil(now: number): number | undefined {
+  /** When one more request of `cost` units may go, or `undefined` if it may go now. */
+  blockedUntil(now: number, cost = 1): number | undefined {
     if (this.#limit === undefined) return undefined;
     const since = now - this.windowMs;
     this.#prune(since);
     let pending = 0;
-    const answers: number[] = []; // answers in the window
+    let answered = 0;
+    const answers: { at: number; cost: number }[] = []; // answers in the window
     for (const r of this.#requests) {
-      if (r.answered === undefined) pending++;
-      else if (r.answered > since) answers.push(r.answered);
+      if (r.answered === undefined) pending += r.cost;
+      else if (r.answered > since) {
+        answers.push({ at: r.answered, cost: r.cost });
+        answered += r.cost;
+      }
     }
-    const occupied = pending + answers.length;
+    const occupied = pending + answered;
     // Never the last unit, so the usage stays under 100 %; but a learnt limit of 1 (one request
-    // showed 100 %) still lets one request per window through, or the bucket would stall.
+    // showed 100 %) still lets one request per window through, or the bucket would stall. A
+    // request heavier than the whole allowance goes alone, into an empty window.
     const allowed = Math.max(1, this.#limit - 1);
-    if (occupied < allowed) return undefined;
-    // The (occupied - allowed + 1) oldest answers in the window have to leave it, plus a margin
-    // for timer granularity (1 % of the window, 20 ms to 1 s).
-    const leaving = occupied - allowed + 1;
+    if (occupied + cost <= allowed || occupied === 0) return undefined;
+    // The oldest answers in the window, enough of their units for this one to fit, have to leave
+    // it, plus a margin for timer granularity (1 % of the window, 20 ms to 1 s).
+    const leaving = Math.min(occupied, occupied + cost - allowed);
     const margin = Math.min(1_000, Math.max(20, 0.01 * this.windowMs));
-    if (leaving > answers.length) {
+    if (leaving > answered) {
       // Requests in flight fill the window: an answer will call the gate again; look again a
       // window from now at the latest.
       return now + this.windowMs;
     }
-    answers.sort((a, b) => a - b);
-    return answers[leaving - 1]! + this.windowMs + margin;
+    answers.sort((a, b) => a.at - b.at);
+    let left = 0;
+    for (const answer of answers) {
+      left += answer.cost;
+      if (left >= leaving) return answer.at + this.windowMs + margin;
+    }
+    return now + this.windowMs; // not reached: `leaving` is at most the units answered
   }
 
   /** Forgets requests that ended more than a minute before the window. */

@@ -18,8 +18,11 @@ import type { ProviderV1 } from '../provider/types.js';
 import { isObject } from '../util/guards.js';
 import { batchError } from './shared.js';
 
-/** The Graph API version the providers call unless told otherwise (platforms.md §2). */
-const DEFAULT_GRAPH_VERSION = 'v26.0';
+/**
+ * The Graph API version the providers call unless told otherwise: v27.0, released on 4 November
+ * 2026 (issue #18). Meta keeps each version for at least two years after its release.
+ */
+export const DEFAULT_GRAPH_VERSION = 'v27.0';
 /** Meta's usage percentages cover a rolling hour. */
 const GRAPH_USAGE_WINDOW_MS = 3_600_000;
 
@@ -49,6 +52,22 @@ const UNHINTED_THROTTLE_MS = 5 * 60_000;
 
 /** Code 190: the access token is invalid or expired. Nothing more can be sent with it. */
 const INVALID_TOKEN_CODE = 190;
+
+/**
+ * Codes 12 ("API version / feature deprecated") and 11 ("method deprecated"): Graph refuses a
+ * legacy feature, such as multi-ID requests for an app created after 4 November 2026, or the
+ * version asked for once it has expired. platforms.md gives no shape for these refusals; this is
+ * an assumption (docs/platforms.md, "Legacy features"): an error body with code 12 or 11, sent with
+ * HTTP 400.
+ */
+export function isDeprecated(error: GraphError | undefined): boolean {
+  return error?.code === 12 || error?.code === 11;
+}
+
+/** Codes 1 and 2: a temporary Graph problem ("unknown error", "service unavailable"). */
+export function isTransientCode(code: number | undefined): boolean {
+  return code === 1 || code === 2;
+}
 
 /** The `error` object of a Graph error body, field by field; `undefined` when there is none. */
 export function readGraphError(body: unknown): GraphError | undefined {
@@ -108,11 +127,11 @@ export function tokenRefused(
   );
 }
 
-/** Checks an `apiVersion` option (`v26.0`). */
+/** Checks an `apiVersion` option (`v27.0`). */
 export function readApiVersion(value: unknown): string {
   if (value === undefined) return DEFAULT_GRAPH_VERSION;
   if (typeof value !== 'string' || !/^v\d+\.\d+$/.test(value)) {
-    throw new OptionError('apiVersion', "a Graph API version such as 'v26.0'", value);
+    throw new OptionError('apiVersion', "a Graph API version such as 'v27.0'", value);
   }
   return value;
 }
@@ -137,33 +156,48 @@ export function readUsageWindow(value: unknown): number {
  * - error codes 4, 17, 32, 613 and 80000–80014, with HTTP 400 or 403 (or 429) → `throttled`;
  * - code 190 in an error answer, or HTTP 401 → `refused`.
  *
- * Malformed headers are ignored: no NaN, no negative wait, no wait beyond a day. A counter above
- * 100 % (Meta reports overuse that way) gives no `usagePct`: it says nothing usable about the
- * limit, and the throttle that comes with it pauses the bucket anyway.
+ * A batch answer (a 200 whose body is the list of `{ code, headers, body }` parts, handed over
+ * with the client's `limitsInBody`) is read part by part, as Meta counts each part as a call:
+ * - the usage is the highest counter over the answer's own headers and every part's;
+ * - a part with code 190 (or status 401) refuses the token: `refused`;
+ * - parts throttled (a throttle code in the part's body, or status 429) make it `throttled`, with
+ *   `throttledParts` and the longest regain time of all; `partial` when other parts answered
+ *   (`null` parts, which timed out, answered nothing), so that the provider gets the answer and
+ *   asks again only for the throttled parts. When every part that answered was throttled, the
+ *   request is throttled as a whole and is sent again once the bucket reopens.
+ *
+ * Malformed headers and parts are ignored: no NaN, no negative wait, no wait beyond a day. A
+ * counter above 100 % (Meta reports overuse that way) gives no `usagePct`: it says nothing usable
+ * about the limit, and the throttle that comes with it pauses the bucket anyway.
  */
 export const metaLimits: LimitParser = ({ status, headers, body }, now) => {
-  const business = readBusinessUsage(headers.get('x-business-use-case-usage'));
-  const usage = [
-    readUsage(headers.get('x-app-usage')),
-    readUsage(headers.get('x-page-usage')),
-    business.pct,
-  ].filter((pct): pct is number => pct !== undefined);
+  const usage: Usage = { pct: [], regainMs: undefined };
+  readHeaders((name) => headers.get(name), usage);
   const error = status >= 400 ? readGraphError(body) : undefined;
   let kind: LimitObservation['kind'] = 'ok';
   if (status === 401 || error?.code === INVALID_TOKEN_CODE) kind = 'refused';
   else if (status === 429 || (status >= 400 && isThrottleCode(error?.code))) kind = 'throttled';
   const out: LimitObservation = { kind, source: 'fb-usage' };
+  if (status === 200 && Array.isArray(body)) {
+    const parts = readParts(body, usage);
+    if (parts.refused) out.kind = 'refused';
+    else if (parts.throttled > 0) {
+      out.kind = 'throttled';
+      out.throttledParts = parts.throttled;
+      if (parts.throttled < parts.answered) out.partial = true;
+    }
+  }
   // Only ordinary answers teach the engine the limit: a throttle's usage (100 %) adds nothing
   // that the pause does not handle.
-  if (usage.length > 0 && kind === 'ok') {
-    const highest = Math.max(...usage);
+  if (usage.pct.length > 0 && out.kind === 'ok') {
+    const highest = Math.max(...usage.pct);
     if (highest <= 100) out.usagePct = highest;
   }
-  const retryAfterMs = business.regainMs ?? parseRetryAfter(headers.get('retry-after'), now);
+  const retryAfterMs = usage.regainMs ?? parseRetryAfter(headers.get('retry-after'), now);
   if (retryAfterMs !== undefined) out.retryAfterMs = retryAfterMs;
   // A throttle without a regain time (an app-level code 4 comes without usage headers): Meta says
   // to wait; every throttled call counts against the usage too, so wait minutes, not seconds.
-  else if (kind === 'throttled') out.retryAfterMs = UNHINTED_THROTTLE_MS;
+  else if (out.kind === 'throttled') out.retryAfterMs = UNHINTED_THROTTLE_MS;
   return out;
 };
 
@@ -182,33 +216,89 @@ function highestCounter(value: unknown): number | undefined {
   return highest;
 }
 
-/** `X-App-Usage` / `X-Page-Usage`: the highest counter. */
-function readUsage(header: string | null): number | undefined {
-  return highestCounter(parseJson(header));
+/** Usage percentages seen so far, and the longest regain time. */
+interface Usage {
+  pct: number[];
+  regainMs: number | undefined;
 }
 
-/** `X-Business-Use-Case-Usage`: the highest counter and the longest regain time of all entries. */
-function readBusinessUsage(header: string | null): { pct?: number; regainMs?: number } {
+/** Reads the usage headers of an answer, or of a batch part, into `usage`. */
+function readHeaders(get: (name: string) => string | null | undefined, usage: Usage): void {
+  for (const name of ['x-app-usage', 'x-page-usage']) {
+    const pct = highestCounter(parseJson(get(name)));
+    if (pct !== undefined) usage.pct.push(pct);
+  }
+  readBusinessUsage(get('x-business-use-case-usage'), usage);
+}
+
+/** `X-Business-Use-Case-Usage`: every entry's highest counter, and the longest regain time. */
+function readBusinessUsage(header: string | null | undefined, usage: Usage): void {
   const parsed = parseJson(header);
-  const out: { pct?: number; regainMs?: number } = {};
-  if (!isObject(parsed)) return out;
+  if (!isObject(parsed)) return;
   for (const entries of Object.values(parsed)) {
     for (const entry of Array.isArray(entries) ? entries : [entries]) {
       const pct = highestCounter(entry);
-      if (pct !== undefined) out.pct = Math.max(out.pct ?? 0, pct);
+      if (pct !== undefined) usage.pct.push(pct);
       const minutes = isObject(entry)
         ? readNumber(entry.estimated_time_to_regain_access)
         : undefined;
       if (minutes !== undefined && minutes > 0) {
         const ms = Math.min(Math.round(minutes * 60_000), MAX_HINT_MS);
-        out.regainMs = Math.max(out.regainMs ?? 0, ms);
+        usage.regainMs = Math.max(usage.regainMs ?? 0, ms);
       }
     }
+  }
+}
+
+/** Parts of a batch read at most: Graph takes 50 per batch. */
+const MAX_PARTS = 1_000;
+/** A part's error body longer than this is not read for its code (Graph's are a few hundred bytes). */
+const MAX_PART_ERROR_CHARS = 16_384;
+
+/**
+ * Reads the parts of a Graph batch answer (`[{ code, headers: [{ name, value }], body }, null, …]`):
+ * their usage headers into `usage`, and how many answered, were throttled, or refused the token.
+ */
+function readParts(
+  parts: readonly unknown[],
+  usage: Usage,
+): { answered: number; throttled: number; refused: boolean } {
+  const out = { answered: 0, throttled: 0, refused: false };
+  for (const part of parts.length > MAX_PARTS ? parts.slice(0, MAX_PARTS) : parts) {
+    if (!isObject(part)) continue; // null: the sub-request timed out, it answered nothing
+    out.answered++;
+    if (Array.isArray(part.headers)) {
+      const list = part.headers;
+      readHeaders((name) => headerOf(list, name), usage);
+    }
+    const code = isInteger(part.code) ? part.code : undefined;
+    if (code === undefined || code < 400) continue;
+    const error =
+      typeof part.body === 'string' && part.body.length <= MAX_PART_ERROR_CHARS
+        ? readGraphError(parseJson(part.body))
+        : undefined;
+    if (code === 401 || error?.code === INVALID_TOKEN_CODE) out.refused = true;
+    else if (code === 429 || isThrottleCode(error?.code)) out.throttled++;
   }
   return out;
 }
 
-function parseJson(text: string | null): unknown {
+/** A header of a batch part's `[{ name, value }]` list, by name in any case. */
+export function headerOf(list: readonly unknown[], name: string): string | undefined {
+  for (const header of list) {
+    if (
+      isObject(header) &&
+      typeof header.name === 'string' &&
+      typeof header.value === 'string' &&
+      header.name.toLowerCase() === name
+    ) {
+      return header.value;
+    }
+  }
+  return undefined;
+}
+
+function parseJson(text: string | null | undefined): unknown {
   // A usage header is a few hundred bytes; anything far longer is not one.
   if (!text || text.length > 16_384) return undefined;
   try {

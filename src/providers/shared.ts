@@ -104,10 +104,7 @@ export function parseBody<T extends z.ZodType>(
 ): z.output<T> {
   const parsed = schema.safeParse(response.body);
   if (parsed.success) return parsed.data;
-  const where = parsed.error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
-    .join('; ');
+  const where = shapeIssues(parsed.error);
   throw new FetchError(
     `${operation} answered ${response.status} with a body that is not the documented shape (${where})`,
     {
@@ -115,9 +112,17 @@ export function parseBody<T extends z.ZodType>(
       provider: provider.name,
       reason: 'invalid-response',
       status: response.status,
-      request: `GET ${response.url}`,
+      request: `${response.method} ${response.url}`,
     },
   );
+}
+
+/** The first three issues of a schema mismatch, by path (never quoting the body). */
+export function shapeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+    .join('; ');
 }
 
 /** An error for the whole batch, from an answer the provider cannot use. */
@@ -132,7 +137,7 @@ export function batchError(
     provider: provider.name,
     reason,
     status: response.status,
-    request: `GET ${response.url}`,
+    request: `${response.method} ${response.url}`,
     retryable: reason === 'network',
   });
 }

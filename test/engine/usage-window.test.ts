@@ -87,6 +87,34 @@ describe('UsageWindow (usage percentages over a rolling window)', () => {
     expect(usage.blockedUntil(120_001)).toBe(120_000 + 1_000 + 20);
   });
 
+  it('counts units, not requests: a batch of 50 calls weighs 50 in what it teaches and what it holds', () => {
+    const usage = new UsageWindow(1_000);
+    usage.sent(0, 50);
+    usage.answered(0, 10);
+    usage.learn(50, 0, 10, 50); // 50 calls at 50 %: the limit is more than 5000 / 51, so >= 99
+    expect(usage.limit).toBe(99);
+    expect(usage.blockedUntil(11, 48)).toBeUndefined(); // 50 + 48 <= 98
+    expect(usage.blockedUntil(11, 49)).toBe(10 + 1_000 + 20); // 99 would reach 100 %
+    expect(usage.blockedUntil(11, 1)).toBeUndefined();
+    // a request heavier than the whole allowance still goes, into an empty window
+    expect(usage.blockedUntil(1_031, 500)).toBeUndefined();
+  });
+
+  it('frees as many of the oldest units as the next request needs', () => {
+    const usage = new UsageWindow(1_000);
+    usage.sent(0, 10);
+    usage.answered(0, 100);
+    usage.sent(150, 10);
+    usage.answered(150, 200);
+    usage.learn(20, 150, 200, 10); // 20 calls surely counted at 20 %: >= 96
+    expect(usage.limit).toBe(96);
+    usage.sent(210, 70);
+    usage.answered(210, 300);
+    // 90 in the window, 95 allowed: 6 more need the answer at 100 to leave; 16 need 100 and 200
+    expect(usage.blockedUntil(301, 6)).toBe(100 + 1_000 + 20);
+    expect(usage.blockedUntil(301, 16)).toBe(200 + 1_000 + 20);
+  });
+
   it('forgets requests long out of the window', () => {
     const usage = withRequests(times(5, 0, 10));
     usage.learn(50, 0, 10);

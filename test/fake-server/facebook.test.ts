@@ -272,3 +272,174 @@ describe('instagram: business discovery', () => {
     expect(page.status).toBe(200);
   });
 });
+
+describe('facebook: Graph batch calls (POST /v{N}/ with batch=[…])', () => {
+  const pageAccounts = Array.from({ length: 60 }, (_, i) => ({
+    platform: 'facebook' as const,
+    handle: `BatchPage${i}`,
+    id: `2000000000${String(i).padStart(5, '0')}`,
+    followers: 100 + i,
+  }));
+  const post = (
+    base: string,
+    items: unknown,
+    form: Record<string, string> = {},
+    query = 'access_token=page-token',
+  ) =>
+    call(`${base}/v27.0/?${query}`, {
+      method: 'POST',
+      body: new URLSearchParams({ batch: JSON.stringify(items), ...form }),
+    });
+  const get = (relative_url: string) => ({ method: 'GET', relative_url });
+  const parseParts = (body: unknown) =>
+    (
+      body as ({ code: number; headers?: { name: string; value: string }[]; body: string } | null)[]
+    ).map((part) => part && { ...part, body: JSON.parse(part.body) });
+
+  it('answers 200 with one part per sub-request, in order: its code, headers and JSON body as text', async () => {
+    const server = await start({ accounts: [...accounts], credentials });
+    const answer = await post(server.baseUrl('facebook'), [
+      get('IndoreCollector?fields=followers_count,fan_count'),
+      get('nobody?fields=followers_count'),
+      get('v27.0/100000000000002?fields=followers_count'),
+    ]);
+    expect(answer.status).toBe(200);
+    const parts = parseParts(answer.body);
+    expect(parts.map((p) => p?.code)).toEqual([200, 400, 200]);
+    expect(parts[0]?.body).toEqual({
+      id: '100000000000001',
+      followers_count: 33_000,
+      fan_count: 31_500,
+    });
+    expect(parts[1]?.body.error).toMatchObject({ code: 100, error_subcode: 33 });
+    expect(parts[2]?.body).toEqual({ id: '100000000000002', followers_count: 5_500 });
+    expect(parts[0]?.headers).toContainEqual({
+      name: 'Content-Type',
+      value: 'text/javascript; charset=UTF-8',
+    });
+    expect(server.log()).toEqual([
+      'POST /facebook/v27.0/ batch=IndoreCollector,nobody,100000000000002',
+    ]);
+    expect(server.stats().facebook).toMatchObject({ requests: 1, calls: 3 });
+  });
+
+  it('takes the batch in the query too, drops part headers with include_headers=false, and refuses a bad batch', async () => {
+    const server = await start({ accounts: [...accounts], credentials });
+    const base = server.baseUrl('facebook');
+    const inQuery = await call(
+      `${base}/v27.0/?access_token=page-token&include_headers=false&batch=${encodeURIComponent(JSON.stringify([get('CommIndore')]))}`,
+      { method: 'POST' },
+    );
+    expect(inQuery.body).toEqual([
+      { code: 200, body: JSON.stringify({ name: 'CommIndore', id: '100000000000002' }) },
+    ]);
+    const tooMany = await post(
+      base,
+      Array.from({ length: 51 }, () => get('CommIndore')),
+    );
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error).toMatchObject({ code: 100 });
+    expect(tooMany.body.error.message).toContain('Maximum batch size is 50');
+    const malformed = await call(`${base}/v27.0/?access_token=page-token`, {
+      method: 'POST',
+      body: new URLSearchParams({ batch: '{"not":"a list"}' }),
+    });
+    expect(malformed.status).toBe(400);
+    // a wrong token is refused for the whole batch
+    const refused = await post(base, [get('CommIndore')], {}, 'access_token=wrong');
+    expect(refused.body.error).toMatchObject({ code: 190 });
+  });
+
+  it('counts each part as a call in the window: parts past the limit are throttled with 80001 and usage headers', async () => {
+    const server = await start({
+      accounts: pageAccounts,
+      limits: { facebook: { limit: 30, windowMs: 60_000, rolling: true } },
+      facebook: { regainMinutes: 2 },
+    });
+    const answer = await post(
+      server.baseUrl('facebook'),
+      pageAccounts.slice(0, 50).map((a) => get(`${a.handle}?fields=followers_count`)),
+      {},
+      '',
+    );
+    expect(answer.status).toBe(200);
+    const parts = parseParts(answer.body);
+    expect(parts.filter((p) => p?.code === 200)).toHaveLength(30);
+    const throttled = parts.slice(30);
+    expect(throttled.every((p) => p?.code === 400 && p.body.error.code === 80001)).toBe(true);
+    const usage = (part: (typeof parts)[number] | undefined, name: string) =>
+      JSON.parse(part?.headers?.find((h) => h.name === name)?.value ?? 'null');
+    expect(usage(parts[14], 'X-App-Usage')).toEqual({
+      call_count: 50,
+      total_time: 50,
+      total_cputime: 50,
+    });
+    expect(Object.values(usage(parts[40], 'X-Business-Use-Case-Usage'))).toEqual([
+      [expect.objectContaining({ call_count: 100, estimated_time_to_regain_access: 2 })],
+    ]);
+    // the answer's own usage headers are the last part's
+    expect(JSON.parse(answer.headers.get('x-app-usage') ?? '{}').call_count).toBe(100);
+    expect(server.stats().facebook).toMatchObject({
+      requests: 1,
+      calls: 50,
+      throttled: 20,
+      peakInWindow: 50,
+    });
+  });
+
+  it('a null-parts fault answers the chosen parts null (a sub-request that timed out)', async () => {
+    const server = await start({ accounts: [...accounts] });
+    server.inject({ kind: 'null-parts', parts: [1] }, { platform: 'facebook' });
+    const answer = await post(server.baseUrl('facebook'), [
+      get('CommIndore'),
+      get('IndoreCollector'),
+    ]);
+    expect(answer.body[0]).toMatchObject({ code: 200 });
+    expect(answer.body[1]).toBeNull();
+    expect(server.requests[0]?.fault).toBe('null-parts');
+    expect(() => server.inject({ kind: 'null-parts', parts: [-1] })).toThrow(/`fault.parts`/);
+  });
+
+  it('plays an app created after 4 November 2026 (refuse: ids), and one refused batches too (code 12)', async () => {
+    const newApp = await start({ accounts: [...accounts], facebook: { refuse: ['ids'] } });
+    const ids = await call(`${newApp.baseUrl('facebook')}/v27.0/?ids=CommIndore`);
+    expect(ids.status).toBe(400);
+    expect(ids.body.error).toMatchObject({
+      code: 12,
+      type: 'OAuthException',
+      message: '(#12) Multi-ID requests are not available to apps created after 4 November 2026',
+    });
+    const batch = await post(newApp.baseUrl('facebook'), [get('CommIndore')]);
+    expect(batch.status).toBe(200);
+    const single = await call(`${newApp.baseUrl('facebook')}/v27.0/CommIndore`);
+    expect(single.status).toBe(200);
+
+    const noBatch = await start({
+      accounts: [...accounts],
+      facebook: { refuse: ['ids', 'batch'] },
+    });
+    const refused = await post(noBatch.baseUrl('facebook'), [get('CommIndore')]);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 12 });
+    expect(noBatch.stats().facebook).toMatchObject({ requests: 1, calls: 1 });
+  });
+
+  it('routes a batch of business discovery reads to Instagram, with its own window', async () => {
+    const server = await start({ accounts: [...accounts], credentials });
+    const answer = await post(server.baseUrl('instagram'), [
+      get(
+        `${IG_USER}?fields=${encodeURIComponent('business_discovery.username(indore_collector){username,followers_count}')}`,
+      ),
+    ]);
+    expect(parseParts(answer.body)[0]?.body).toEqual({
+      business_discovery: {
+        username: 'indore_collector',
+        followers_count: 267_793,
+        id: '17841401441775531',
+      },
+      id: IG_USER,
+    });
+    expect(server.requests[0]?.platform).toBe('instagram');
+    expect(server.log()).toEqual(['POST /facebook/v27.0/ batch=indore_collector']);
+  });
+});

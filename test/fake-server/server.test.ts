@@ -53,9 +53,15 @@ describe('request log and statistics', () => {
     const url = `${server.baseUrl('x')}/2/users/by?usernames=a`;
     await Promise.all(Array.from({ length: 4 }, () => call(url)));
     await call(url);
-    expect(server.stats().x).toMatchObject({ requests: 5, maxConcurrent: 4, throttled: 0 });
+    expect(server.stats().x).toMatchObject({
+      requests: 5,
+      calls: 5,
+      maxConcurrent: 4,
+      throttled: 0,
+    });
     expect(server.stats().bluesky).toEqual({
       requests: 0,
+      calls: 0,
       throttled: 0,
       maxConcurrent: 0,
       peakInWindow: 0,

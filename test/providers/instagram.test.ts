@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type CollectResult, collect } from '../../src/engine/collect.js';
+import {
+  type CollectOptions,
+  type CollectProgress,
+  type CollectResult,
+  collect,
+} from '../../src/engine/collect.js';
 import { OptionError } from '../../src/errors.js';
 import { defineRegistry } from '../../src/model/registry.js';
 import { facebookProvider } from '../../src/providers/facebook.js';
@@ -24,19 +29,22 @@ const ig = (i: number): FakeAccount => ({
   posts: 100 + i,
 });
 
-describeProviderConformance('instagramProvider', {
-  platform: 'instagram',
-  credentials: { facebook: token, instagramUserId: IG_USER },
-  secret: token,
-  make: (server) =>
-    instagramProvider({
-      accessToken: token,
-      igUserId: IG_USER,
-      baseUrl: server.baseUrl('instagram'),
-    }),
-  account: (i) => ({ fake: ig(i), handle: `collector_${i}` }),
-  unknownHandle: 'nobody_here',
-});
+for (const requests of ['batch', 'single'] as const) {
+  describeProviderConformance(`instagramProvider (requests: '${requests}')`, {
+    platform: 'instagram',
+    credentials: { facebook: token, instagramUserId: IG_USER },
+    secret: token,
+    make: (server) =>
+      instagramProvider({
+        accessToken: token,
+        igUserId: IG_USER,
+        baseUrl: server.baseUrl('instagram'),
+        requests,
+      }),
+    account: (i) => ({ fake: ig(i), handle: `collector_${i}` }),
+    unknownHandle: 'nobody_here',
+  });
+}
 
 async function fake(options: FakeServerOptions = {}): Promise<FakePlatformServer> {
   return start({
@@ -55,6 +63,7 @@ function run(
   server: FakePlatformServer,
   handles: readonly string[],
   options: Partial<InstagramProviderOptions> = {},
+  collectOptions: Partial<CollectOptions> = {},
 ): Promise<CollectResult> {
   return collect(registryOf('instagram', handles), {
     providers: [
@@ -65,14 +74,39 @@ function run(
         ...options,
       }),
     ],
+    ...collectOptions,
     http: fastHttp,
   });
 }
 
+const discovery = (name: string) =>
+  `business_discovery.username(${name}){username,followers_count,follows_count,media_count}`;
+
 describe('instagramProvider: requests and answers', () => {
-  it('asks business_discovery through the own account, one user name per request, under the API version', async () => {
+  it('by default sends up to 50 business discovery reads in one Graph batch call, each through the own account', async () => {
     const server = await fake();
-    const result = await run(server, ['collector_0', 'collector_1'], { apiVersion: 'v25.0' });
+    const result = await run(server, ['collector_0', 'collector_1', 'nobody_here']);
+    expect(result.snapshots.map((s) => s.accountId)).toEqual(['acc0', 'acc1']);
+    expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([['acc2', 'not-found']]);
+    expect(server.log()).toEqual([
+      'POST /facebook/v27.0/ batch=collector_0,collector_1,nobody_here',
+    ]);
+    const [request] = server.requests;
+    expect(request?.platform).toBe('instagram');
+    expect(request?.query.get('access_token')).toBe(token);
+    expect(JSON.parse(new URLSearchParams(request?.body).get('batch') ?? '')[0]).toEqual({
+      method: 'GET',
+      relative_url: `${IG_USER}?fields=${encodeURIComponent(discovery('collector_0'))}`,
+    });
+    expect(server.stats().instagram).toMatchObject({ requests: 1, calls: 3 });
+  });
+
+  it("with requests: 'single', asks business_discovery through the own account, one user name per request, under the API version", async () => {
+    const server = await fake();
+    const result = await run(server, ['collector_0', 'collector_1'], {
+      apiVersion: 'v25.0',
+      requests: 'single',
+    });
     expect(result.failures).toEqual([]);
     expect(server.requests.map((r) => r.path)).toEqual([
       `/facebook/v25.0/${IG_USER}`,
@@ -97,31 +131,104 @@ describe('instagramProvider: requests and answers', () => {
     });
   });
 
-  it('an unknown or personal account is not-found, saying it may be personal; a hidden count is hidden', async () => {
+  it('an unknown or personal account is not-found, saying it may be personal; a hidden count is hidden (batch and single)', async () => {
     const server = await fake();
-    const result = await run(server, [
-      'collector_0',
-      'nobody_here',
-      'someone_personal',
-      'quiet_one',
-    ]);
-    expect(result.snapshots.map((s) => s.accountId)).toEqual(['acc0']);
-    expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([
-      ['acc1', 'not-found'],
-      ['acc2', 'not-found'],
-      ['acc3', 'hidden'],
-    ]);
-    for (const failure of result.failures.slice(0, 2)) {
-      expect(failure.message).toMatch(/personal \(not Business or Creator\)/);
-      expect(failure.message).toContain('code 110 subcode 2207013');
+    for (const requests of ['batch', 'single'] as const) {
+      const result = await run(
+        server,
+        ['collector_0', 'nobody_here', 'someone_personal', 'quiet_one'],
+        { requests },
+      );
+      expect(result.snapshots.map((s) => s.accountId)).toEqual(['acc0']);
+      expect(result.failures.map((f) => [f.accountId, f.reason])).toEqual([
+        ['acc1', 'not-found'],
+        ['acc2', 'not-found'],
+        ['acc3', 'hidden'],
+      ]);
+      for (const failure of result.failures.slice(0, 2)) {
+        expect(failure.message).toMatch(/personal \(not Business or Creator\)/);
+        expect(failure.message).toContain('code 110 subcode 2207013');
+      }
     }
   });
 
-  it('a wrong igUserId fails as unauthorized, saying to check it', async () => {
+  it('a wrong igUserId fails the batch as unauthorized, saying to check it (batch and single)', async () => {
     const server = await fake();
-    const result = await run(server, ['collector_0'], { igUserId: '1784000000000' });
-    expect(result.failures.map((f) => f.reason)).toEqual(['unauthorized']);
-    expect(result.failures[0]?.message).toContain('igUserId');
+    for (const handles of [['collector_0'], ['collector_0', 'collector_1']]) {
+      const result = await run(server, handles, { igUserId: '1784000000000' });
+      expect(new Set(result.failures.map((f) => f.reason))).toEqual(new Set(['unauthorized']));
+      expect(result.failures).toHaveLength(handles.length);
+      expect(result.failures[0]?.message).toContain('igUserId');
+    }
+  });
+
+  it('a batch part throttled (80002) is asked again alone; a null part too; code 190 in a part refuses the token', async () => {
+    const server = await fake();
+    const regain = { type: 'instagram', call_count: 100, estimated_time_to_regain_access: 0.001 };
+    const throttled = {
+      code: 400,
+      // 60 ms: a pause short enough for a test
+      headers: [
+        { name: 'X-Business-Use-Case-Usage', value: JSON.stringify({ [IG_USER]: [regain] }) },
+      ],
+      body: JSON.stringify(graphBody(80002, '(#80002) There have been too many calls')),
+    };
+    const found = (i: number) => ({
+      code: 200,
+      headers: [],
+      body: JSON.stringify({
+        business_discovery: {
+          username: `collector_${i}`,
+          followers_count: 2_000 + i,
+          id: ig(i).id,
+        },
+        id: IG_USER,
+      }),
+    });
+    server.inject(
+      { kind: 'status', status: 200, body: [found(0), throttled] },
+      { platform: 'instagram' },
+    );
+    const result = await run(server, ['collector_0', 'collector_1'], {}, {});
+    expect(result.failures).toEqual([]);
+    expect(server.log()).toEqual([
+      'POST /facebook/v27.0/ batch=collector_0,collector_1',
+      'POST /facebook/v27.0/ batch=collector_1',
+    ]);
+    expect(result.stats.throttled).toBe(1);
+
+    server.reset();
+    server.inject({ kind: 'null-parts', parts: [0] }, { platform: 'instagram' });
+    const nulls = await run(server, ['collector_0', 'collector_1']);
+    expect(nulls.failures).toEqual([]);
+    expect(server.log()).toEqual([
+      'POST /facebook/v27.0/ batch=collector_0,collector_1',
+      'POST /facebook/v27.0/ batch=collector_0',
+    ]);
+
+    const refused = { ...throttled, body: JSON.stringify(graphBody(190, 'Session expired')) };
+    server.inject(
+      { kind: 'status', status: 200, body: [found(0), refused] },
+      { platform: 'instagram' },
+    );
+    const token190 = await run(server, ['collector_0', 'collector_1']);
+    expect(token190.failures.map((f) => f.reason)).toEqual(['unauthorized', 'unauthorized']);
+  });
+
+  it('batch calls refused (code 12): falls back to one read per account, once, with one notice', async () => {
+    const server = await fake({
+      accounts: Array.from({ length: 60 }, (_, i) => ig(i)),
+      facebook: { refuse: ['batch'] },
+    });
+    const events: CollectProgress[] = [];
+    const names = Array.from({ length: 60 }, (_, i) => `collector_${i}`);
+    const result = await run(server, names, {}, { onProgress: (e) => events.push(e) });
+    expect(result.snapshots).toHaveLength(60);
+    const notices = events.filter((e) => e.type === 'notice');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ platform: 'instagram', code: 'fallback' });
+    // the refused batch calls were those in flight when the first refusal came back
+    expect(server.requests.filter((r) => r.method === 'POST').length).toBeLessThanOrEqual(2);
   });
 });
 
@@ -212,7 +319,20 @@ describe('instagramProvider: limits and a refused token', () => {
     expect(result.snapshots.map((s) => s.accountId)).toEqual(['fb0']);
   });
 
-  it('usage mode keeps Instagram under a rolling limit: 30 accounts at 12 per second, no throttle', async () => {
+  it('usage mode counts a batch as its parts: 150 accounts at 60 per rolling second, no throttle', async () => {
+    const server = await fake({
+      accounts: Array.from({ length: 150 }, (_, i) => ig(i)),
+      limits: { instagram: { limit: 60, windowMs: 1_000, rolling: true } },
+    });
+    const names = Array.from({ length: 150 }, (_, i) => `collector_${i}`);
+    const result = await run(server, names, { usageWindowMs: 1_000 }, { concurrency: 1 });
+    expect(result.failures).toEqual([]);
+    // 50, 50, 50: each batch waits for the one before to leave the window
+    expect(server.stats().instagram).toMatchObject({ requests: 3, calls: 150, throttled: 0 });
+    expect(server.stats().instagram.peakInWindow).toBeLessThanOrEqual(60);
+  });
+
+  it("usage mode keeps Instagram under a rolling limit: 30 accounts at 12 per second, no throttle (requests: 'single')", async () => {
     const server = await fake({
       accounts: Array.from({ length: 30 }, (_, i) => ig(i)),
       limits: { instagram: { limit: 12, windowMs: 1_000, rolling: true } },
@@ -229,6 +349,7 @@ describe('instagramProvider: limits and a refused token', () => {
             igUserId: IG_USER,
             baseUrl: server.baseUrl('instagram'),
             usageWindowMs: 1_000,
+            requests: 'single',
           }),
         ],
         concurrency: 1,
@@ -260,19 +381,21 @@ describe('instagramProvider: the access token never leaks', () => {
       { kind: 'invalid-json' },
       { kind: 'rate-limit', retryAfter: '99999' },
     ] satisfies FakeFault[];
-    await assertNoLeak({
-      server,
-      platform: 'instagram',
-      handles: ['collector_0'],
-      faults,
-      make: (secret) =>
-        instagramProvider({
-          accessToken: secret,
-          igUserId: IG_USER,
-          baseUrl: server.baseUrl('instagram'),
-        }),
-      numRuns: 25,
-    });
+    for (const handles of [['collector_0'], ['collector_0', 'collector_1']]) {
+      await assertNoLeak({
+        server,
+        platform: 'instagram',
+        handles,
+        faults,
+        make: (secret) =>
+          instagramProvider({
+            accessToken: secret,
+            igUserId: IG_USER,
+            baseUrl: server.baseUrl('instagram'),
+          }),
+        numRuns: 20,
+      });
+    }
   });
 });
 
@@ -292,13 +415,19 @@ describe('instagramProvider: options', () => {
     expect(() =>
       instagramProvider({ accessToken: 't', igUserId: IG_USER, usageWindowMs: -1 }),
     ).toThrow(/`usageWindowMs`/);
+    expect(() =>
+      instagramProvider({ accessToken: 't', igUserId: IG_USER, requests: 'ids' as never }),
+    ).toThrow(/`requests`/);
   });
 
-  it('declares one account per request, usage mode over an hour, and its own bucket per token', () => {
+  it('declares 50 accounts per batch (1 with single requests), usage mode over an hour, and its own bucket per token', () => {
+    expect(
+      instagramProvider({ accessToken: token, igUserId: IG_USER, requests: 'single' }).maxBatchSize,
+    ).toBe(1);
     const provider = instagramProvider({ accessToken: token, igUserId: IG_USER });
     expect(provider).toMatchObject({
       platform: 'instagram',
-      maxBatchSize: 1,
+      maxBatchSize: 50,
       rateLimit: { usageWindowMs: 3_600_000 },
     });
     const account = registryOf('instagram', ['collector_0']).accounts[0]!;

@@ -175,6 +175,112 @@ describe('metaLimits: error codes', () => {
   });
 });
 
+describe('metaLimits: a Graph batch answer, part by part', () => {
+  const usageHeaders = (pct: number, regain = 0) => [
+    { name: 'Content-Type', value: 'text/javascript; charset=UTF-8' },
+    {
+      name: 'X-App-Usage',
+      value: JSON.stringify({ call_count: pct, total_time: 1, total_cputime: 1 }),
+    },
+    {
+      name: 'X-Business-Use-Case-Usage',
+      value: JSON.stringify({
+        '1': [{ type: 'pages', call_count: pct, estimated_time_to_regain_access: regain }],
+      }),
+    },
+  ];
+  const ok = (pct: number) => ({ code: 200, headers: usageHeaders(pct), body: '{"id":"1"}' });
+  const throttled = (regain = 0) => ({
+    code: 400,
+    headers: usageHeaders(100, regain),
+    body: JSON.stringify(graphError(80001)),
+  });
+  const batch = (...parts: unknown[]) => read(200, {}, parts);
+
+  it('takes the highest usage over the answer and every part', () => {
+    const observation = metaLimits(
+      {
+        status: 200,
+        headers: new Headers({ 'x-app-usage': JSON.stringify({ call_count: 12 }) }),
+        body: [ok(30), ok(47), null, ok(41)],
+      },
+      NOW,
+    );
+    expect(observation).toEqual({ kind: 'ok', usagePct: 47, source: 'fb-usage' });
+  });
+
+  it('some parts throttled: a partial throttle, with the parts counted and the longest regain time', () => {
+    expect(batch(ok(90), throttled(2), throttled(7), null)).toEqual({
+      kind: 'throttled',
+      partial: true,
+      throttledParts: 2,
+      retryAfterMs: 7 * 60_000,
+      source: 'fb-usage',
+    });
+  });
+
+  it('every part that answered throttled: an ordinary throttle (five minutes without a regain time)', () => {
+    expect(batch(throttled(), null, throttled())).toEqual({
+      kind: 'throttled',
+      throttledParts: 2,
+      retryAfterMs: 300_000,
+      source: 'fb-usage',
+    });
+  });
+
+  it('code 190 (or 401) in any part refuses the token', () => {
+    const refused = { code: 400, headers: [], body: JSON.stringify(graphError(190)) };
+    expect(batch(ok(1), refused, throttled()).kind).toBe('refused');
+    expect(batch({ code: 401, body: '' }).kind).toBe('refused');
+  });
+
+  it('ignores parts that are not parts, headers that are not headers, and error bodies that are not JSON or too long', () => {
+    const junk = [
+      'text',
+      42,
+      { code: 'x' },
+      { code: 400, body: '{not json' },
+      { code: 400, body: `{"error":{"code":4,"pad":"${'x'.repeat(20_000)}"}}` },
+      { code: 200, headers: [{ name: 'X-App-Usage' }, null, { name: 1, value: 2 }] },
+      { code: 200, headers: 'X-App-Usage: 99' },
+    ];
+    expect(batch(...junk)).toEqual({ kind: 'ok', source: 'fb-usage' });
+  });
+
+  it('never throws on any batch-shaped junk', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.constant(null),
+            fc.jsonValue(),
+            fc.record({
+              code: fc.integer(),
+              headers: fc.array(
+                fc.record({
+                  name: fc.constantFrom('x-app-usage', 'X-Business-Use-Case-Usage', 'other'),
+                  value: fc.string(),
+                }),
+              ),
+              body: fc.string(),
+            }),
+          ),
+        ),
+        (parts) => {
+          const observation = read(200, {}, parts);
+          expect(['ok', 'throttled', 'refused']).toContain(observation.kind);
+          if (observation.usagePct !== undefined)
+            expect(observation.usagePct).toBeLessThanOrEqual(100);
+          if (observation.retryAfterMs !== undefined) {
+            expect(observation.retryAfterMs).toBeGreaterThanOrEqual(0);
+            expect(observation.retryAfterMs).toBeLessThanOrEqual(MAX_HINT_MS);
+          }
+        },
+      ),
+    );
+  });
+});
+
 describe('Graph error bodies', () => {
   it('reads code, subcode, type, message and trace id, each only when well-formed', () => {
     expect(

@@ -42,9 +42,9 @@ describe('quoteIdentity', () => {
     expect(quoteIdentity('a\u202eb')).toBe('"a\\u202eb"');
     expect(quoteIdentity(undefined)).toBe('no name');
     expect(quoteIdentity({})).toBe('an object');
-    expect(quoteIdentity('Bearer abcd1234efgh')).toBe('"Bearer ***"');
-    // a word after Bearer that does not look like a credential stays (redaction over-reach, #10)
-    expect(quoteIdentity('Bearer token')).toBe('"Bearer token"');
+    // a value after Bearer is removed when it looks like a credential (a digit, or 20 characters)
+    expect(quoteIdentity('Bearer abcdef123456')).toBe('"Bearer ***"');
+    expect(quoteIdentity('Bearer token refused')).toBe('"Bearer token refused"');
   });
 });
 

@@ -4,6 +4,7 @@ import {
   addCounts,
   blueskyProvider,
   type CollectFailure,
+  type CollectProgress,
   type CollectResult,
   type Count,
   type CountPrecision,
@@ -13,15 +14,21 @@ import {
   describeCount,
   type FacebookProviderOptions,
   type FailureReason,
+  type FetchContext,
   type FetchError,
   facebookProvider,
   formatCount,
   growth,
+  type HttpPostOptions,
+  type HttpResponse,
   instagramProvider,
+  type LimitObservation,
   type LimitParser,
   latest,
   mastodonProvider,
   metaLimits,
+  type NoticeCode,
+  type NoticeProgress,
   normalizeHandle,
   type PlatformId,
   type ProviderError,
@@ -120,6 +127,16 @@ describe('the public types', () => {
     expectTypeOf(xProvider).toBeCallableWith({ bearerToken: 't' });
     expectTypeOf(facebookProvider).toBeCallableWith({ accessToken: 't', apiVersion: 'v26.0' });
     expectTypeOf(facebookProvider).parameter(0).toEqualTypeOf<FacebookProviderOptions>();
+    expectTypeOf<FacebookProviderOptions['requests']>().toEqualTypeOf<
+      'batch' | 'ids' | 'single' | undefined
+    >();
+    expectTypeOf(instagramProvider).toBeCallableWith({
+      accessToken: 't',
+      igUserId: '1784',
+      requests: 'single',
+    });
+    // @ts-expect-error Instagram has no multi-ID requests
+    instagramProvider({ accessToken: 't', igUserId: '1784', requests: 'ids' });
     expectTypeOf(instagramProvider).toBeCallableWith({ accessToken: 't', igUserId: '1784' });
     expectTypeOf(youtubeProvider).toBeCallableWith({
       apiKey: 'k',
@@ -135,6 +152,22 @@ describe('the public types', () => {
     for (const parser of [xLimits, metaLimits, youtubeLimits, telegramLimits]) {
       expectTypeOf(parser).toEqualTypeOf<LimitParser>();
     }
+  });
+
+  it('progress events, notices and batch requests', () => {
+    expectTypeOf<CollectProgress['type']>().toEqualTypeOf<'batch' | 'waiting' | 'notice'>();
+    expectTypeOf<Extract<CollectProgress, { type: 'notice' }>>().toEqualTypeOf<NoticeProgress>();
+    expectTypeOf<NoticeProgress['code']>().toEqualTypeOf<NoticeCode>();
+    expectTypeOf<NoticeCode>().toEqualTypeOf<'fallback'>();
+    expectTypeOf<NoticeProgress['message']>().toBeString();
+    expectTypeOf<FetchContext['notice']>().toEqualTypeOf<
+      (code: NoticeCode, message: string) => void
+    >();
+    expectTypeOf<FetchContext['http']['post']>().parameter(1).toEqualTypeOf<HttpPostOptions>();
+    expectTypeOf<HttpPostOptions['form']>().toEqualTypeOf<Record<string, string>>();
+    expectTypeOf<HttpResponse['method']>().toEqualTypeOf<'GET' | 'POST'>();
+    expectTypeOf<LimitObservation['partial']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<LimitObservation['throttledParts']>().toEqualTypeOf<number | undefined>();
   });
 
   it('aggregation and reports', () => {

@@ -60,6 +60,17 @@ export interface ServerContext {
   traceId(): string;
 }
 
+/** The sub-requests of a batch call (Graph's `POST /?batch=`), or its answer when refused whole. */
+export type BatchPlan =
+  /** Answered as a whole (refused, malformed): counted as one request. */
+  | { readonly reply: Reply }
+  | {
+      /** Each sub-request, as the platform sees a plain request, with its route. */
+      readonly parts: readonly { readonly request: ApiRequest; readonly route: Route }[];
+      /** Whether each part's headers are sent (`include_headers`, default true). */
+      readonly includeHeaders: boolean;
+    };
+
 /** One platform API. */
 export interface PlatformApi {
   /** The first path segment: `/x`, `/facebook`, … */
@@ -78,6 +89,12 @@ export interface PlatformApi {
   ): Record<string, string>;
   /** The body of an injected `status` fault that gave none. */
   errorBody(status: number, context: ServerContext): unknown;
+  /** The sub-requests of a batch call; `undefined` when the request is not one. */
+  batch?(request: ApiRequest, route: Route, context: ServerContext): BatchPlan | undefined;
+  /** The answer to a batch call from its parts' answers (`null`: a part that timed out). */
+  joinBatch?(parts: readonly (Reply | null)[], includeHeaders: boolean): Reply;
+  /** What `server.log()` shows of a request beyond its query keys (a batch's accounts). */
+  logTail?(request: Pick<ApiRequest, 'method' | 'query' | 'body'>): string | undefined;
 }
 
 /** Whole seconds from `now` until `at`, rounded up, never negative. */

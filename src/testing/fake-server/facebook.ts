@@ -1,13 +1,16 @@
 /**
  * Facebook Graph API Pages (platforms.md §2) and Instagram business discovery (§3), under
- * `/facebook`: `GET /v{N}/?ids=a,b&fields=…`, `GET /v{N}/{page}` and
- * `GET /v{N}/{ig-user-id}?fields=business_discovery.username(name){…}`. Any version is accepted.
+ * `/facebook`: `GET /v{N}/?ids=a,b&fields=…`, `GET /v{N}/{page}`,
+ * `GET /v{N}/{ig-user-id}?fields=business_discovery.username(name){…}`, and batch calls of any of
+ * these (`POST /v{N}/` with the form field `batch`), each part counted and answered on its own.
+ * Any version is accepted.
  *
  * @module
  */
 import type { StoredAccount } from './accounts.js';
 import {
   type ApiRequest,
+  type BatchPlan,
   bearer,
   faultHint,
   type PlatformApi,
@@ -17,6 +20,8 @@ import {
 } from './api.js';
 
 const MAX_IDS = 50;
+/** Sub-requests per batch call (developers.facebook.com/docs/graph-api/batch-requests). */
+const MAX_BATCH = 50;
 const PAGE_FIELDS = ['id', 'name', 'username', 'followers_count', 'fan_count'];
 const IG_FIELDS = ['id', 'username', 'name', 'followers_count', 'follows_count', 'media_count'];
 const DISCOVERY = /business_discovery\.username\(([^)]*)\)(?:\{([^}]*)\})?/;
@@ -36,9 +41,14 @@ export const facebook: PlatformApi = {
   route(request, context) {
     const path = request.path.replace(/^\/v\d+(?:\.\d+)?(?=\/|$)/, '');
     const node = path.split('/')[1] ?? '';
-    const instagram =
-      (request.query.get('fields') ?? '').includes('business_discovery') ||
-      (node !== '' && node === context.options.credentials?.instagramUserId);
+    const own = context.options.credentials?.instagramUserId;
+    // a batch is Instagram's when its first sub-request is
+    const items = batchItems(request);
+    const first = Array.isArray(items) ? items[0] : undefined;
+    const instagram = first
+      ? first.fields.includes('business_discovery') || (first.node !== '' && first.node === own)
+      : (request.query.get('fields') ?? '').includes('business_discovery') ||
+        (node !== '' && node === own);
     return {
       platform: instagram ? 'instagram' : 'facebook',
       token: request.query.get('access_token') ?? bearer(request.headers),
@@ -50,8 +60,10 @@ export const facebook: PlatformApi = {
     const refused = authenticate(route, context);
     if (refused) return refused;
     const nodes = route.path.split('/').filter(Boolean);
-    if (nodes.length === 0)
-      return request.query.has('ids') ? pages(request, context) : unsupported('', context);
+    if (nodes.length === 0) {
+      if (!request.query.has('ids')) return unsupported('', context);
+      return refusal('ids', context) ?? pages(request, context);
+    }
     if (nodes.length > 1) return unsupported(route.path.slice(1), context);
     const node = decodeURIComponent(nodes[0]!);
     if (route.platform === 'instagram') return businessDiscovery(request, node, context);
@@ -105,6 +117,69 @@ export const facebook: PlatformApi = {
     };
   },
 
+  batch(request, route, context) {
+    if (request.method !== 'POST' || route.path.split('/').some(Boolean)) return undefined;
+    const items = batchItems(request);
+    if (items === undefined) return undefined;
+    const refused = authenticate(route, context) ?? refusal('batch', context);
+    if (refused) return { reply: refused };
+    if (items === 'malformed') {
+      const message = '(#100) The parameter batch must be a JSON array of requests';
+      return { reply: { status: 400, body: graphError(message, 100, context) } };
+    }
+    if (items.length > MAX_BATCH) {
+      const message = `(#100) Too many requests in batch message. Maximum batch size is ${MAX_BATCH}`;
+      return { reply: { status: 400, body: graphError(message, 100, context) } };
+    }
+    const includeHeaders = formValue(request, 'include_headers') !== 'false';
+    const parts = items.map((item): { request: ApiRequest; route: Route } => {
+      const query = new URLSearchParams(item.query);
+      // a sub-request without a token of its own uses the batch's
+      if (!query.has('access_token') && route.token) query.set('access_token', route.token);
+      const sub: ApiRequest = {
+        method: 'GET',
+        path: item.path,
+        query,
+        headers: request.headers,
+        body: '',
+        now: request.now,
+      };
+      return { request: sub, route: facebook.route(sub, context) };
+    });
+    return { parts, includeHeaders } satisfies BatchPlan;
+  },
+
+  joinBatch(parts, includeHeaders) {
+    // the answer's own usage headers: those of the last part answered (every part counted)
+    const last = [...parts].reverse().find((part) => part !== null);
+    const usage: Record<string, string> = {};
+    for (const [name, value] of Object.entries(last?.headers ?? {})) {
+      if (/^x-(app|business-use-case|page)-usage$/i.test(name)) usage[name] = value;
+    }
+    return {
+      status: 200,
+      headers: usage,
+      body: parts.map((part) => {
+        if (part === null) return null;
+        const body = typeof part.body === 'string' ? part.body : JSON.stringify(part.body);
+        if (!includeHeaders) return { code: part.status, body };
+        const headers = Object.entries({ ...PART_HEADERS, ...part.headers }).map(
+          ([name, value]) => ({ name, value }),
+        );
+        return { code: part.status, headers, body };
+      }),
+    };
+  },
+
+  logTail(request) {
+    const items = request.method === 'POST' ? batchItems(request) : undefined;
+    if (!Array.isArray(items)) return undefined;
+    const names = items.map(
+      (item) => DISCOVERY.exec(item.fields)?.[1] ?? decodeURIComponent(item.node),
+    );
+    return `batch=${names.join(',')}`;
+  },
+
   errorBody(_status, context) {
     return graphError(
       'An unexpected error has occurred. Please retry your request later.',
@@ -116,6 +191,72 @@ export const facebook: PlatformApi = {
     );
   },
 };
+
+/** Headers every batch part carries besides its usage headers (as Graph's parts do). */
+const PART_HEADERS: Record<string, string> = {
+  'Content-Type': 'text/javascript; charset=UTF-8',
+  'Cache-Control': 'private, no-cache, no-store, must-revalidate',
+};
+
+/** One sub-request of a batch: its path below the version, its node, query and fields. */
+interface BatchItem {
+  readonly path: string;
+  readonly node: string;
+  readonly query: string;
+  readonly fields: string;
+}
+
+/**
+ * The sub-requests of a batch call (the form field, or query parameter, `batch`): `undefined`
+ * when the request carries none, `'malformed'` when it is not a JSON list of
+ * `{ method?, relative_url }`.
+ */
+function batchItems(
+  request: Pick<ApiRequest, 'method' | 'query' | 'body'>,
+): BatchItem[] | 'malformed' | undefined {
+  if (request.method !== 'POST') return undefined;
+  const raw = formValue(request, 'batch');
+  if (raw === undefined) return undefined;
+  let list: unknown;
+  try {
+    list = JSON.parse(raw);
+  } catch {
+    return 'malformed';
+  }
+  if (!Array.isArray(list)) return 'malformed';
+  const items: BatchItem[] = [];
+  for (const entry of list) {
+    const relative = (entry as { relative_url?: unknown } | null)?.relative_url;
+    if (typeof relative !== 'string') return 'malformed';
+    const url = new URL(relative.replace(/^\/+/, ''), 'http://graph.invalid/');
+    const path = url.pathname.replace(/^\/v\d+(?:\.\d+)?(?=\/|$)/, '');
+    items.push({
+      path,
+      node: path.split('/')[1] ?? '',
+      query: url.search,
+      fields: url.searchParams.get('fields') ?? '',
+    });
+  }
+  return items;
+}
+
+/** A form field of a POST body, or the same query parameter. */
+function formValue(request: Pick<ApiRequest, 'query' | 'body'>, name: string): string | undefined {
+  return new URLSearchParams(request.body).get(name) ?? request.query.get(name) ?? undefined;
+}
+
+/**
+ * Graph's refusal of a legacy feature the server is told the app may not use (`facebook.refuse`):
+ * code 12, with HTTP 400 (an assumption: platforms.md gives no shape; docs/platforms.md).
+ */
+function refusal(feature: 'ids' | 'batch', context: ServerContext): Reply | undefined {
+  if (!context.options.facebook?.refuse?.includes(feature)) return undefined;
+  const message =
+    feature === 'ids'
+      ? '(#12) Multi-ID requests are not available to apps created after 4 November 2026'
+      : '(#12) Batch requests are not available to this app';
+  return { status: 400, body: graphError(message, 12, context) };
+}
 
 function authenticate(route: Route, context: ServerContext): Reply | undefined {
   const expected = context.options.credentials?.facebook;

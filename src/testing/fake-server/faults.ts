@@ -21,6 +21,7 @@ const KINDS: readonly FakeFault['kind'][] = [
   'html',
   'empty',
   'redirect',
+  'null-parts',
   'impostor',
 ];
 
@@ -29,6 +30,7 @@ const SPOILERS: readonly FakeFault['kind'][] = [
   'slow-headers',
   'stall-body',
   'truncated-json',
+  'null-parts',
   'impostor',
 ];
 
@@ -151,6 +153,13 @@ function validate(fault: FakeFault): void {
   }
   if (fault.kind === 'slow-headers') count('delayMs', fault.delayMs, 0);
   if (fault.kind === 'stall-body') count('afterBytes', fault.afterBytes, 0);
+  if (
+    fault.kind === 'null-parts' &&
+    (!Array.isArray(fault.parts) ||
+      fault.parts.some((part) => !Number.isSafeInteger(part) || part < 0))
+  ) {
+    throw new OptionError('fault.parts', 'a list of part indices (integers >= 0)', fault.parts);
+  }
   if (fault.kind === 'impostor' && (typeof fault.handle !== 'string' || fault.handle === '')) {
     throw new OptionError(
       'fault.handle',

@@ -114,12 +114,34 @@ export async function createFakePlatformServer(
   /**
    * The platform's own answer: limits first (every request counts), then the API itself, which
    * finds accounts through `ctx` (an `impostor` fault's context answers about another account).
+   * A batch call (Graph's) is answered part by part, each part counted and limited on its own;
+   * `nullParts` are answered `null` (a `null-parts` fault).
    */
   const answer = (
     api: PlatformApi,
     request: ApiRequest,
     route: Route,
     ctx: ServerContext = context,
+    nullParts: readonly number[] = [],
+  ): Reply => {
+    const plan = api.batch?.(request, route, ctx);
+    if (plan === undefined || !api.joinBatch) return answerOne(api, request, route, ctx);
+    if ('reply' in plan) return answerOne(api, request, route, ctx, plan.reply);
+    counters[route.platform].calls += plan.parts.length - 1;
+    const replies = plan.parts.map((part, i) => {
+      const reply = answerOne(api, part.request, part.route, ctx);
+      return nullParts.includes(i) ? null : reply;
+    });
+    return api.joinBatch(replies, plan.includeHeaders);
+  };
+
+  /** One call: its limit, then the API's answer (or `given`, a batch refused whole). */
+  const answerOne = (
+    api: PlatformApi,
+    request: ApiRequest,
+    route: Route,
+    ctx: ServerContext,
+    given?: Reply,
   ): Reply => {
     const admission = limits.admit(route.platform, route, request.now);
     let throttle: Throttle | undefined;
@@ -128,7 +150,7 @@ export async function createFakePlatformServer(
       throttle = { now: request.now, window: admission.announce ? admission.window : undefined };
       reply = api.throttle(route, throttle, ctx);
     } else {
-      reply = api.handle(request, route, ctx);
+      reply = given ?? api.handle(request, route, ctx);
     }
     if (throttle || reply.throttled) counters[route.platform].throttled++;
     if (!admission?.announce) return reply;
@@ -169,6 +191,7 @@ export async function createFakePlatformServer(
     if (route) {
       const platform = route.platform;
       counters[platform].requests++;
+      counters[platform].calls++;
       const current = (inFlight.get(platform) ?? 0) + 1;
       inFlight.set(platform, current);
       counters[platform].maxConcurrent = Math.max(counters[platform].maxConcurrent, current);
@@ -195,6 +218,8 @@ export async function createFakePlatformServer(
       reply = faultReply(fault, (status) => api.errorBody(status, context));
     } else if (fault?.kind === 'impostor') {
       reply = answer(api, request, route, impostorContext(context, route.platform, fault.handle));
+    } else if (fault?.kind === 'null-parts') {
+      reply = answer(api, request, route, context, fault.parts);
     } else {
       reply = answer(api, request, route);
     }
@@ -253,7 +278,9 @@ export async function createFakePlatformServer(
           .map(([key, value]) => `${key}=${value}`)
           .join('&');
         const status = logOptions.status ? ` → ${request.status ?? '-'}` : '';
-        return `${request.method} ${request.path}${query ? `?${query}` : ''}${status}`;
+        const api = APIS[request.path.split('/')[1] ?? ''];
+        const tail = api?.logTail?.(request);
+        return `${request.method} ${request.path}${query ? `?${query}` : ''}${tail ? ` ${tail}` : ''}${status}`;
       });
     },
     stats() {
@@ -303,16 +330,12 @@ function impostorContext(
   return { ...context, accounts };
 }
 
-function freshCounters(): Record<
-  FakePlatform,
-  { requests: number; throttled: number; maxConcurrent: number }
-> {
-  const counters = {} as Record<
-    FakePlatform,
-    { requests: number; throttled: number; maxConcurrent: number }
-  >;
+type Counters = { requests: number; calls: number; throttled: number; maxConcurrent: number };
+
+function freshCounters(): Record<FakePlatform, Counters> {
+  const counters = {} as Record<FakePlatform, Counters>;
   for (const platform of FAKE_PLATFORMS)
-    counters[platform] = { requests: 0, throttled: 0, maxConcurrent: 0 };
+    counters[platform] = { requests: 0, calls: 0, throttled: 0, maxConcurrent: 0 };
   return counters;
 }
 

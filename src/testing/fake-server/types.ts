@@ -168,6 +168,9 @@ export interface FakeLimit {
  * - `empty`: an empty body (status 200 unless given);
  * - `redirect`: a redirect to `location` (e.g. another fake server, to check that credentials are
  *   not forwarded);
+ * - `null-parts`: the platform's own answer to a Graph batch call, with the parts at the given
+ *   indices (0-based) answered `null`, as Graph answers a sub-request that timed out (they are
+ *   counted all the same); no effect on other requests;
  * - `impostor`: the platform's own answer, but about the account `handle` (of the same platform,
  *   by handle or id) wherever the request asks about any account: a lookup of `indore` answers
  *   with `mallory`'s profile and figures, a batch answers `mallory` for every name, and Facebook's
@@ -177,7 +180,8 @@ export interface FakeLimit {
  *
  * Faults that replace the answer (`status`, `rate-limit`, `hang`, `reset`, `invalid-json`, `html`,
  * `empty`, `redirect`) never reach the platform: they count in no window and cost no quota. Faults
- * that spoil a normal answer (`slow-headers`, `stall-body`, `truncated-json`, `impostor`) do.
+ * that spoil a normal answer (`slow-headers`, `stall-body`, `truncated-json`, `null-parts`,
+ * `impostor`) do.
  *
  * @example
  * ```ts
@@ -204,6 +208,7 @@ export type FakeFault =
   | { kind: 'html'; status?: number }
   | { kind: 'empty'; status?: number }
   | { kind: 'redirect'; status: 301 | 302 | 307 | 308; location: string }
+  | { kind: 'null-parts'; parts: readonly number[] }
   | { kind: 'impostor'; handle: string };
 
 /**
@@ -262,13 +267,21 @@ export interface FakeRequest {
  * ```
  */
 export interface FakePlatformStats {
-  /** Requests received. */
+  /** HTTP requests received. */
   requests: number;
-  /** Requests answered with a throttle (limit exceeded or `rate-limit` fault) or quota error. */
+  /**
+   * Calls received as the platform counts them: one per request, except a Graph batch call,
+   * which counts one per sub-request (Meta counts each call within a batch separately).
+   */
+  calls: number;
+  /**
+   * Calls answered with a throttle (limit exceeded or `rate-limit` fault) or quota error: a
+   * request, or a part of a Graph batch.
+   */
   throttled: number;
   /** Most requests in flight at once. */
   maxConcurrent: number;
-  /** Most requests counted in any one window of the platform's limit (0 without a limit). */
+  /** Most calls counted in any one window of the platform's limit (0 without a limit). */
   peakInWindow: number;
   /** YouTube quota units used today (0 on other platforms). */
   unitsUsed: number;
@@ -340,6 +353,14 @@ export interface FakeServerOptions {
     authErrorStatus?: 400 | 401;
     /** Key of the `X-Business-Use-Case-Usage` object for Pages calls. @default '100000000000000' */
     businessId?: string;
+    /**
+     * Legacy features the app may not use, refused with HTTP 400 and code 12: `['ids']` plays an
+     * app created after 4 November 2026 (multi-ID requests refused on every version, per the
+     * Graph API v27.0 announcement); `['ids', 'batch']` one that may not use batch requests
+     * either. A refused request counts as one call.
+     * @default [] (an app created before then)
+     */
+    refuse?: readonly ('ids' | 'batch')[];
   };
   /** YouTube specifics. */
   youtube?: {
