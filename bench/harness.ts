@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import ky from 'ky';
 import pLimit from 'p-limit';
 
@@ -21,7 +22,7 @@ export interface BenchRow {
  */
 export function untilWindowStart(windowMs: number): Promise<void> {
   const wait = windowMs - (Date.now() % windowMs) + 5;
-  return new Promise((resolve) => setTimeout(resolve, wait));
+  return delay(wait);
 }
 
 /**

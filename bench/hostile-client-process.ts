@@ -6,6 +6,7 @@
  * highest RSS seen by a sampler in a worker thread (every millisecond, so a busy main thread
  * cannot hide a spike).
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { collect } from '../src/engine/collect.js';
 import { defineRegistry } from '../src/model/registry.js';
@@ -37,12 +38,12 @@ const sampler = new Worker(
 );
 await run('ok');
 (globalThis as { gc?: () => void }).gc?.();
-await new Promise((resolve) => setTimeout(resolve, 50));
+await delay(50);
 const baseline = process.memoryUsage.rss();
 const start = performance.now();
 const result = await run(scenario);
 const ms = performance.now() - start;
-await new Promise((resolve) => setTimeout(resolve, 20));
+await delay(20);
 sampler.postMessage('stop');
 const sampled = await new Promise<number>((resolve) => sampler.once('message', resolve));
 await sampler.terminate();

@@ -3,7 +3,7 @@ import type { PlatformId } from '../model/platform.js';
 import type { Registry } from '../model/registry.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { SnapshotStore } from '../stores/types.js';
-import { nextPeriodStart, type Period, periodStart } from '../util/time-zone.js';
+import { nextPeriodStartMs, type Period, periodStartMs } from '../util/time-zone.js';
 import { asOfTime } from './latest.js';
 import { type CountSummary, totals } from './totals.js';
 
@@ -94,8 +94,8 @@ export async function series(
   }
 
   const bounds: [number, number][] = [];
-  for (let start = periodStart(from, interval, timeZone); start <= to; ) {
-    const end = nextPeriodStart(start, interval, timeZone);
+  for (let start = periodStartMs(from, interval, timeZone); start <= to; ) {
+    const end = nextPeriodStartMs(start, interval, timeZone);
     bounds.push([start, end]);
     start = end;
   }

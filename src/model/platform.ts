@@ -110,25 +110,21 @@ export function definePlatform(options: CustomPlatformOptions): PlatformDefiniti
   if (!(options.pattern instanceof RegExp)) {
     throw new OptionError('pattern', 'a RegExp', options.pattern);
   }
-  const spec: HandleSpec = {
-    platform: options.id,
-    hosts: options.hosts ?? [],
-    paths: options.paths ?? ['/{handle}', '/@{handle}'],
-    pattern: options.pattern,
-    rule: options.rule,
-  };
-  return {
-    id: options.id,
-    name: options.name,
-    audience: options.audience ?? FOLLOWERS,
-    profileUrls: spec.hosts.flatMap((host) =>
-      spec.paths.map((path) => `https://${host}${path.replace('{handle}', '<handle>')}`),
-    ),
-    handleRule: options.rule,
-    caseSensitive: options.caseSensitive ?? false,
-    status: options.status ?? 'api',
-    normalize: (input) => normalizeWithSpec(spec, input),
-  };
+  return simple(
+    {
+      id: options.id,
+      name: options.name,
+      audience: options.audience ?? FOLLOWERS,
+      caseSensitive: options.caseSensitive ?? false,
+      status: options.status ?? 'api',
+    },
+    {
+      hosts: options.hosts ?? [],
+      paths: options.paths ?? ['/{handle}', '/@{handle}'],
+      pattern: options.pattern,
+      rule: options.rule,
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,6 +257,10 @@ function normalizeWithSpec(spec: HandleSpec, rawInput: string): string {
 // ---------------------------------------------------------------------------------------------
 // The built-in catalog.
 
+/**
+ * A platform whose handles follow one {@link HandleSpec}: its profile URLs, rule and normaliser
+ * all come from the spec. Both the simple built-in platforms and {@link definePlatform} use it.
+ */
 function simple(
   base: Omit<PlatformDefinition, 'normalize' | 'profileUrls' | 'handleRule'>,
   spec: Omit<HandleSpec, 'platform'>,

@@ -14,7 +14,7 @@ import { YOUTUBE_CHANNEL_ID } from '../model/platform.js';
 import type { ProviderResult, ProviderV1 } from '../provider/types.js';
 import { isObject } from '../util/guards.js';
 import { credentialTag } from '../util/hash.js';
-import { nextMidnight } from '../util/time-zone.js';
+import { nextMidnightMs } from '../util/time-zone.js';
 import {
   type AnswerIdentity,
   batchError,
@@ -147,7 +147,7 @@ export const youtubeLimits: LimitParser = (response, now) => {
       return {
         kind: 'quota-exhausted',
         remaining: 0,
-        resetAt: nextMidnight(now, QUOTA_TIME_ZONE),
+        resetAt: nextMidnightMs(now, QUOTA_TIME_ZONE),
         source: 'youtube-body',
       };
     }
@@ -433,7 +433,7 @@ class DailyLedger {
 
   #roll(now: number): void {
     if (now < this.#dayEnd) return;
-    this.#dayEnd = nextMidnight(now, QUOTA_TIME_ZONE);
+    this.#dayEnd = nextMidnightMs(now, QUOTA_TIME_ZONE);
     this.#spent = 0;
   }
 }

@@ -1,9 +1,9 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { type FailureReason, OptionError, ProviderError } from '../errors.js';
 import type { Account } from '../model/account.js';
 import { type Count, exactCount, parseCountObject } from '../model/count.js';
 import type { PlatformId } from '../model/platform.js';
 import type { FetchContext, ProviderResult, ProviderV1 } from '../provider/types.js';
-import { sleep } from '../util/sleep.js';
 
 /** A per-account failure a {@link mockProvider} should report. */
 export interface MockFailure {
@@ -23,7 +23,11 @@ export interface MockProviderOptions {
   name?: string;
   /** @default 100 */
   maxBatchSize?: number;
-  /** Milliseconds each call waits (honouring the abort signal), or a function of the call. @default 0 */
+  /**
+   * Milliseconds each call waits, or a function of the call. An abort ends the wait: the call then
+   * rejects with Node's `AbortError` (from `node:timers/promises`).
+   * @default 0
+   */
   delayMs?: number | ((call: MockCall) => number);
   /** Makes a whole call fail: return an error to throw it, `undefined` to answer normally. */
   batchError?: (call: MockCall) => Error | undefined;
@@ -87,7 +91,7 @@ export function mockProvider(options: MockProviderOptions): MockProvider {
       };
       calls.push(call);
       const wait = typeof delayMs === 'function' ? delayMs(call) : delayMs;
-      if (wait > 0) await sleep(wait, context.signal);
+      if (wait > 0) await delay(wait, undefined, { signal: context.signal });
       const error = options.batchError?.(call);
       if (error) throw error;
       return accounts.map((account): ProviderResult => {

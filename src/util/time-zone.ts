@@ -1,6 +1,10 @@
 /**
  * Calendar arithmetic in an IANA time zone, on `Intl` alone: local midnights and the starts of
- * days, weeks and months, correct across daylight-saving changes. Internal.
+ * days, weeks and months, correct across daylight-saving changes.
+ *
+ * The public helpers ({@link periodStart}, {@link nextPeriodStart}, {@link nextMidnight}) take and
+ * return `Date`s, like the rest of the API; the `…Ms` versions on epoch milliseconds are internal,
+ * for loops that would otherwise allocate a `Date` per step (series, YouTube's quota ledger).
  *
  * @module
  */
@@ -89,17 +93,17 @@ export function zonedTime(
   return guess;
 }
 
-/** The next local midnight in a zone strictly after `time` (YouTube's quota resets at midnight PT). */
-export function nextMidnight(time: number, timeZone: string): number {
+/** A calendar period: a day, a week starting on Monday (ISO), or a month. */
+export type Period = 'day' | 'week' | 'month';
+
+/** The next local midnight in a zone strictly after `time` (epoch ms). Internal. */
+export function nextMidnightMs(time: number, timeZone: string): number {
   const p = zonedParts(time, timeZone);
   return zonedTime(timeZone, p.year, p.month, p.day + 1);
 }
 
-/** A calendar period: a day, a week starting on Monday (ISO), or a month. */
-export type Period = 'day' | 'week' | 'month';
-
-/** The start of the period that contains `time`, in a zone. */
-export function periodStart(time: number, period: Period, timeZone: string): number {
+/** The start of the period that contains `time` (epoch ms), in a zone. Internal. */
+export function periodStartMs(time: number, period: Period, timeZone: string): number {
   const p = zonedParts(time, timeZone);
   if (period === 'day') return zonedTime(timeZone, p.year, p.month, p.day);
   if (period === 'month') return zonedTime(timeZone, p.year, p.month, 1);
@@ -107,10 +111,79 @@ export function periodStart(time: number, period: Period, timeZone: string): num
   return zonedTime(timeZone, p.year, p.month, p.day - sinceMonday);
 }
 
-/** The start of the period after the one that starts at `start`. */
-export function nextPeriodStart(start: number, period: Period, timeZone: string): number {
+/** The start of the period after the one that starts at `start` (epoch ms). Internal. */
+export function nextPeriodStartMs(start: number, period: Period, timeZone: string): number {
   const p = zonedParts(start, timeZone);
   if (period === 'day') return zonedTime(timeZone, p.year, p.month, p.day + 1);
   if (period === 'month') return zonedTime(timeZone, p.year, p.month + 1, 1);
   return zonedTime(timeZone, p.year, p.month, p.day + 7);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The public helpers: a Date in, a Date out.
+
+/**
+ * The start of the calendar period that contains `time`: local midnight for `'day'`, Monday's
+ * midnight for `'week'` (ISO weeks), the 1st's midnight for `'month'`, in an IANA time zone and
+ * right across daylight-saving changes.
+ *
+ * @throws {OptionError} when `time` is not a valid `Date`, `period` is not a period or
+ *   `timeZone` is not a known zone.
+ * @example
+ * ```ts
+ * // 28 November 2026, 15:30 in India: the day started at 18:30 UTC the day before
+ * periodStart(new Date('2026-11-28T10:00:00Z'), 'day', 'Asia/Kolkata'); // 2026-11-27T18:30:00.000Z
+ * periodStart(new Date('2026-11-28T10:00:00Z'), 'week', 'Asia/Kolkata'); // Monday 23: 2026-11-22T18:30:00.000Z
+ * ```
+ */
+export function periodStart(time: Date, period: Period, timeZone: string): Date {
+  return new Date(periodStartMs(checkTime(time, 'time'), checkPeriod(period), timeZone));
+}
+
+/**
+ * The start of the period after the one that starts at `start` (a value of {@link periodStart}):
+ * the next day's, Monday's or month's local midnight. Days are 23 or 25 hours long across
+ * daylight-saving changes, so add periods with this, never with a fixed number of hours.
+ *
+ * @throws {OptionError} when `start` is not a valid `Date`, `period` is not a period or
+ *   `timeZone` is not a known zone.
+ * @example
+ * ```ts
+ * const start = periodStart(new Date('2026-12-31T12:00:00Z'), 'month', 'Asia/Kolkata');
+ * nextPeriodStart(start, 'month', 'Asia/Kolkata'); // 1 January 2027, 00:00 IST: 2026-12-31T18:30:00.000Z
+ * ```
+ */
+export function nextPeriodStart(start: Date, period: Period, timeZone: string): Date {
+  return new Date(nextPeriodStartMs(checkTime(start, 'start'), checkPeriod(period), timeZone));
+}
+
+/**
+ * The first local midnight strictly after `time` in a time zone (at midnight exactly, the next
+ * one), e.g. when YouTube's daily quota resets (midnight Pacific time).
+ *
+ * @throws {OptionError} when `time` is not a valid `Date` or `timeZone` is not a known zone.
+ * @example
+ * ```ts
+ * nextMidnight(new Date('2026-07-15T20:00:00Z'), 'America/Los_Angeles'); // 2026-07-16T07:00:00.000Z (PDT)
+ * ```
+ */
+export function nextMidnight(time: Date, timeZone: string): Date {
+  return new Date(nextMidnightMs(checkTime(time, 'time'), timeZone));
+}
+
+const PERIODS: readonly unknown[] = ['day', 'week', 'month'] satisfies Period[];
+
+function checkTime(time: Date, name: string): number {
+  if (!(time instanceof Date) || Number.isNaN(time.getTime())) {
+    // 0.1.0 took epoch milliseconds: say how to pass one now.
+    const hint = typeof time === 'number' ? ' (for epoch milliseconds, pass new Date(ms))' : '';
+    throw new OptionError(name, `a valid Date${hint}`, time);
+  }
+  return time.getTime();
+}
+
+function checkPeriod(period: Period): Period {
+  if (!PERIODS.includes(period))
+    throw new OptionError('period', '"day", "week" or "month"', period);
+  return period;
 }

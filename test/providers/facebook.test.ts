@@ -885,7 +885,7 @@ describe('facebookProvider: options', () => {
     expect(facebookProvider({ accessToken: token, requests: 'single' }).maxBatchSize).toBe(1);
     const account = registryOf('facebook', ['CollectorPage0']).accounts[0]!;
     const bucket = provider.bucketOf?.(account) ?? '';
-    expect(bucket).toMatch(/^facebook:[0-9a-f]{8}$/);
+    expect(bucket).toMatch(/^facebook:[0-9a-f]{12}$/);
     expect(bucket).not.toContain(token.slice(0, 8));
     expect(facebookProvider({ accessToken: 'another-token' }).bucketOf?.(account)).not.toBe(bucket);
   });

@@ -431,7 +431,7 @@ describe('instagramProvider: options', () => {
       rateLimit: { usageWindowMs: 3_600_000 },
     });
     const account = registryOf('instagram', ['collector_0']).accounts[0]!;
-    expect(provider.bucketOf?.(account)).toMatch(/^instagram:[0-9a-f]{8}$/);
+    expect(provider.bucketOf?.(account)).toMatch(/^instagram:[0-9a-f]{12}$/);
   });
 });
 

@@ -155,7 +155,7 @@ describe('mastodonProvider: tokens are bound to their server (defect 2)', () => 
           status: 'active',
         }),
       );
-      expect(buckets[0]).toMatch(/^mastodon:[0-9a-f]{8}:mastodon\.social$/);
+      expect(buckets[0]).toMatch(/^mastodon:[0-9a-f]{12}:mastodon\.social$/);
       expect(buckets[1]).toBe('mastodon:attacker.example');
       expect(inspect(provider, { depth: Infinity })).not.toContain(token);
     } finally {

@@ -500,7 +500,7 @@ describe('youtubeProvider: errors', () => {
   it('keeps only a hash of the key in its bucket', () => {
     const provider = youtubeProvider({ apiKey: KEY });
     const bucket = provider.bucketOf!({} as never);
-    expect(bucket).toMatch(/^youtube:[0-9a-f]{8}$/);
+    expect(bucket).toMatch(/^youtube:[0-9a-f]{12}$/);
     expect(inspect(provider, { depth: Infinity })).not.toContain(KEY);
   });
 });

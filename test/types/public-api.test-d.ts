@@ -29,12 +29,16 @@ import {
   metaLimits,
   type NoticeCode,
   type NoticeProgress,
+  nextMidnight,
+  nextPeriodStart,
   normalizeHandle,
+  type Period,
   type PlatformId,
   type ProviderError,
   type ProviderResult,
   type ProviderV1,
   parseCount,
+  periodStart,
   type RankEntry,
   type RateLimitError,
   type Registry,
@@ -182,6 +186,18 @@ describe('the public types', () => {
     );
     // @ts-expect-error an unknown format is a type error
     renderReport({ registry, totals: totals(registry, snapshots) }, { format: 'pdf' });
+  });
+
+  it('calendar helpers take and return Dates, like the rest of the API', () => {
+    expectTypeOf(periodStart).toEqualTypeOf<
+      (time: Date, period: Period, timeZone: string) => Date
+    >();
+    expectTypeOf(nextPeriodStart).toEqualTypeOf<
+      (start: Date, period: Period, timeZone: string) => Date
+    >();
+    expectTypeOf(nextMidnight).toEqualTypeOf<(time: Date, timeZone: string) => Date>();
+    // @ts-expect-error epoch milliseconds were 0.1.0's convention: wrap them in a Date
+    periodStart(Date.now(), 'day', 'Asia/Kolkata');
   });
 
   it('errors form one hierarchy', () => {
