@@ -1,4 +1,4 @@
-import { CountError, describeValue, formatPath, OptionError } from '../errors.js';
+import { CountError, describeValue, formatIssues, OptionError, zodIssues } from '../errors.js';
 import { Count, countPrecision, exactCount } from '../model/count.js';
 
 /**
@@ -133,9 +133,7 @@ export function toCount(input: unknown, what = 'count'): Count {
   if (typeof input === 'number') return exactCount(input);
   const result = Count.safeParse(input);
   if (result.success) return result.data;
-  const issues = result.error.issues
-    .map((issue) => `${formatPath([what, ...issue.path.map(String)])}: ${issue.message}`)
-    .join('; ');
+  const issues = formatIssues(zodIssues(result.error, [what]), { layout: 'inline' });
   const received = describeValue(input);
   throw new CountError(
     received,

@@ -1,7 +1,14 @@
 import type { z } from 'zod';
 import type { HttpResponse } from '../engine/http-client.js';
 import { redactText } from '../engine/redact.js';
-import { type FailureReason, FetchError, OptionError, ProviderError } from '../errors.js';
+import {
+  type FailureReason,
+  FetchError,
+  formatIssues,
+  OptionError,
+  ProviderError,
+  zodIssues,
+} from '../errors.js';
 import type { Account } from '../model/account.js';
 import type { Count } from '../model/count.js';
 import type { Snapshot } from '../model/snapshot.js';
@@ -104,10 +111,7 @@ export function parseBody<T extends z.ZodType>(
 ): z.output<T> {
   const parsed = schema.safeParse(response.body);
   if (parsed.success) return parsed.data;
-  const where = parsed.error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
-    .join('; ');
+  const where = formatIssues(zodIssues(parsed.error, ['body']), { layout: 'inline', limit: 3 });
   throw new FetchError(
     `${operation} answered ${response.status} with a body that is not the documented shape (${where})`,
     {
