@@ -6,6 +6,8 @@
  * @module
  */
 
+import type { z } from 'zod';
+
 const BRAND = Symbol.for('social-reach.error');
 
 /** Stable machine-readable codes of {@link SocialReachError}. */
@@ -74,9 +76,41 @@ export interface ValidationIssue {
 /** How many characters of the caller's text an error message quotes (see {@link quoteInput}). */
 const QUOTE_LIMIT = 60;
 
+// ---------------------------------------------------------------------------------------------
+// Validation issues: the one place where issues are made from zod's and written in messages
+// (as zod keeps its issue formatters in v4/core/errors.ts). The registry, snapshots, stores, the
+// static provider, count checks, the engine's snapshot check and providers' response checks all
+// go through these.
+
 /**
- * Formats an issue path the way JavaScript would address it: `accounts[3].handle`. Keys that come
- * from the input (`extra`, `meta`) are quoted with {@link quoteInput}, so a path stays short.
+ * Converts zod issues to the library's {@link ValidationIssue}s, with `prefix` put before each
+ * path (where the parsed value sits in the input, e.g. `['accounts', 3]`). zod lists every unknown
+ * key whole; here at most five are quoted, short and escaped.
+ *
+ * @internal
+ */
+export function zodIssues(
+  error: { readonly issues: readonly z.core.$ZodIssue[] },
+  prefix: readonly (string | number)[] = [],
+): ValidationIssue[] {
+  return error.issues.map((issue) => ({
+    path: [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+    message: issue.code === 'unrecognized_keys' ? unrecognizedKeys(issue.keys) : issue.message,
+  }));
+}
+
+// zod lists every unknown key whole: 20,000 keys, or one key of a megabyte, made one issue as long.
+function unrecognizedKeys(keys: readonly string[]): string {
+  const shown = keys.slice(0, 5).map((key) => quoteInput(key));
+  if (keys.length > shown.length) shown.push(`… and ${keys.length - shown.length} more`);
+  return `Unrecognized key${keys.length === 1 ? '' : 's'}: ${shown.join(', ')}`;
+}
+
+/**
+ * Formats an issue path the way JavaScript would address it: `accounts[3].handle`, `(root)` for
+ * the empty path. This is zod's `toDotPath` with issue #10's rule: a key that is not a short
+ * identifier came from the input (`extra`, `meta`, a response body) and is quoted with
+ * {@link quoteInput}, so a path stays short and cannot carry controls or bidi overrides.
  */
 export function formatPath(path: readonly (string | number)[]): string {
   let out = '';
@@ -96,21 +130,54 @@ export const LISTED_ISSUES = 20;
 // platform's own rule text could make one longer.
 const ISSUE_LINE_LIMIT = 500;
 
-function listIssues(issues: readonly ValidationIssue[]): string {
-  const lines = issues.slice(0, LISTED_ISSUES).map((issue) => {
-    const line = `  - ${formatPath(issue.path)}: ${issue.message}`;
-    if (line.length <= ISSUE_LINE_LIMIT) return line;
-    // never cut a surrogate pair in two
-    const end = /[\uD800-\uDBFF]/.test(line[ISSUE_LINE_LIMIT - 1]!)
-      ? ISSUE_LINE_LIMIT - 1
-      : ISSUE_LINE_LIMIT;
-    return `${line.slice(0, end)}…`;
-  });
-  const more = issues.length - LISTED_ISSUES;
-  if (more > 0) {
-    lines.push(`  … and ${more} more (the error's \`issues\` lists all ${issues.length})`);
+/** How {@link formatIssues} lays issues out. */
+export interface FormatIssuesOptions {
+  /**
+   * `lines`: one `  - path: message` line each, for the multi-line messages of
+   * {@link RegistryError} and {@link ValidationError}; `inline`: `path: message; path: message`,
+   * for a clause inside a one-line message.
+   * @default 'lines'
+   */
+  layout?: 'lines' | 'inline';
+  /** How many issues to list; the rest are counted. @default LISTED_ISSUES (20) */
+  limit?: number;
+}
+
+/**
+ * Writes issues for an error message: each as `path: message` (the path by {@link formatPath}),
+ * each cut at 500 characters, at most `limit` of them, then how many more there are.
+ *
+ * @example
+ * formatIssues([{ path: ['accounts', 3, 'handle'], message: 'too long' }], { layout: 'inline' })
+ * // 'accounts[3].handle: too long'
+ */
+export function formatIssues(
+  issues: readonly ValidationIssue[],
+  options: FormatIssuesOptions = {},
+): string {
+  const { layout = 'lines', limit = LISTED_ISSUES } = options;
+  const listed = issues
+    .slice(0, limit)
+    .map((issue) =>
+      cutLine(`${layout === 'lines' ? '  - ' : ''}${formatPath(issue.path)}: ${issue.message}`),
+    );
+  const more = issues.length - listed.length;
+  if (layout === 'inline') {
+    return more > 0 ? [...listed, `… and ${more} more`].join('; ') : listed.join('; ');
   }
-  return lines.join('\n');
+  if (more > 0) {
+    listed.push(`  … and ${more} more (the error's \`issues\` lists all ${issues.length})`);
+  }
+  return listed.join('\n');
+}
+
+function cutLine(line: string): string {
+  if (line.length <= ISSUE_LINE_LIMIT) return line;
+  // never cut a surrogate pair in two
+  const end = /[\uD800-\uDBFF]/.test(line[ISSUE_LINE_LIMIT - 1]!)
+    ? ISSUE_LINE_LIMIT - 1
+    : ISSUE_LINE_LIMIT;
+  return `${line.slice(0, end)}…`;
 }
 
 /**
@@ -122,7 +189,10 @@ export class RegistryError extends SocialReachError {
 
   constructor(issues: readonly ValidationIssue[]) {
     const noun = issues.length === 1 ? 'problem' : 'problems';
-    super('INVALID_REGISTRY', `The registry has ${issues.length} ${noun}:\n${listIssues(issues)}`);
+    super(
+      'INVALID_REGISTRY',
+      `The registry has ${issues.length} ${noun}:\n${formatIssues(issues)}`,
+    );
     this.name = 'RegistryError';
     this.issues = issues;
   }
@@ -201,7 +271,7 @@ export class ValidationError extends SocialReachError {
 
   constructor(what: string, issues: readonly ValidationIssue[]) {
     const noun = issues.length === 1 ? 'problem' : 'problems';
-    super('INVALID_INPUT', `${what}: ${issues.length} ${noun}:\n${listIssues(issues)}`);
+    super('INVALID_INPUT', `${what}: ${issues.length} ${noun}:\n${formatIssues(issues)}`);
     this.name = 'ValidationError';
     this.issues = issues;
   }

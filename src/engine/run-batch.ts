@@ -1,6 +1,11 @@
-import { type FailureReason, ProviderError, SocialReachError } from '../errors.js';
+import {
+  type FailureReason,
+  formatIssues,
+  ProviderError,
+  SocialReachError,
+  zodIssues,
+} from '../errors.js';
 import type { Account } from '../model/account.js';
-import { zodIssues } from '../model/count.js';
 import { isPlainSnapshot, Snapshot } from '../model/snapshot.js';
 import type { FetchContext, ProviderResult, ProviderV1 } from '../provider/types.js';
 import { redactText } from './redact.js';
@@ -85,9 +90,7 @@ function checkSnapshot(provider: ProviderV1, account: Account, snapshot: unknown
   } else {
     const parsed = Snapshot.safeParse(snapshot);
     if (!parsed.success) {
-      const detail = zodIssues(parsed.error)
-        .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-        .join('; ');
+      const detail = formatIssues(zodIssues(parsed.error), { layout: 'inline' });
       return failure(
         provider,
         account,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountError, quoteInput, ValidationError, type ValidationIssue } from '../errors.js';
+import { CountError, ValidationError, zodIssues } from '../errors.js';
 
 /**
  * A follower count with honest precision: `value` is the best figure, `min` and `max` the bounds
@@ -142,24 +142,6 @@ export function parseCountObject(input: unknown, what = 'Count'): Count {
   const result = Count.safeParse(input);
   if (result.success) return result.data;
   throw new ValidationError(what, zodIssues(result.error));
-}
-
-/** Converts zod issues to the library's {@link ValidationIssue}s. */
-export function zodIssues(
-  error: z.ZodError,
-  prefix: readonly (string | number)[] = [],
-): ValidationIssue[] {
-  return error.issues.map((issue) => ({
-    path: [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    message: issue.code === 'unrecognized_keys' ? unrecognizedKeys(issue.keys) : issue.message,
-  }));
-}
-
-// zod lists every unknown key whole: 20,000 keys, or one key of a megabyte, made one issue as long.
-function unrecognizedKeys(keys: readonly string[]): string {
-  const shown = keys.slice(0, 5).map((key) => quoteInput(key));
-  if (keys.length > shown.length) shown.push(`… and ${keys.length - shown.length} more`);
-  return `Unrecognized key${keys.length === 1 ? '' : 's'}: ${shown.join(', ')}`;
 }
 
 function checked(count: Count): Count {

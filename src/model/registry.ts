@@ -5,9 +5,9 @@ import {
   RegistryError,
   SocialReachError,
   type ValidationIssue,
+  zodIssues,
 } from '../errors.js';
 import { Account, type AccountInput } from './account.js';
-import { zodIssues } from './count.js';
 import {
   BUILT_IN_PLATFORM_IDS,
   identityKey,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { describeValue, ValidationError, type ValidationIssue } from '../errors.js';
+import { describeValue, ValidationError, type ValidationIssue, zodIssues } from '../errors.js';
 import { isObject, isWholeNumber } from '../util/guards.js';
-import { Count, zodIssues } from './count.js';
+import { Count } from './count.js';
 import { ownRecord } from './own-record.js';
 import type { PlatformId } from './platform.js';
 

@@ -4,6 +4,10 @@
  * and normalised at load time exactly like the input (see `normaliseWord`), so `हज़ार` and
  * `हजार`, `पाँच` and `पांच` are one entry.
  *
+ * These words move to the language files (src/locales/<lang>.ts, a `parse` section of `Locale`)
+ * when parseCount learns the next languages; this file will then build its tables from every
+ * registered locale (see src/locales/locale.ts).
+ *
  * @module
  */
 

@@ -1,4 +1,5 @@
-import { CountError, describeValue, formatPath, OptionError } from '../errors.js';
+import { CountError, describeValue, formatIssues, OptionError, zodIssues } from '../errors.js';
+import { type CountWords, localeFor } from '../locales/index.js';
 import { Count, countPrecision, exactCount } from '../model/count.js';
 
 /**
@@ -87,7 +88,7 @@ export function formatCount(count: Count | number, options?: FormatCountOptions)
 export function describeCount(count: Count | number, options?: FormatCountOptions): string {
   const { value, min, max } = toCount(count);
   const formatter = resolve(options);
-  const words = formatter.hindi ? HINDI : ENGLISH;
+  const { words } = formatter;
   let { nearest, down, up } = formatter;
   if (formatter.compact && min !== null && max !== null) {
     // `between 5 and 5K` would read as 5K–5K (a bare first figure takes the second's multiplier,
@@ -133,9 +134,7 @@ export function toCount(input: unknown, what = 'count'): Count {
   if (typeof input === 'number') return exactCount(input);
   const result = Count.safeParse(input);
   if (result.success) return result.data;
-  const issues = result.error.issues
-    .map((issue) => `${formatPath([what, ...issue.path.map(String)])}: ${issue.message}`)
-    .join('; ');
+  const issues = formatIssues(zodIssues(result.error, [what]), { layout: 'inline' });
   const received = describeValue(input);
   throw new CountError(
     received,
@@ -145,37 +144,14 @@ export function toCount(input: unknown, what = 'count'): Count {
 
 // ---------------------------------------------------------------------------------------------
 
-interface Words {
-  about(value: string): string;
-  atLeast(value: string): string;
-  atMost(value: string): string;
-  between(low: string, high: string): string;
-  aboutWithin(value: string, bounds: string): string;
-}
-
-const ENGLISH: Words = {
-  about: (value) => `about ${value}`,
-  atLeast: (value) => `at least ${value}`,
-  atMost: (value) => `at most ${value}`,
-  between: (low, high) => `between ${low} and ${high}`,
-  aboutWithin: (value, bounds) => `about ${value} (${bounds})`,
-};
-
-const HINDI: Words = {
-  about: (value) => `लगभग ${value}`,
-  atLeast: (value) => `${value} से अधिक`,
-  atMost: (value) => `अधिकतम ${value}`,
-  between: (low, high) => `${low} से ${high} के बीच`,
-  aboutWithin: (value, bounds) => `लगभग ${value} (${bounds})`,
-};
-
 /** A formatted figure without a multiplier: digits, separators and spaces only. */
 const BARE = /^[\p{Nd}\p{Zs}.,]+$/u;
 
 const LOCALE_EXPECTED = 'a BCP 47 language tag such as "en-IN", "hi-IN" or "hi-IN-u-nu-deva"';
 
 interface Formatter {
-  readonly hindi: boolean;
+  /** The words of the locale's language (src/locales). */
+  readonly words: CountWords;
   readonly compact: boolean;
   /** Rounds to the nearest (half away from zero): the value. */
   readonly nearest: Intl.NumberFormat;
@@ -224,10 +200,10 @@ function resolve(options: FormatCountOptions | undefined): Formatter {
 }
 
 function createFormatter(locale: string, compactDisplay: 'long' | 'short' | null): Formatter {
-  const hindi = new Intl.Locale(locale).language === 'hi';
+  const words = localeFor(locale).count;
   const standard = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   if (compactDisplay === null) {
-    return { hindi, compact: false, nearest: standard, down: standard, up: standard, standard };
+    return { words, compact: false, nearest: standard, down: standard, up: standard, standard };
   }
   const compact = (roundingMode: 'halfExpand' | 'floor' | 'ceil') =>
     new Intl.NumberFormat(locale, {
@@ -237,7 +213,7 @@ function createFormatter(locale: string, compactDisplay: 'long' | 'short' | null
       roundingMode,
     });
   return {
-    hindi,
+    words,
     compact: true,
     nearest: compact('halfExpand'),
     down: compact('floor'),

@@ -4,8 +4,9 @@ import {
   quoteInput,
   ValidationError,
   type ValidationIssue,
+  zodIssues,
 } from '../errors.js';
-import { type Count, Count as CountSchema, exactCount, zodIssues } from '../model/count.js';
+import { type Count, Count as CountSchema, exactCount } from '../model/count.js';
 import {
   identityKey,
   isBuiltInPlatform,

@@ -1,7 +1,14 @@
 import type { z } from 'zod';
 import type { HttpResponse } from '../engine/http-client.js';
 import { redactText } from '../engine/redact.js';
-import { type FailureReason, FetchError, OptionError, ProviderError } from '../errors.js';
+import {
+  type FailureReason,
+  FetchError,
+  formatIssues,
+  OptionError,
+  ProviderError,
+  zodIssues,
+} from '../errors.js';
 import type { Account } from '../model/account.js';
 import type { Count } from '../model/count.js';
 import type { Snapshot } from '../model/snapshot.js';
@@ -118,11 +125,11 @@ export function parseBody<T extends z.ZodType>(
 }
 
 /** The first three issues of a schema mismatch, by path (never quoting the body). */
-export function shapeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
-    .join('; ');
+export function shapeIssues(
+  error: z.ZodError,
+  root: readonly (string | number)[] = ['body'],
+): string {
+  return formatIssues(zodIssues(error, [...root]), { layout: 'inline', limit: 3 });
 }
 
 /** An error for the whole batch, from an answer the provider cannot use. */

@@ -1,5 +1,7 @@
 import { OptionError } from '../errors.js';
+import { type Locale, localeFor } from '../locales/index.js';
 import { describeCount } from '../numbers/format-count.js';
+import type { CellStyle } from './cells.js';
 
 /** Output formats of `renderReport`. */
 export type ReportFormat = 'text' | 'markdown' | 'csv' | 'json';
@@ -14,7 +16,12 @@ export interface RenderReportOptions {
    * @default 'text'
    */
   format?: ReportFormat;
-  /** `en-IN` or `hi-IN` (labels in Hindi), or any locale `Intl` knows for the numbers. @default 'en-IN' */
+  /**
+   * A BCP 47 tag: its language chooses the words (labels, notes, unit names: English and Hindi
+   * today, English for others), the whole tag the numbers and dates (`hi-IN-u-nu-deva` for
+   * Devanagari digits).
+   * @default 'en-IN'
+   */
   locale?: string;
   /** `standard` (`2,03,500`) or `compact` (`2.04 lakh`) figures in text and Markdown. @default 'standard' */
   notation?: 'standard' | 'compact';
@@ -34,14 +41,14 @@ export interface RenderReportOptions {
 }
 
 /** {@link RenderReportOptions} checked, with every default filled in. Internal. */
-export interface ResolvedReportOptions {
-  format: ReportFormat;
-  locale: string;
-  /** The language of labels and unit names: Hindi for a `hi` locale, else English. */
-  language: 'en' | 'hi';
-  notation: 'standard' | 'compact';
-  title: string | undefined;
-  bom: boolean;
+export interface ResolvedReportOptions extends CellStyle {
+  readonly format: ReportFormat;
+  readonly locale: string;
+  /** The words of the locale's language (src/locales): labels, titles, notes, precision. */
+  readonly words: Locale;
+  readonly notation: 'standard' | 'compact';
+  readonly title: string | undefined;
+  readonly bom: boolean;
 }
 
 const KNOWN = ['format', 'locale', 'notation', 'title', 'bom'];
@@ -81,6 +88,5 @@ export function resolveReportOptions(
   }
   // Checks the locale (a non-empty tag Intl knows) and the notation, with their own messages.
   describeCount({ value: 0, min: 0, max: 0 }, { locale, notation });
-  const language = new Intl.Locale(locale).language === 'hi' ? 'hi' : 'en';
-  return { format, locale, language, notation, title, bom };
+  return { format, locale, words: localeFor(locale), notation, title, bom };
 }

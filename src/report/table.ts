@@ -1,96 +1,69 @@
-import { csvField, markdownCell, textCell } from './escape.js';
-
 /**
- * A report as a table, before it is rendered: the renderers for text, Markdown and CSV share it.
- * Internal.
+ * What a report is before it is written: a {@link Table} for people (the text and Markdown
+ * emitters, and an HTML one later) and {@link Records} for programs (CSV). Both hold data, not
+ * presentation: cells are typed values in the report's language, with no padding, escaping or
+ * indentation, which each emitter adds in its own way. Internal.
+ *
+ * @module
  */
+
+import type { Count, CountChange } from '../model/count.js';
+
+/** A report as a table, before it is written. */
 export interface Table {
+  /** A title above the table, in the report's language. */
   readonly title: string;
   readonly columns: readonly Column[];
   readonly rows: readonly Row[];
-  /** Lines printed under the table (text, Markdown); left out of CSV. */
+  /** Sentences under the table, in the report's language. */
   readonly notes: readonly string[];
 }
 
+/** A column: its label, and what its cells hold (`text` columns start, the others end aligned). */
 export interface Column {
-  /** Shown in text and Markdown, in the report's language. */
+  /** In the report's language. */
   readonly label: string;
-  /** Right-aligned in text, `---:` in Markdown. */
-  readonly numeric: boolean;
+  readonly kind: 'text' | 'count' | 'change' | 'percent' | 'integer' | 'coverage';
 }
 
+/** A row: a unit, or one of a unit's own accounts listed under it. */
 export interface Row {
-  /** Depth in the unit tree, for indentation in text and Markdown. */
+  readonly kind: 'unit' | 'account';
+  /** Depth in the unit tree (an account is one deeper than its unit). */
   readonly depth: number;
-  readonly cells: readonly string[];
+  /** One per column. */
+  readonly cells: readonly Cell[];
 }
 
 /**
- * Display width in a terminal, as wcwidth counts it: one column per code point, except combining
- * marks and format characters (Devanagari matras above or below, the virama, the nukta), which
- * take none.
+ * A cell, by what it holds:
+ * - `text`: a name or handle, shown as it is;
+ * - `count`: a figure with its precision (`at least 79,500`);
+ * - `no-figure`: accounts, none of which has a figure (never shown as zero);
+ * - `change`: a signed difference, `about` when its bounds are unknown;
+ * - `percent`: a signed percentage;
+ * - `integer`: a place in a ranking, a number of accounts;
+ * - `coverage`: accounts with a figure out of accounts counted (`2/3`);
+ * - `none`: nothing to show (no account on this platform, nothing compared): `—`;
+ * - `empty`: not this row's business (an account's cell under another platform).
  */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) if (!ZERO_WIDTH.test(char)) width++;
-  return width;
+export type Cell =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'count'; readonly count: Count }
+  | { readonly kind: 'no-figure' }
+  | { readonly kind: 'change'; readonly change: CountChange }
+  | { readonly kind: 'percent'; readonly value: number }
+  | { readonly kind: 'integer'; readonly value: number }
+  | { readonly kind: 'coverage'; readonly observed: number; readonly of: number }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'empty' };
+
+/** A report as records for CSV: column names for programs, then one record per line. */
+export interface Records {
+  /** The same in every language. */
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly Field[])[];
 }
 
-const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}]/u;
-
-/** An aligned text table; every string is passed through {@link textCell} first. */
-export function renderText(table: Table): string {
-  const header = table.columns.map((c) => textCell(c.label));
-  const body = table.rows.map((row) =>
-    row.cells.map((cell, i) => (i === 0 ? '  '.repeat(row.depth) : '') + textCell(cell)),
-  );
-  const widths = header.map((h, i) =>
-    Math.max(displayWidth(h), ...body.map((cells) => displayWidth(cells[i] ?? ''))),
-  );
-  const pad = (text: string, i: number) => {
-    const gap = ' '.repeat(widths[i]! - displayWidth(text));
-    return table.columns[i]!.numeric ? gap + text : text + gap;
-  };
-  const line = (cells: readonly string[]) => cells.map(pad).join('  ').trimEnd();
-  const out = [
-    textCell(table.title),
-    line(header),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...body.map(line),
-  ];
-  if (table.notes.length) out.push('', ...table.notes.map(textCell));
-  return `${out.join('\n')}\n`;
-}
-
-/** A GitHub Flavored Markdown table; every string is passed through {@link markdownCell} first. */
-export function renderMarkdown(table: Table): string {
-  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  const out = [
-    `### ${markdownCell(table.title)}`,
-    '',
-    line(table.columns.map((c) => markdownCell(c.label))),
-    line(table.columns.map((c) => (c.numeric ? '---:' : '---'))),
-    ...table.rows.map((row) =>
-      line(
-        row.cells.map((cell, i) =>
-          // Indented after escaping, which trims: no-break spaces, as GFM trims plain ones.
-          i === 0 ? '\u00a0\u00a0'.repeat(row.depth) + markdownCell(cell) : markdownCell(cell),
-        ),
-      ),
-    ),
-  ];
-  if (table.notes.length) out.push('', ...table.notes.map((n) => `- ${markdownCell(n)}`));
-  return `${out.join('\n')}\n`;
-}
-
-/**
- * RFC 4180: CRLF line ends; fields with a comma, quote, CR or LF are quoted, quotes doubled. A
- * number is a number and a string is text, which is neutralised if it starts like a formula (see
- * {@link csvField}): the types of the cells, not their look, decide.
- */
-export function renderCsv(
-  header: readonly string[],
-  records: readonly (readonly (string | number | null)[])[],
-): string {
-  return `${[header, ...records].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
+/** A field of a record: a number is a number, a string is text, `null` is empty. */
+export type Field = string | number | null;

@@ -6,8 +6,8 @@ import {
   StoreError,
   ValidationError,
   type ValidationIssue,
+  zodIssues,
 } from '../errors.js';
-import { zodIssues } from '../model/count.js';
 import type { Registry } from '../model/registry.js';
 import { Snapshot } from '../model/snapshot.js';
 import type { HistoryOptions, PruneOptions, StoreLatestOptions } from './types.js';

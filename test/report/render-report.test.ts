@@ -4,8 +4,8 @@ import { rank } from '../../src/aggregate/rank.js';
 import { totals } from '../../src/aggregate/totals.js';
 import { OptionError } from '../../src/errors.js';
 import { defineRegistry } from '../../src/model/registry.js';
+import { displayWidth } from '../../src/report/emit.js';
 import { type RenderReportOptions, renderReport } from '../../src/report/render-report.js';
-import { displayWidth } from '../../src/report/table.js';
 import { snap } from '../fixtures.js';
 
 const registry = defineRegistry({
@@ -55,6 +55,26 @@ describe('renderReport', () => {
       "at least" and "about" carry the precision of the sources; a total with accounts missing is a lower bound.
       "
     `);
+  });
+
+  it('renders totals in Hindi for hi-IN: labels, unit and platform names, precision words, notes', () => {
+    expect(
+      renderReport({ registry, totals: t, accounts: true }, { locale: 'hi-IN' }),
+    ).toMatchInlineSnapshot(`
+        "इकाई और प्लेटफ़ॉर्म के अनुसार फ़ॉलोअर्स
+        इकाई                   एक्स (ट्विटर)  इंस्टाग्राम               कुल  आँकड़े वाले खाते
+        ---------------------  -----------  --------  ---------------  -----------
+        मध्यप्रदेश                   1,23,500  आँकड़ा नहीं  1,23,500 से अधिक          2/3
+          इंदौर                      79,500  आँकड़ा नहीं    79,500 से अधिक          1/2
+            · कलेक्टर (ट्विटर)         79,500                     79,500          1/1
+            · collectorindore               आँकड़ा नहीं         आँकड़ा नहीं          0/1
+          भोपाल                     44,000         —           44,000          1/1
+            · BhopalCollector       44,000                     44,000          1/1
+
+        आँकड़ा उपलब्ध नहीं (शून्य नहीं माना गया): इंस्टाग्राम collectorindore
+        "से अधिक" और "लगभग" स्रोतों की सटीकता दर्शाते हैं; जिन कुल में खाते छूटे हैं, वे न्यूनतम संख्या हैं।
+        "
+      `);
   });
 
   it('writes Hindi labels, names and words for hi-IN', () => {

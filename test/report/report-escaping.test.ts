@@ -4,8 +4,8 @@ import { rank } from '../../src/aggregate/rank.js';
 import { totals } from '../../src/aggregate/totals.js';
 import { definePlatform } from '../../src/model/platform.js';
 import { defineRegistry } from '../../src/model/registry.js';
+import { emitCsv } from '../../src/report/emit.js';
 import { type ReportFormat, renderReport } from '../../src/report/render-report.js';
-import { renderCsv } from '../../src/report/table.js';
 import { snap } from '../fixtures.js';
 
 const FORMATS: readonly ReportFormat[] = ['text', 'markdown', 'csv', 'json'];
@@ -84,10 +84,12 @@ describe('report escaping (issue #10, defect 9)', () => {
     expect(lines).toContain(`bhopal,"'+1+1",district,mp,all,,3100,3100,3100,exact,1,1,`);
     // Tab and CR cannot reach a name through the registry (it trims), but the renderer is the
     // last line of defence for any text it is given.
-    expect(renderCsv(['a', 'b', 'c'], [['\t=1+1', '\r=1+1', ' =1+1']])).toBe(
+    expect(emitCsv({ header: ['a', 'b', 'c'], rows: [['\t=1+1', '\r=1+1', ' =1+1']] })).toBe(
       `a,b,c\r\n"'\t=1+1","'\r=1+1","' =1+1"\r\n`,
     );
-    expect(renderCsv(['a'], [['＝1+1'], ['-'], ['@']])).toBe(`a\r\n"'＝1+1"\r\n"'-"\r\n"'@"\r\n`);
+    expect(emitCsv({ header: ['a'], rows: [['＝1+1'], ['-'], ['@']] })).toBe(
+      `a\r\n"'＝1+1"\r\n"'-"\r\n"'@"\r\n`,
+    );
   });
 
   it('defect 9: CSV numbers stay bare numbers (negative growth too, so columns sum); text like "-1200" is neutralised', () => {
@@ -97,7 +99,9 @@ describe('report escaping (issue #10, defect 9)', () => {
     );
     const indore = csv.split('\r\n').find((line) => line.startsWith('indore,'))!;
     expect(indore).toBe(`indore,"'-2+3+cmd|' /C calc'!A0",all,5000,3800,-1200,-1200,-1200,-24,1,,`);
-    expect(renderCsv(['n', 'text'], [[-1200, '-1200']])).toBe(`n,text\r\n-1200,"'-1200"\r\n`);
+    expect(emitCsv({ header: ['n', 'text'], rows: [[-1200, '-1200']] })).toBe(
+      `n,text\r\n-1200,"'-1200"\r\n`,
+    );
   });
 
   it('defect 9: newlines, control characters and bidi overrides cannot break or reorder a text-table row', () => {

@@ -1,0 +1,43 @@
+import type { Locale } from './locale.js';
+
+/** English (`en`, and the fallback for languages without a file of their own). */
+export const en: Locale = {
+  language: 'en',
+  names: 'en',
+  count: {
+    about: (figure) => `about ${figure}`,
+    atLeast: (figure) => `at least ${figure}`,
+    atMost: (figure) => `at most ${figure}`,
+    between: (low, high) => `between ${low} and ${high}`,
+    aboutWithin: (figure, bounds) => `about ${figure} (${bounds})`,
+    noFigure: 'no figure',
+  },
+  verdict: {
+    consistent: 'consistent',
+    overstated: 'overstated',
+    understated: 'understated',
+  },
+  report: {
+    unit: 'Unit',
+    total: 'Total',
+    withFigures: 'With figures',
+    rank: 'Rank',
+    before: 'Before',
+    after: 'After',
+    change: 'Change',
+    percent: '%',
+    compared: 'Accounts compared',
+    totalsTitle: (asOf) =>
+      asOf === undefined
+        ? 'Followers by unit and platform'
+        : `Followers by unit and platform (as of ${asOf})`,
+    rankingTitle: (measure) => `Ranking: ${measure}`,
+    growthTitle: 'Growth by unit',
+    missingNote: (accounts) => `No figure (not counted as zero): ${accounts.join(', ')}`,
+    plannedNote: (accounts) => `Planned accounts (not counted): ${accounts.join(', ')}`,
+    precisionNote:
+      '"at least" and "about" carry the precision of the sources; a total with accounts missing is a lower bound.',
+    rankingNote: 'Some units have accounts without figures: their places may be higher than shown.',
+    growthNote: 'Accounts observed at only one of the two dates are left out of the comparison.',
+  },
+};

@@ -1,0 +1,42 @@
+import type { Locale } from './locale.js';
+
+/** Hindi (`hi`). */
+export const hi: Locale = {
+  language: 'hi',
+  names: 'hi',
+  count: {
+    about: (figure) => `लगभग ${figure}`,
+    atLeast: (figure) => `${figure} से अधिक`,
+    atMost: (figure) => `अधिकतम ${figure}`,
+    between: (low, high) => `${low} से ${high} के बीच`,
+    aboutWithin: (figure, bounds) => `लगभग ${figure} (${bounds})`,
+    noFigure: 'आँकड़ा नहीं',
+  },
+  verdict: {
+    consistent: 'सही',
+    overstated: 'बढ़ा-चढ़ाकर',
+    understated: 'कम करके',
+  },
+  report: {
+    unit: 'इकाई',
+    total: 'कुल',
+    withFigures: 'आँकड़े वाले खाते',
+    rank: 'स्थान',
+    before: 'पहले',
+    after: 'बाद में',
+    change: 'बदलाव',
+    percent: '%',
+    compared: 'तुलना किए गए खाते',
+    totalsTitle: (asOf) =>
+      asOf === undefined
+        ? 'इकाई और प्लेटफ़ॉर्म के अनुसार फ़ॉलोअर्स'
+        : `इकाई और प्लेटफ़ॉर्म के अनुसार फ़ॉलोअर्स (दिनांक ${asOf})`,
+    rankingTitle: (measure) => `क्रम: ${measure}`,
+    growthTitle: 'इकाई के अनुसार वृद्धि',
+    missingNote: (accounts) => `आँकड़ा उपलब्ध नहीं (शून्य नहीं माना गया): ${accounts.join(', ')}`,
+    plannedNote: (accounts) => `प्रस्तावित खाते (गिने नहीं गए): ${accounts.join(', ')}`,
+    precisionNote: '"से अधिक" और "लगभग" स्रोतों की सटीकता दर्शाते हैं; जिन कुल में खाते छूटे हैं, वे न्यूनतम संख्या हैं।',
+    rankingNote: 'कुछ इकाइयों के खातों के आँकड़े नहीं हैं: उनका स्थान दिखाए गए से ऊपर हो सकता है।',
+    growthNote: 'जिन खातों का आँकड़ा केवल एक ही तारीख़ का है, वे तुलना में शामिल नहीं हैं।',
+  },
+};

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/locales/en.js';
+import { hi } from '../../src/locales/hi.js';
+import { LOCALES, type Locale, localeFor } from '../../src/locales/index.js';
+import { describeCount } from '../../src/numbers/format-count.js';
+
+/** Every string a locale can write, with sample figures and lists. */
+function everyPhrase(locale: Locale): string[] {
+  const { count, report, verdict } = locale;
+  return [
+    count.about('7'),
+    count.atLeast('7'),
+    count.atMost('7'),
+    count.between('7', '9'),
+    count.aboutWithin('8', count.between('7', '9')),
+    count.noFigure,
+    ...Object.values(verdict),
+    report.unit,
+    report.total,
+    report.withFigures,
+    report.rank,
+    report.before,
+    report.after,
+    report.change,
+    report.percent,
+    report.compared,
+    report.totalsTitle(undefined),
+    report.totalsTitle('15 Nov 2026'),
+    report.rankingTitle('X'),
+    report.growthTitle,
+    report.missingNote(['X a', 'Y b']),
+    report.plannedNote(['X (u)', 'Y (v)']),
+    report.precisionNote,
+    report.rankingNote,
+    report.growthNote,
+  ];
+}
+
+describe('locales (issue #11, part 5)', () => {
+  it('are keyed by their BCP 47 language subtag', () => {
+    expect(Object.keys(LOCALES)).toEqual(['en', 'hi']);
+    for (const [key, locale] of Object.entries(LOCALES)) {
+      expect(locale.language).toBe(key);
+      expect(new Intl.Locale(key).language).toBe(key);
+    }
+  });
+
+  it('are chosen by the language of a tag, English when there is no file for it', () => {
+    expect(localeFor('hi-IN')).toBe(hi);
+    expect(localeFor('hi-IN-u-nu-deva')).toBe(hi);
+    expect(localeFor('HI')).toBe(hi);
+    expect(localeFor('en-IN')).toBe(en);
+    expect(localeFor('mr-IN')).toBe(en);
+    expect(() => localeFor('not a locale')).toThrow(RangeError);
+  });
+
+  it('write every figure and list item they are given, and nothing the escaping would strip', () => {
+    for (const locale of Object.values(LOCALES)) {
+      const phrases = everyPhrase(locale);
+      for (const phrase of phrases) {
+        expect(phrase.trim()).not.toBe('');
+        // Reports remove controls and bidi embeddings, overrides and isolates from every string.
+        expect(phrase).not.toMatch(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/u);
+      }
+      expect(locale.count.between('7', '9')).toMatch(/7.*9/);
+      expect(locale.report.totalsTitle('15 Nov 2026')).toContain('15 Nov 2026');
+      expect(locale.report.missingNote(['X a', 'Y b'])).toMatch(/X a.*Y b/);
+      expect(locale.report.plannedNote(['X (u)', 'Y (v)'])).toMatch(/X \(u\).*Y \(v\)/);
+    }
+  });
+
+  it("give describeCount its words: the language's, the numbers in the whole tag's style", () => {
+    const atLeast = { value: 203_500, min: 203_500, max: null };
+    expect(describeCount(atLeast)).toBe(en.count.atLeast('2,03,500'));
+    expect(describeCount(atLeast, { locale: 'hi-IN' })).toBe(hi.count.atLeast('2,03,500'));
+    expect(describeCount(atLeast, { locale: 'hi-IN-u-nu-deva' })).toBe('२,०३,५०० से अधिक');
+    // No Marathi file yet: English words, Marathi's own (Devanagari) digits.
+    expect(describeCount(atLeast, { locale: 'mr-IN' })).toBe('at least २,०३,५००');
+  });
+});
