@@ -32,24 +32,15 @@ export {
   type NoticeProgress,
   type WaitingProgress,
 } from './engine/collect.js';
-export type {
-  HttpClient,
-  HttpPostOptions,
-  HttpRequestOptions,
-  HttpResponse,
-} from './engine/http-client.js';
 export {
   blueskyLimits,
   genericLimits,
   ietfLimits,
-  type LimitObservation,
-  type LimitParser,
-  type LimitResponse,
   mastodonLimits,
   parseRetryAfter,
   xLimits,
 } from './engine/limits.js';
-export type { AdaptiveRate, WaitReason } from './engine/rate-gate.js';
+export type { WaitReason } from './engine/rate-gate.js';
 export { redactText, redactUrl } from './engine/redact.js';
 // Errors
 export {
@@ -126,13 +117,6 @@ export {
   type StaticValue,
   staticProvider,
 } from './provider/static-provider.js';
-export type {
-  FetchContext,
-  NoticeCode,
-  ProviderResult,
-  ProviderV1,
-  RateLimitPolicy,
-} from './provider/types.js';
 export {
   type BlueskyProviderOptions,
   blueskyProvider,
@@ -170,6 +154,21 @@ export {
   renderReport,
   type TotalsReport,
 } from './report/render-report.js';
+export type {
+  AdaptiveRate,
+  FetchContext,
+  HttpClient,
+  HttpPostOptions,
+  HttpRequestOptions,
+  HttpResponse,
+  LimitObservation,
+  LimitParser,
+  LimitResponse,
+  NoticeCode,
+  ProviderResult,
+  ProviderV1,
+  RateLimitPolicy,
+} from './spec/v1/index.js';
 // Stores
 export { type MemoryStoreOptions, memoryStore } from './stores/memory.js';
 export type {

@@ -1,9 +1,8 @@
 import { OptionError } from '../errors.js';
 import type { PlatformId } from '../model/platform.js';
-import type { ProviderV1 } from '../provider/types.js';
+import type { AdaptiveRate, ProviderV1 } from '../spec/v1/index.js';
 import type { SnapshotStore } from '../stores/types.js';
 import type { CollectOptions, CollectProgress, HttpOptions } from './collect.js';
-import type { AdaptiveRate } from './rate-gate.js';
 
 /** {@link CollectOptions} checked, with every default filled in. Internal. */
 export interface ResolvedOptions {

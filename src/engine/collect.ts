@@ -4,7 +4,7 @@ import type { Account } from '../model/account.js';
 import type { PlatformId } from '../model/platform.js';
 import type { Registry } from '../model/registry.js';
 import type { Snapshot } from '../model/snapshot.js';
-import type { NoticeCode, ProviderResult, ProviderV1 } from '../provider/types.js';
+import type { NoticeCode, ProviderResult, ProviderV1 } from '../spec/v1/index.js';
 import type { SnapshotStore } from '../stores/types.js';
 import { type ResolvedOptions, resolveOptions } from './collect-options.js';
 import { createHttpClient, type HttpStats } from './http-client.js';

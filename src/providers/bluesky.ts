@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { blueskyLimits } from '../engine/limits.js';
 import { quoteServerText } from '../engine/redact.js';
 import { exactCount } from '../model/count.js';
-import type { ProviderResult, ProviderV1 } from '../provider/types.js';
+import type { ProviderResult, ProviderV1 } from '../spec/v1/index.js';
 import {
   type AnswerIdentity,
   batchError,

@@ -1,9 +1,14 @@
 import { z } from 'zod';
-import type { HttpClient, HttpResponse } from '../engine/http-client.js';
 import { OptionError } from '../errors.js';
 import type { Account } from '../model/account.js';
 import { exactCount } from '../model/count.js';
-import type { FetchContext, ProviderResult, ProviderV1 } from '../provider/types.js';
+import type {
+  FetchContext,
+  HttpClient,
+  HttpResponse,
+  ProviderResult,
+  ProviderV1,
+} from '../spec/v1/index.js';
 import { credentialTag } from '../util/hash.js';
 import { graphBatch } from './graph-batch.js';
 import {

@@ -8,9 +8,8 @@
  * @module
  */
 import { z } from 'zod';
-import type { HttpClient, HttpResponse } from '../engine/http-client.js';
 import { type FailureReason, ProviderError } from '../errors.js';
-import type { ProviderV1 } from '../provider/types.js';
+import type { HttpClient, HttpResponse, ProviderV1 } from '../spec/v1/index.js';
 import {
   describeGraphError,
   type GraphError,

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { HttpClient } from '../engine/http-client.js';
 import { OptionError } from '../errors.js';
 import type { Account } from '../model/account.js';
 import { exactCount } from '../model/count.js';
-import type { FetchContext, ProviderResult, ProviderV1 } from '../provider/types.js';
+import type { FetchContext, HttpClient, ProviderResult, ProviderV1 } from '../spec/v1/index.js';
 import { credentialTag } from '../util/hash.js';
 import { graphBatch, MAX_BATCH } from './graph-batch.js';
 import {

@@ -3,7 +3,7 @@ import { mastodonLimits } from '../engine/limits.js';
 import { OptionError } from '../errors.js';
 import { exactCount } from '../model/count.js';
 import { normalizeHandle } from '../model/platform.js';
-import type { ProviderV1 } from '../provider/types.js';
+import type { ProviderV1 } from '../spec/v1/index.js';
 import { credentialTag } from '../util/hash.js';
 import {
   type AnswerIdentity,

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { HttpResponse } from '../engine/http-client.js';
 import { redactText } from '../engine/redact.js';
 import {
   type FailureReason,
@@ -12,7 +11,7 @@ import {
 import type { Account } from '../model/account.js';
 import type { Count } from '../model/count.js';
 import type { Snapshot } from '../model/snapshot.js';
-import type { ProviderResult, ProviderV1 } from '../provider/types.js';
+import type { HttpResponse, ProviderResult, ProviderV1 } from '../spec/v1/index.js';
 
 /** Helpers shared by the built-in providers. Internal. */
 

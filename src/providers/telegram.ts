@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { checkAdaptiveRate } from '../engine/collect-options.js';
-import { type LimitParser, MAX_HINT_MS, parseRetryAfter } from '../engine/limits.js';
-import type { AdaptiveRate } from '../engine/rate-gate.js';
+import { MAX_HINT_MS, parseRetryAfter } from '../engine/limits.js';
 import { quoteServerText } from '../engine/redact.js';
 import { OptionError } from '../errors.js';
 import { exactCount } from '../model/count.js';
-import type { ProviderV1 } from '../provider/types.js';
+import type { AdaptiveRate, LimitParser, ProviderV1 } from '../spec/v1/index.js';
 import { isObject } from '../util/guards.js';
 import { credentialTag } from '../util/hash.js';
 import {

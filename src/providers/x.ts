@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { LimitParser } from '../engine/limits.js';
 import { xLimits } from '../engine/limits.js';
 import { quoteServerText } from '../engine/redact.js';
 import { exactCount } from '../model/count.js';
-import type { ProviderResult, ProviderV1 } from '../provider/types.js';
+import type { LimitParser, ProviderResult, ProviderV1 } from '../spec/v1/index.js';
 import { isObject, isWholeNumber } from '../util/guards.js';
 import { credentialTag } from '../util/hash.js';
 import {

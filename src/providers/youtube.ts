@@ -1,17 +1,18 @@
 import { z } from 'zod';
-import type { HttpClient, HttpResponse } from '../engine/http-client.js';
-import {
-  genericLimits,
-  type LimitObservation,
-  type LimitParser,
-  parseRetryAfter,
-} from '../engine/limits.js';
+import { genericLimits, parseRetryAfter } from '../engine/limits.js';
 import { quoteServerText } from '../engine/redact.js';
 import { OptionError, RateLimitError } from '../errors.js';
 import type { Account } from '../model/account.js';
 import { type Count, exactCount, roundedDownCount } from '../model/count.js';
 import { YOUTUBE_CHANNEL_ID } from '../model/platform.js';
-import type { ProviderResult, ProviderV1 } from '../provider/types.js';
+import type {
+  HttpClient,
+  HttpResponse,
+  LimitObservation,
+  LimitParser,
+  ProviderResult,
+  ProviderV1,
+} from '../spec/v1/index.js';
 import { isObject } from '../util/guards.js';
 import { credentialTag } from '../util/hash.js';
 import { nextMidnightMs } from '../util/time-zone.js';

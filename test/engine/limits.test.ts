@@ -5,12 +5,12 @@ import {
   clockOffset,
   genericLimits,
   ietfLimits,
-  type LimitParser,
   MAX_HINT_MS,
   mastodonLimits,
   parseRetryAfter,
   xLimits,
 } from '../../src/engine/limits.js';
+import type { LimitParser } from '../../src/spec/v1/index.js';
 
 const now = Date.parse('2026-11-28T12:00:00.000Z');
 const at = (headers: Record<string, string>, status = 200) => ({
