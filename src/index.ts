@@ -21,17 +21,19 @@ export {
 } from './aggregate/totals.js';
 // Collection
 export {
-  type BatchProgress,
   type CollectFailure,
-  type CollectOptions,
-  type CollectProgress,
   type CollectResult,
   type CollectStats,
   collect,
-  type HttpOptions,
-  type NoticeProgress,
-  type WaitingProgress,
 } from './engine/collect.js';
+export type {
+  BatchProgress,
+  CollectOptions,
+  CollectProgress,
+  HttpOptions,
+  NoticeProgress,
+  WaitingProgress,
+} from './engine/collect-options.js';
 export {
   blueskyLimits,
   genericLimits,

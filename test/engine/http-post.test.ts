@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CollectProgress, type CollectResult, collect } from '../../src/engine/collect.js';
+import { type CollectResult, collect } from '../../src/engine/collect.js';
+import type { CollectProgress } from '../../src/engine/collect-options.js';
 import type {
   FetchContext,
   LimitObservation,
