@@ -34,14 +34,7 @@ export type {
   NoticeProgress,
   WaitingProgress,
 } from './engine/collect-options.js';
-export {
-  blueskyLimits,
-  genericLimits,
-  ietfLimits,
-  mastodonLimits,
-  parseRetryAfter,
-  xLimits,
-} from './engine/limits.js';
+export { genericLimits, ietfLimits, parseRetryAfter } from './engine/limits.js';
 export type { WaitReason } from './engine/rate-gate.js';
 export { redactText, redactUrl } from './engine/redact.js';
 // Errors
@@ -121,6 +114,7 @@ export {
 } from './provider/static-provider.js';
 export {
   type BlueskyProviderOptions,
+  blueskyLimits,
   blueskyProvider,
 } from './providers/bluesky.js';
 export {
@@ -133,14 +127,18 @@ export {
   type InstagramRequests,
   instagramProvider,
 } from './providers/instagram.js';
-export { type MastodonProviderOptions, mastodonProvider } from './providers/mastodon.js';
+export {
+  type MastodonProviderOptions,
+  mastodonLimits,
+  mastodonProvider,
+} from './providers/mastodon.js';
 export { metaLimits } from './providers/meta.js';
 export {
   type TelegramProviderOptions,
   telegramLimits,
   telegramProvider,
 } from './providers/telegram.js';
-export { type XProviderOptions, xProvider } from './providers/x.js';
+export { type XProviderOptions, xLimits, xProvider } from './providers/x.js';
 export {
   type YoutubeProviderOptions,
   type YoutubeQuotaOptions,

@@ -114,12 +114,17 @@ export function kindOf(status: number): LimitObservation['kind'] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Platform parsers.
+// Parsers. Each platform's own parser sits in its provider file (`xLimits` in providers/x.ts).
 
-type ResetReader = (value: string | null, now: number, offset: number) => number | undefined;
+/** Reads a reset header into local epoch ms: {@link resetFromEpochSeconds}, {@link resetFromIso}. */
+export type ResetReader = (value: string | null, now: number, offset: number) => number | undefined;
 
-/** A parser for the three-header form `<prefix>limit`, `-remaining`, `-reset`. */
-function tripleLimits(prefix: string, readReset: ResetReader, source: string): LimitParser {
+/**
+ * A parser for the three-header form `<prefix>limit`, `-remaining`, `-reset` (the reset read by
+ * `readReset`), with `Retry-After`: X's `x-rate-limit-*`, Mastodon's `X-RateLimit-*`, Bluesky's
+ * `RateLimit-*`.
+ */
+export function tripleLimits(prefix: string, readReset: ResetReader, source: string): LimitParser {
   return ({ status, headers }, now) => {
     const offset = clockOffset(headers, now);
     return observation(status, {
@@ -131,34 +136,6 @@ function tripleLimits(prefix: string, readReset: ResetReader, source: string): L
     });
   };
 }
-
-/** X API v2: `x-rate-limit-limit`, `-remaining`, `-reset` (epoch seconds). */
-export const xLimits: LimitParser = tripleLimits(
-  'x-rate-limit-',
-  resetFromEpochSeconds,
-  'x-rate-limit',
-);
-
-/** Mastodon: `X-RateLimit-Limit`, `-Remaining`, `-Reset` (ISO 8601). */
-export const mastodonLimits: LimitParser = tripleLimits(
-  'x-ratelimit-',
-  resetFromIso,
-  'x-ratelimit-iso',
-);
-
-const blueskyTriple = tripleLimits('ratelimit-', resetFromEpochSeconds, 'ratelimit-epoch');
-
-/** Bluesky: `RateLimit-Limit`, `-Remaining`, `-Reset` (epoch seconds), `RateLimit-Policy: 3000;w=300`. */
-export const blueskyLimits: LimitParser = (response, now) => {
-  const observed = blueskyTriple(response, now);
-  const policy = /^\s*(\d+)\s*;\s*w=(\d+)/.exec(response.headers.get('ratelimit-policy') ?? '');
-  if (!policy) return observed;
-  return {
-    ...observed,
-    limit: observed.limit ?? Number(policy[1]),
-    windowMs: Math.min(Number(policy[2]) * 1_000, MAX_HINT_MS),
-  };
-};
 
 /**
  * The IETF fields (draft-ietf-httpapi-ratelimit-headers): `RateLimit: "default";r=50;t=30` and

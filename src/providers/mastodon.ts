@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { mastodonLimits } from '../engine/limits.js';
+import { resetFromIso, tripleLimits } from '../engine/limits.js';
 import { OptionError } from '../errors.js';
 import { exactCount } from '../model/count.js';
 import { normalizeHandle } from '../model/platform.js';
-import type { ProviderV1 } from '../spec/v1/index.js';
+import type { LimitParser, ProviderV1 } from '../spec/v1/index.js';
 import { credentialTag } from '../util/hash.js';
 import {
   type AnswerIdentity,
@@ -42,6 +42,13 @@ const Account = z.object({
   statuses_count: z.number().int().optional(),
   suspended: z.boolean().optional(),
 });
+
+/** Mastodon: `X-RateLimit-Limit`, `-Remaining`, `-Reset` (ISO 8601). */
+export const mastodonLimits: LimitParser = tripleLimits(
+  'x-ratelimit-',
+  resetFromIso,
+  'x-ratelimit-iso',
+);
 
 /**
  * Follower counts from Mastodon (`GET /api/v1/accounts/lookup?acct=`), asked of each account's

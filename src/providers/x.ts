@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { xLimits } from '../engine/limits.js';
+import { resetFromEpochSeconds, tripleLimits } from '../engine/limits.js';
 import { quoteServerText } from '../engine/redact.js';
 import { exactCount } from '../model/count.js';
 import type { LimitParser, ProviderResult, ProviderV1 } from '../spec/v1/index.js';
@@ -69,6 +69,13 @@ export const UsersResponse = z.object({
   data: z.array(User).optional(),
   errors: z.array(Problem).optional(),
 });
+
+/** X API v2: `x-rate-limit-limit`, `-remaining`, `-reset` (epoch seconds). */
+export const xLimits: LimitParser = tripleLimits(
+  'x-rate-limit-',
+  resetFromEpochSeconds,
+  'x-rate-limit',
+);
 
 /**
  * Reads X's limit headers, and a usage cap (`.../problems/usage-capped`, sent with 429 or 403) as an
