@@ -107,12 +107,6 @@ export { describeCount, type FormatCountOptions, formatCount } from './numbers/f
 export { parseCount } from './numbers/parse-count.js';
 // Providers
 export {
-  type StaticEntry,
-  type StaticProviderOptions,
-  type StaticValue,
-  staticProvider,
-} from './provider/static-provider.js';
-export {
   type BlueskyProviderOptions,
   blueskyLimits,
   blueskyProvider,
@@ -133,6 +127,12 @@ export {
   mastodonProvider,
 } from './providers/mastodon.js';
 export { metaLimits } from './providers/meta.js';
+export {
+  type StaticEntry,
+  type StaticProviderOptions,
+  type StaticValue,
+  staticProvider,
+} from './providers/static.js';
 export {
   type TelegramProviderOptions,
   telegramLimits,
