@@ -6,11 +6,11 @@ import type { LimitParser, ProviderResult, ProviderV1 } from '../spec/v1/index.j
 import {
   type AnswerIdentity,
   batchError,
-  failed,
+  failureResult,
   matchAnswers,
-  observed,
   parseBody,
   readBaseUrl,
+  snapshotResult,
 } from './shared.js';
 
 /** Options of {@link blueskyProvider}. */
@@ -111,7 +111,7 @@ export function blueskyProvider(options: BlueskyProviderOptions = {}): ProviderV
         if (match.kind === 'absent') {
           if (match.stray) return match.stray;
           // getProfiles silently omits actors it cannot show (platforms.md §6)
-          return failed(
+          return failureResult(
             provider,
             account,
             'not-found',
@@ -120,9 +120,14 @@ export function blueskyProvider(options: BlueskyProviderOptions = {}): ProviderV
         }
         const profile = match.entry;
         if (profile.followersCount === undefined) {
-          return failed(provider, account, 'hidden', 'the profile came without followersCount');
+          return failureResult(
+            provider,
+            account,
+            'hidden',
+            'the profile came without followersCount',
+          );
         }
-        return observed(provider, account, takenAt, exactCount(profile.followersCount), {
+        return snapshotResult(provider, account, takenAt, exactCount(profile.followersCount), {
           platformUserId: match.id,
           following: profile.followsCount,
           posts: profile.postsCount,

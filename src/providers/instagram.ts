@@ -18,13 +18,13 @@ import {
 import {
   type AnswerIdentity,
   batchError,
-  failed,
+  failureResult,
   matchOne,
-  observed,
   readBaseUrl,
   requireCredential,
   settleEach,
   shapeIssues,
+  snapshotResult,
 } from './shared.js';
 
 /** Options of {@link instagramProvider}. */
@@ -194,7 +194,7 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
         );
       }
       if (part.kind === 'unreadable') {
-        return failed(
+        return failureResult(
           provider,
           account,
           'invalid-response',
@@ -202,7 +202,7 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
           part.status,
         );
       }
-      return failed(provider, account, part.reason, part.message);
+      return failureResult(provider, account, part.reason, part.message);
     });
     if (!refused) return results as ProviderResult[];
     if (mode === 'batch') {
@@ -255,7 +255,7 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
       const error = readGraphError(body);
       const graph = describeGraphError(error, secrets);
       if (error?.code === INVALID_USER_CODE) {
-        return failed(
+        return failureResult(
           provider,
           account,
           'not-found',
@@ -265,7 +265,7 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
       }
       if (error?.code === 100 && error.subcode === 33) throw nodeRefused();
       if (isDeprecated(error)) {
-        return failed(
+        return failureResult(
           provider,
           account,
           'invalid-response',
@@ -273,7 +273,7 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
           status,
         );
       }
-      return failed(
+      return failureResult(
         provider,
         account,
         'invalid-response',
@@ -283,7 +283,7 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
     }
     const parsed = Answer.safeParse(body);
     if (!parsed.success) {
-      return failed(
+      return failureResult(
         provider,
         account,
         'invalid-response',
@@ -302,14 +302,14 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
     if (match.kind === 'failed') return match.failure;
     const found: Discovered = match.entry;
     if (found.followers_count === undefined) {
-      return failed(
+      return failureResult(
         provider,
         account,
         'hidden',
         'business discovery returned the account without followers_count',
       );
     }
-    return observed(provider, account, takenAt, exactCount(found.followers_count), {
+    return snapshotResult(provider, account, takenAt, exactCount(found.followers_count), {
       platformUserId: match.id,
       following: found.follows_count,
       posts: found.media_count,

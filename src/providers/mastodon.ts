@@ -8,10 +8,10 @@ import { credentialTag } from '../util/hash.js';
 import {
   type AnswerIdentity,
   batchError,
-  failed,
+  failureResult,
   matchOne,
-  observed,
   parseBody,
+  snapshotResult,
 } from './shared.js';
 
 /** Options of {@link mastodonProvider}. */
@@ -109,7 +109,7 @@ export function mastodonProvider(options: MastodonProviderOptions = {}): Provide
             operation: 'accounts/lookup',
           });
           if (response.status === 404)
-            return failed(
+            return failureResult(
               provider,
               account,
               'not-found',
@@ -117,7 +117,7 @@ export function mastodonProvider(options: MastodonProviderOptions = {}): Provide
               404,
             );
           if (response.status === 410)
-            return failed(provider, account, 'suspended', `${host} answered 410 Gone`, 410);
+            return failureResult(provider, account, 'suspended', `${host} answered 410 Gone`, 410);
           if (response.status === 401 || response.status === 403) {
             throw batchError(
               provider,
@@ -142,21 +142,21 @@ export function mastodonProvider(options: MastodonProviderOptions = {}): Provide
           if (match.kind === 'failed') return match.failure;
           const found = match.entry;
           if (found.suspended)
-            return failed(
+            return failureResult(
               provider,
               account,
               'suspended',
               `${host} reports the account as suspended`,
             );
           if (found.followers_count < 0) {
-            return failed(
+            return failureResult(
               provider,
               account,
               'hidden',
               `${host} hides this account's follower count (followers_count ${found.followers_count})`,
             );
           }
-          return observed(provider, account, now(), exactCount(found.followers_count), {
+          return snapshotResult(provider, account, now(), exactCount(found.followers_count), {
             platformUserId: match.id,
             following: nonNegative(found.following_count),
             posts: nonNegative(found.statuses_count),

@@ -8,12 +8,12 @@ import { credentialTag } from '../util/hash.js';
 import {
   type AnswerIdentity,
   batchError,
-  failed,
+  failureResult,
   matchAnswers,
-  observed,
   parseBody,
   readBaseUrl,
   requireCredential,
+  snapshotResult,
 } from './shared.js';
 
 /** Options of {@link xProvider}. */
@@ -164,7 +164,7 @@ export function xProvider(options: XProviderOptions): ProviderV1 {
         if (match.kind === 'found') {
           const m = match.entry.public_metrics;
           const extra = m.listed_count === undefined ? undefined : { listed: m.listed_count };
-          return observed(provider, account, takenAt, exactCount(m.followers_count), {
+          return snapshotResult(provider, account, takenAt, exactCount(m.followers_count), {
             platformUserId: match.id,
             following: m.following_count,
             posts: m.tweet_count ?? m.post_count,
@@ -177,7 +177,7 @@ export function xProvider(options: XProviderOptions): ProviderV1 {
         // but the same resource-not-found type (platforms.md §1).
         const detail = problem?.detail ?? 'X returned neither the user nor an error for it';
         const suspended = /suspended/i.test(detail) || problem?.title === 'Forbidden';
-        return failed(provider, account, suspended ? 'suspended' : 'not-found', detail);
+        return failureResult(provider, account, suspended ? 'suspended' : 'not-found', detail);
       });
     },
   };

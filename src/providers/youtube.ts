@@ -19,15 +19,15 @@ import { nextMidnightMs } from '../util/time-zone.js';
 import {
   type AnswerIdentity,
   batchError,
-  failed,
+  failureResult,
   type Matched,
   matchAnswers,
-  observed,
   type ProviderFailure,
   parseBody,
   readBaseUrl,
   requireCredential,
   settleEach,
+  snapshotResult,
 } from './shared.js';
 
 /** The daily quota of a Google Cloud project's YouTube Data API key. */
@@ -301,14 +301,20 @@ export function youtubeProvider(options: YoutubeProviderOptions): ProviderV1 {
         if (match?.kind !== 'found') {
           // channels.list silently leaves out unknown, closed and suspended channels (§4)
           return (
-            match?.stray ?? failed(provider, account, 'not-found', 'YouTube has no channel for it')
+            match?.stray ??
+            failureResult(provider, account, 'not-found', 'YouTube has no channel for it')
           );
         }
         const stats = match.entry.statistics;
         if (!stats || stats.hiddenSubscriberCount || stats.subscriberCount === undefined) {
-          return failed(provider, account, 'hidden', 'the channel hides its subscriber count');
+          return failureResult(
+            provider,
+            account,
+            'hidden',
+            'the channel hides its subscriber count',
+          );
         }
-        return observed(provider, account, takenAt, subscriberCount(stats.subscriberCount), {
+        return snapshotResult(provider, account, takenAt, subscriberCount(stats.subscriberCount), {
           platformUserId: match.id,
           views: optionalNumber(stats.viewCount),
           posts: optionalNumber(stats.videoCount),
