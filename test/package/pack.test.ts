@@ -72,6 +72,8 @@ describe('the packed package', () => {
     ).toBe(true);
     expect(paths).toContain('dist/index.d.ts');
     expect(paths).toContain('dist/testing/index.js');
+    expect(paths).toContain('dist/provider/index.js');
+    expect(paths).toContain('dist/provider/index.d.ts');
   });
 
   it('has no `any` in its public type declarations', () => {
@@ -92,20 +94,28 @@ describe('the packed package', () => {
     writeFileSync(
       join(dir, 'esm.mjs'),
       `import { defineRegistry, totals } from 'social-reach';
+       import { genericLimits, snapshotResult } from 'social-reach/provider';
        import { mockProvider } from 'social-reach/testing';
        const r = defineRegistry({ units: [{ id: 'mp', kind: 'state', name: 'MP' }], accounts: [{ id: 'a', unit: 'mp', platform: 'x', handle: '@IndoreCollector' }] });
-       console.log(r.account('a').handle, typeof totals, typeof mockProvider);`,
+       const result = snapshotResult({ platform: 'x', name: 'mine' }, r.account('a'), new Date(0), { value: 5, min: 5, max: 5 });
+       const limits = genericLimits({ status: 429, headers: new Headers({ 'retry-after': '7' }) }, 0);
+       console.log(r.account('a').handle, typeof totals, typeof mockProvider, result.snapshot.source.provider, limits.kind, limits.retryAfterMs);`,
     );
-    expect(run('node', ['esm.mjs'], dir).trim()).toBe('IndoreCollector function function');
+    expect(run('node', ['esm.mjs'], dir).trim()).toBe(
+      'IndoreCollector function function mine throttled 7000',
+    );
   });
 
   it('works with require (Node >= 20.19 loads ESM from require)', () => {
     writeFileSync(
       join(dir, 'cjs.cjs'),
       `const { normalizeHandle } = require('social-reach');
+       const { redactUrl } = require('social-reach/provider');
        const { mockProvider } = require('social-reach/testing');
-       console.log(normalizeHandle('x', 'https://twitter.com/IndoreCollector'), typeof mockProvider);`,
+       console.log(normalizeHandle('x', 'https://twitter.com/IndoreCollector'), typeof mockProvider, redactUrl('https://a.example/?access_token=s3cret'));`,
     );
-    expect(run('node', ['cjs.cjs'], dir).trim()).toBe('IndoreCollector function');
+    expect(run('node', ['cjs.cjs'], dir).trim()).toBe(
+      'IndoreCollector function https://a.example/?access_token=***',
+    );
   });
 });
