@@ -134,12 +134,15 @@ export interface NoticeProgress {
   readonly message: string;
 }
 
+/** {@link HttpOptions} checked, with every default filled in; `deadline` in epoch ms. Internal. */
+export type ResolvedHttpOptions = Required<Omit<HttpOptions, 'deadline' | 'fetch'>> & {
+  deadline: number;
+  fetch: typeof globalThis.fetch | undefined;
+};
+
 /** {@link CollectOptions} checked, with every default filled in. Internal. */
 export interface ResolvedOptions {
-  http: Required<Omit<HttpOptions, 'deadline' | 'fetch'>> & {
-    deadline: number;
-    fetch: typeof globalThis.fetch | undefined;
-  };
+  http: ResolvedHttpOptions;
   providers: Map<PlatformId, ProviderV1>;
   concurrency: number;
   signal: AbortSignal;

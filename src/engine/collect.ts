@@ -247,16 +247,8 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
         stats: httpStats,
         secrets,
         signal,
-        timeoutMs: resolved.http.timeoutMs,
-        maxBodyBytes: resolved.http.maxBodyBytes,
-        maxErrorBodyBytes: resolved.http.maxErrorBodyBytes,
-        retries: resolved.http.retries,
-        retryDelayMs: resolved.http.retryDelayMs,
-        maxThrottleRetries: resolved.http.maxThrottleRetries,
-        maxWaitMs: resolved.http.maxWaitMs,
-        deadline: resolved.http.deadline,
         now: () => now().getTime(),
-        fetch: resolved.http.fetch,
+        http: resolved.http,
       });
       const notice = (code: NoticeCode, message: string) =>
         report({
