@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { type FailureReason, ProviderError } from '../errors.js';
 import type { HttpClient, HttpResponse, ProviderV1 } from '../spec/v1/index.js';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { OptionError } from '../errors.js';
 import type { Account } from '../model/account.js';
 import { exactCount } from '../model/count.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { resetFromIso, tripleLimits } from '../engine/limits.js';
 import { OptionError } from '../errors.js';
 import { exactCount } from '../model/count.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import { redactText } from '../engine/redact.js';
 import {
   type FailureReason,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { checkAdaptiveRate } from '../engine/collect-options.js';
 import { MAX_HINT_MS, parseRetryAfter } from '../engine/limits.js';
 import { quoteServerText } from '../engine/redact.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { resetFromEpochSeconds, tripleLimits } from '../engine/limits.js';
 import { quoteServerText } from '../engine/redact.js';
 import { exactCount } from '../model/count.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { genericLimits, parseRetryAfter } from '../engine/limits.js';
 import { quoteServerText } from '../engine/redact.js';
 import { OptionError, RateLimitError } from '../errors.js';

@@ -1,62 +1,30 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  installApp,
+  packDependency,
+  packPackage,
+  RUNTIME_DEPENDENCIES,
+  root,
+  run,
+  tempDir,
+} from './packed.js';
 
 /**
- * The package as a user gets it: `npm pack`, installed into an empty folder, then imported with ESM
- * `import` and CommonJS `require`. Offline: its dependencies are packed from this checkout's
- * node_modules too (an npm cache filled by `npm ci` holds tarballs, not the registry metadata an
- * install by range needs), so the test touches no registry.
+ * The package as a user gets it: `npm pack`, installed into an empty folder (offline, see
+ * packed.ts), then imported with ESM `import` and CommonJS `require`.
  */
-const DEPENDENCIES = ['zod', 'ky', 'p-limit', 'yocto-queue'];
-const root = resolve(import.meta.dirname, '../..');
 let dir: string;
-
-const run = (cmd: string, args: string[], cwd: string) =>
-  execFileSync(cmd, args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_NO_WARNINGS: '1' },
-  });
 
 describe('the packed package', () => {
   beforeAll(() => {
-    if (!existsSync(join(root, 'dist/index.js'))) run('npm', ['run', 'build'], root);
-    dir = mkdtempSync(join(tmpdir(), 'social-reach-pack-'));
-    run('npm', ['pack', '--pack-destination', dir, '--silent'], root);
-    const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
-    const before = new Set(readdirSync(dir));
-    for (const name of DEPENDENCIES) {
-      run(
-        'npm',
-        [
-          'pack',
-          join(root, 'node_modules', name),
-          '--ignore-scripts',
-          '--pack-destination',
-          dir,
-          '--silent',
-        ],
-        root,
-      );
-    }
-    const dependencies = readdirSync(dir).filter((f) => f.endsWith('.tgz') && !before.has(f));
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-    run(
-      'npm',
-      [
-        'install',
-        '--offline',
-        '--no-audit',
-        '--no-fund',
-        '--loglevel=error',
-        `./${tarball}`,
-        ...dependencies.map((f) => `./${f}`),
-      ],
+    dir = tempDir('pack');
+    const tarball = packPackage(dir);
+    const dependencies = ['zod', ...RUNTIME_DEPENDENCIES].map((name) => packDependency(name, dir));
+    installApp(
       dir,
+      [tarball, ...dependencies].map((f) => `./${f}`),
     );
   }, 120_000);
 
