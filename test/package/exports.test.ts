@@ -41,6 +41,7 @@ const ENTRIES: Record<string, { source: string; values: string[]; types: string[
       'describeCount',
       'exactCount',
       'facebookProvider',
+      'fiscalYearLabel',
       'formatCount',
       'growth',
       'instagramProvider',
@@ -53,6 +54,7 @@ const ENTRIES: Record<string, { source: string; values: string[]; types: string[
       'parseCount',
       'parseSnapshots',
       'periodStart',
+      'quarterLabel',
       'rank',
       'renderReport',
       'roundedDownCount',
@@ -92,6 +94,7 @@ const ENTRIES: Record<string, { source: string; values: string[]; types: string[
       'MemoryStoreOptions',
       'NoticeProgress',
       'Period',
+      'PeriodOptions',
       'PlatformDefinition',
       'PlatformId',
       'ProviderV1',
@@ -199,8 +202,12 @@ const ENTRIES: Record<string, { source: string; values: string[]; types: string[
   },
 };
 
-/** The main entry's ceiling: registry, counts, collect, providers, aggregation, reports, stores, errors. */
-const MAIN_ENTRY_MAX = 110;
+/**
+ * The main entry's ceiling: registry, counts, collect, providers, aggregation, reports, stores,
+ * errors. Issue #11 narrowed it to 110 names; issue #14 then added the financial-year helpers
+ * (fiscalYearLabel, quarterLabel, PeriodOptions).
+ */
+const MAIN_ENTRY_MAX = 113;
 
 const root = resolve(import.meta.dirname, '../..');
 

@@ -16,6 +16,7 @@ import {
   type FailureReason,
   type FetchError,
   facebookProvider,
+  fiscalYearLabel,
   formatCount,
   growth,
   instagramProvider,
@@ -26,11 +27,13 @@ import {
   nextPeriodStart,
   normalizeHandle,
   type Period,
+  type PeriodOptions,
   type PlatformId,
   type ProviderError,
   type ProviderV1,
   parseCount,
   periodStart,
+  quarterLabel,
   type RankEntry,
   type RateLimitError,
   type Registry,
@@ -204,8 +207,15 @@ describe('the public types', () => {
 
   it('calendar helpers take and return Dates, like the rest of the API', () => {
     expectTypeOf(periodStart).toEqualTypeOf<
-      (time: Date, period: Period, timeZone: string) => Date
+      (time: Date, period: Period, timeZone: string, options?: PeriodOptions) => Date
     >();
+    expectTypeOf(fiscalYearLabel).toEqualTypeOf<
+      (time: Date, timeZone: string, options?: PeriodOptions) => string
+    >();
+    expectTypeOf(quarterLabel).toEqualTypeOf<
+      (time: Date, timeZone: string, options?: PeriodOptions) => string
+    >();
+    expectTypeOf<Period>().toEqualTypeOf<'day' | 'week' | 'month' | 'quarter' | 'fiscal-year'>();
     expectTypeOf(nextPeriodStart).toEqualTypeOf<
       (start: Date, period: Period, timeZone: string) => Date
     >();
