@@ -21,6 +21,7 @@ export function packagePaths(root: string): Record<string, string[]> {
     'social-reach': [join(root, 'src/index.ts')],
     'social-reach/testing': [join(root, 'src/testing/index.ts')],
     'social-reach/postgres': [join(root, 'src/stores/postgres/index.ts')],
+    'social-reach/reports': [join(root, 'src/visual/index.ts')],
   };
 }
 
