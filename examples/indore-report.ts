@@ -21,7 +21,7 @@ import {
   totals,
 } from '../src/index.js';
 import { memoryStore } from '../src/stores/memory.js';
-import { renderHtmlReport, type VisualReport } from '../src/visual/index.js';
+import { renderHtmlReport, renderXlsxReport, type VisualReport } from '../src/visual/index.js';
 import { indoreRegistry, reportedClaims } from './indore-data.js';
 import { DAY, SIMULATION_END, simulatedFailures, simulateIndore } from './indore-simulation.js';
 
@@ -78,3 +78,6 @@ for (const [file, locale] of [
   writeFileSync(path, await renderHtmlReport(report, { locale }));
   console.log(`wrote ${path}`);
 }
+const workbook = join(folder, 'indore-report.xlsx');
+writeFileSync(workbook, await renderXlsxReport(report, { locale: 'en-IN' }));
+console.log(`wrote ${workbook}`);

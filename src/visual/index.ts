@@ -23,3 +23,9 @@ export type {
   VisualReport,
   VisualReportOptions,
 } from './report-input.js';
+export {
+  INDIAN_NEGATIVE_FORMAT,
+  INDIAN_NUMBER_FORMAT,
+  renderXlsxReport,
+  type XlsxReportOptions,
+} from './xlsx-report.js';
