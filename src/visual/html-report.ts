@@ -220,7 +220,9 @@ class PageBuilder {
 
   private async chart(kind: string, spec: ChartSpec): Promise<string> {
     const svg = await chartSvg(spec, { id: `chart-${kind}` });
-    return `<figure class="chart" data-chart="${htmlText(kind)}">${svg}<figcaption>${htmlText(spec.description)}</figcaption></figure>\n`;
+    // A chart keeps a readable size on a phone and scrolls inside its frame (focusable, so a
+    // keyboard can scroll it); printed, it shrinks to the page.
+    return `<figure class="chart" data-chart="${htmlText(kind)}" tabindex="0">${svg}<figcaption>${htmlText(spec.description)}</figcaption></figure>\n`;
   }
 
   private section(id: string, heading: string, body: string): string {
@@ -466,8 +468,11 @@ th.name{text-align:start;font-weight:500;padding-inline-start:calc(.6em + var(--
 tr.account th.name{font-weight:400;color:var(--muted)}
 tr.unit th.name{overflow-wrap:anywhere}
 .notes{font-size:.85rem;padding-inline-start:1.2em}
-figure.chart{margin:.5em 0 1em;max-width:100%}
-figure.chart svg{display:block;max-width:100%;height:auto}
+figure.chart{margin:.5em 0 1em;max-width:100%;overflow-x:auto}
+figure.chart:focus{outline:2px solid var(--accent)}
+figure.chart svg{display:block;max-width:100%;min-width:600px;height:auto}
+th.name{min-width:9em}
+td.text,th.text{min-width:7em}
 figcaption{font-size:.85rem}
 details.figures summary{cursor:pointer;color:var(--accent)}
 footer{margin-top:2em;border-top:1px solid var(--rule);color:var(--muted);font-size:.85rem}
@@ -478,6 +483,8 @@ footer{margin-top:2em;border-top:1px solid var(--rule);color:var(--muted);font-s
   section{break-inside:auto}
   h2{break-after:avoid}
   figure.chart,tr{break-inside:avoid}
+  figure.chart{overflow:visible}
+  figure.chart svg{min-width:0}
   .table-wrap{overflow:visible}
   details.figures>*{display:block}
   thead{display:table-header-group}
