@@ -25,6 +25,7 @@ import {
   seriesChartSpec,
 } from './chart-specs.js';
 import { chartSvg } from './chart-svg.js';
+import { withPossiblePlaces } from './places.js';
 import {
   checkReport,
   type RankedUnit,
@@ -124,7 +125,7 @@ class PageBuilder {
         this.section(
           'ranking',
           o.visual.sections.ranking,
-          chart + tableWrap(emitHtml(withPlaces(table, report.ranking.entries, o), o)),
+          chart + tableWrap(emitHtml(withPlaces(table, placed(report.ranking.entries), o), o)),
         ),
       );
     }
@@ -417,7 +418,12 @@ class PageBuilder {
 
 /** A ranking's table, with a column of possible places when entries carry them. */
 function withPlaces(table: Table, entries: readonly RankedUnit[], o: ResolvedVisualOptions): Table {
-  if (!entries.some((e) => e.bestRank !== undefined || e.worstRank !== undefined)) return table;
+  // Only when some place is uncertain: a column of "3" next to the places says nothing.
+  if (
+    entries.every((e) => (e.bestRank ?? e.rank) === e.rank && (e.worstRank ?? e.rank) === e.rank)
+  ) {
+    return table;
+  }
   return {
     ...table,
     columns: [...table.columns, { label: o.visual.columns.places, kind: 'text', key: 'places' }],
@@ -434,6 +440,12 @@ function withPlaces(table: Table, entries: readonly RankedUnit[], o: ResolvedVis
       };
     }),
   };
+}
+
+/** The entries with their possible places, computed from the bounds where not given. */
+function placed(entries: readonly RankedUnit[]): readonly RankedUnit[] {
+  if (entries.some((e) => e.bestRank !== undefined || e.worstRank !== undefined)) return entries;
+  return withPossiblePlaces(entries);
 }
 
 function tableWrap(html: string): string {

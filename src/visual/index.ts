@@ -12,6 +12,7 @@ export {
 } from './chart-specs.js';
 export { type ChartSvgOptions, chartSvg } from './chart-svg.js';
 export { type HtmlReportOptions, renderHtmlReport } from './html-report.js';
+export { withPossiblePlaces } from './places.js';
 export type {
   CheckedClaim,
   GrowthInput,

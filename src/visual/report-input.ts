@@ -55,9 +55,9 @@ export interface VisualReport {
 
 /**
  * A ranking as `rank` returns it, and the platform it was ranked by. An entry may also carry the
- * best and worst places it could have given the uncertainty of every figure (`bestRank`,
- * `worstRank`): the report then shows a column of possible places. `rank` does not compute them
- * yet.
+ * best and worst places it could hold given the uncertainty of every figure (`bestRank`,
+ * `worstRank`); without them the report computes them with `withPossiblePlaces`, and shows a
+ * column of possible places when some place is uncertain.
  */
 export interface RankingInput {
   entries: readonly RankedUnit[];

@@ -68,6 +68,8 @@ export interface VisualWords {
     readonly period: string;
     readonly periodStart: string;
     readonly places: string;
+    readonly bestPlace: string;
+    readonly worstPlace: string;
     readonly unitId: string;
     readonly kind: string;
     readonly parent: string;
@@ -175,6 +177,8 @@ const en: VisualWords = {
     period: 'Period',
     periodStart: 'Period start',
     places: 'Possible places',
+    bestPlace: 'Best possible place',
+    worstPlace: 'Worst possible place',
     unitId: 'Unit id',
     kind: 'Kind',
     parent: 'Parent',
@@ -278,6 +282,8 @@ const hi: VisualWords = {
     period: 'अवधि',
     periodStart: 'अवधि का आरंभ',
     places: 'संभावित स्थान',
+    bestPlace: 'सबसे ऊँचा संभावित स्थान',
+    worstPlace: 'सबसे नीचा संभावित स्थान',
     unitId: 'इकाई आईडी',
     kind: 'प्रकार',
     parent: 'मूल इकाई',

@@ -14,6 +14,7 @@ import { platformName, selectUnits } from '../report/report-kind.js';
 import type { Field } from '../report/table.js';
 import { totalsReport } from '../report/totals-report.js';
 import { importOptional } from './optional-dependency.js';
+import { withPossiblePlaces } from './places.js';
 import {
   checkReport,
   type ResolvedVisualOptions,
@@ -210,6 +211,9 @@ function totalsSheet(report: VisualReport, o: ResolvedVisualOptions): Sheet {
 
 function rankingSheet(report: VisualReport, o: ResolvedVisualOptions): Sheet {
   const { entries, platform } = report.ranking!;
+  const places = entries.some((e) => e.bestRank !== undefined || e.worstRank !== undefined)
+    ? entries
+    : withPossiblePlaces(entries);
   const records = rankingReport.records(
     { registry: report.registry, ranking: entries, platform },
     o,
@@ -219,8 +223,15 @@ function rankingSheet(report: VisualReport, o: ResolvedVisualOptions): Sheet {
     columns: [
       { label: o.words.report.rank, key: 'rank', kind: 'integer', width: 8 },
       ...summaryColumns(o),
+      { label: o.visual.columns.bestPlace, key: 'best_rank', kind: 'integer', width: 10 },
+      { label: o.visual.columns.worstPlace, key: 'worst_rank', kind: 'integer', width: 10 },
     ],
-    rows: records.rows.map((r) => [r[0]!, ...localizeSummary(r.slice(1), report.registry, o)]),
+    rows: records.rows.map((r, i) => [
+      r[0]!,
+      ...localizeSummary(r.slice(1), report.registry, o),
+      places[i]!.bestRank ?? null,
+      places[i]!.worstRank ?? null,
+    ]),
   };
 }
 
