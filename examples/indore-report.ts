@@ -6,7 +6,8 @@
  *   npx tsx examples/indore-report.ts [output-folder]   # default: the current folder
  *
  * writes indore-report.html, indore-report.hi.html and indore-report.xlsx. The figures are
- * SIMULATED. Growth compares the end of October with 28 November 2026; the line chart is weekly.
+ * SIMULATED. Growth compares the start of this quarter of the financial year (Q3 FY 2026-27, from
+ * 1 October) with 28 November 2026; the line chart is weekly.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ import {
   defineRegistry,
   growth,
   parseCount,
+  periodStart,
+  quarterLabel,
   rank,
   series,
   totals,
@@ -32,7 +35,9 @@ const store = memoryStore();
 await store.put(snapshots);
 
 const t = totals(registry, snapshots, { asOf: SIMULATION_END });
-const endOfOctober = new Date('2026-10-31T23:59:59.999+05:30');
+// This quarter of India's financial year (April–March) so far, against where it started.
+const quarterStart = periodStart(SIMULATION_END, 'quarter', 'Asia/Kolkata');
+const endOfLastQuarter = new Date(quarterStart.getTime() - 1);
 const report: VisualReport = {
   registry,
   totals: t,
@@ -41,10 +46,10 @@ const report: VisualReport = {
   growth: {
     units: growth(
       registry,
-      await store.latest({ asOf: endOfOctober }),
+      await store.latest({ asOf: endOfLastQuarter }),
       await store.latest({ asOf: SIMULATION_END }),
     ),
-    from: endOfOctober,
+    from: endOfLastQuarter,
     to: SIMULATION_END,
   },
   series: {
@@ -70,6 +75,9 @@ const report: VisualReport = {
   }),
 };
 
+console.log(
+  `growth in ${quarterLabel(SIMULATION_END, 'Asia/Kolkata')} so far, against the end of ${quarterLabel(endOfLastQuarter, 'Asia/Kolkata')}`,
+);
 for (const [file, locale] of [
   ['indore-report.html', 'en-IN'],
   ['indore-report.hi.html', 'hi-IN'],

@@ -97,6 +97,7 @@ export function seriesChartSpec(
         interval: series.interval,
         timeZone: series.timeZone,
         locale: o.locale,
+        fiscalYearStartMonth: o.fiscalYearStartMonth,
       }),
     );
     const date = wallDate(period.start, series.timeZone).toISOString().slice(0, 10);

@@ -203,11 +203,12 @@ class PageBuilder {
   }
 
   private chartOptions() {
-    const { locale, notation, timeZone, periodLabel } = this.o;
+    const { locale, notation, timeZone, fiscalYearStartMonth, periodLabel } = this.o;
     return {
       locale,
       notation,
       timeZone,
+      fiscalYearStartMonth,
       periodLabel,
       units: this.chartDefault(),
     };
@@ -297,6 +298,7 @@ class PageBuilder {
               interval: s.interval,
               timeZone: s.timeZone,
               locale: o.locale,
+              fiscalYearStartMonth: o.fiscalYearStartMonth,
             }),
           },
           ...units.map((id): Cell => {

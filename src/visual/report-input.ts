@@ -9,6 +9,7 @@ import type { Registry } from '../model/registry.js';
 import type { LocalizedName } from '../model/unit.js';
 import type { ClaimCheck } from '../numbers/check-claim.js';
 import { type ResolvedReportOptions, resolveReportOptions } from '../report/report-options.js';
+import { fiscalYearLabel, quarterLabel } from '../util/time-zone.js';
 import { type VisualWords, visualWordsFor } from './words.js';
 
 /**
@@ -134,9 +135,14 @@ export interface VisualReportOptions {
   /** The time zone dates are written in. @default 'Asia/Kolkata' */
   timeZone?: string;
   /**
-   * How a period of a series is named (tables, chart descriptions, the workbook), for periods of
-   * other kinds than day, week and month (quarters, financial years).
-   * @default the day (`28 Nov 2026`), the week's first day, or the month (`Nov 2026`)
+   * The month (1–12) the financial year starts in, for the names of quarters (`Q3 FY 2026-27`), as
+   * given to `series`. @default 4 (April, India's financial year)
+   */
+  fiscalYearStartMonth?: number;
+  /**
+   * How a period of a series is named (tables, chart descriptions, the workbook).
+   * @default the day (`28 Nov 2026`), the week's first day, the month (`Nov 2026`), the quarter
+   *   (`Q3 FY 2026-27`, `quarterLabel`) or the financial year (`FY 2026-27`, `fiscalYearLabel`)
    * @example
    * ```ts
    * const options: VisualReportOptions = {
@@ -159,17 +165,20 @@ export interface PeriodToName {
   readonly timeZone: string;
   /** The report's locale. */
   readonly locale: string;
+  /** The month (1–12) the financial year starts in. */
+  readonly fiscalYearStartMonth: number;
 }
 
 /** {@link VisualReportOptions} checked, with every default filled in. Internal. */
 export interface ResolvedVisualOptions extends ResolvedReportOptions {
   readonly timeZone: string;
+  readonly fiscalYearStartMonth: number;
   readonly periodLabel: (period: PeriodToName) => string;
   /** The words of the page, charts and workbook in the locale's language. */
   readonly visual: VisualWords;
 }
 
-const KNOWN = ['locale', 'title', 'notation', 'timeZone', 'periodLabel'];
+const KNOWN = ['locale', 'title', 'notation', 'timeZone', 'fiscalYearStartMonth', 'periodLabel'];
 
 /** Checks the options once, saying what was expected, and fills in the defaults. Internal. */
 export function resolveVisualOptions(
@@ -191,12 +200,26 @@ export function resolveVisualOptions(
       );
     }
   }
-  const { locale, title, notation, timeZone = 'Asia/Kolkata', periodLabel } = options;
+  const {
+    locale,
+    title,
+    notation,
+    timeZone = 'Asia/Kolkata',
+    fiscalYearStartMonth = 4,
+    periodLabel,
+  } = options;
   const base = resolveReportOptions({ locale, title, notation });
   try {
     new Intl.DateTimeFormat('en', { timeZone });
   } catch {
     throw new OptionError('timeZone', 'an IANA time zone such as "Asia/Kolkata"', timeZone);
+  }
+  if (
+    !Number.isInteger(fiscalYearStartMonth) ||
+    fiscalYearStartMonth < 1 ||
+    fiscalYearStartMonth > 12
+  ) {
+    throw new OptionError('fiscalYearStartMonth', 'a month from 1 to 12', fiscalYearStartMonth);
   }
   if (periodLabel !== undefined && typeof periodLabel !== 'function') {
     throw new OptionError('periodLabel', 'a function or undefined', periodLabel);
@@ -204,6 +227,7 @@ export function resolveVisualOptions(
   return {
     ...base,
     timeZone,
+    fiscalYearStartMonth,
     periodLabel: periodLabel ?? defaultPeriodLabel,
     visual: visualWordsFor(base.words.language),
   };
@@ -245,8 +269,20 @@ export function checkReport(report: VisualReport): void {
   }
 }
 
-/** The default period names: a day, a week's first day, a month; any other kind as a range. */
-function defaultPeriodLabel({ start, end, interval, timeZone, locale }: PeriodToName): string {
+/**
+ * The default period names: a day, a week's first day, a month, a quarter or financial year of
+ * the library's calendar (`Q3 FY 2026-27`, `FY 2026-27`); any other kind as a range of days.
+ */
+function defaultPeriodLabel(period: PeriodToName): string {
+  const { start, end, interval, timeZone, locale, fiscalYearStartMonth } = period;
+  if (interval === 'quarter') return quarterLabel(start, timeZone, { fiscalYearStartMonth });
+  if (interval === 'fiscal-year') {
+    // A financial year starts in its own first month: name it from there, whatever the option.
+    const month = Number(
+      new Intl.DateTimeFormat('en', { month: 'numeric', timeZone }).format(start),
+    );
+    return fiscalYearLabel(start, timeZone, { fiscalYearStartMonth: month });
+  }
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
   if (interval === 'day' || interval === 'week') return day.format(start);
   if (interval === 'month') {

@@ -280,6 +280,7 @@ function seriesSheet(report: VisualReport, o: ResolvedVisualOptions): Sheet {
       interval: series.interval,
       timeZone: series.timeZone,
       locale: o.locale,
+      fiscalYearStartMonth: o.fiscalYearStartMonth,
     });
     for (const id of units) {
       const unit = report.registry.unit(id);

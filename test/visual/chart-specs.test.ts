@@ -122,6 +122,31 @@ describe('chart specs (issue #14)', () => {
     await expect(chartSvg({} as never)).rejects.toThrow(/Vega-Lite specification/);
   });
 
+  it('quarters and financial years are named as the library names them', () => {
+    const at = (iso: string) => new Date(`${iso}T00:00:00+05:30`);
+    const periods = (interval: string, starts: string[]): SeriesData => ({
+      interval,
+      timeZone: 'Asia/Kolkata',
+      periods: starts.slice(0, -1).map((d, i) => ({
+        start: at(d),
+        end: at(starts[i + 1]!),
+        units: new Map([['mp', summary(1000 + i)]]),
+      })),
+    });
+    const labels = (data: SeriesData, options = {}) =>
+      (
+        seriesChartSpec(registry, data, { units: ['mp'], ...options }).datasets as {
+          followers: { period: string }[];
+        }
+      ).followers.map((r) => r.period);
+    const quarters = periods('quarter', ['2026-07-01', '2026-10-01', '2027-01-01']);
+    expect(labels(quarters)).toEqual(['Q2 FY 2026-27', 'Q3 FY 2026-27']);
+    expect(labels(quarters, { fiscalYearStartMonth: 1 })).toEqual(['Q3 FY 2026', 'Q4 FY 2026']);
+    const years = periods('fiscal-year', ['2025-04-01', '2026-04-01', '2027-04-01']);
+    expect(labels(years)).toEqual(['FY 2025-26', 'FY 2026-27']);
+    expect(() => labels(years, { fiscalYearStartMonth: 13 })).toThrow(/month from 1 to 12/);
+  });
+
   it('options are checked', () => {
     expect(() => seriesChartSpec(registry, series, { width: 5 })).toThrow(/100 to 4000/);
     expect(() => seriesChartSpec(registry, series, { units: ['nowhere'] })).toThrow(/ids of units/);
