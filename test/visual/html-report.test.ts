@@ -121,6 +121,15 @@ describe('renderHtmlReport (issue #14)', () => {
     expect(section(html, 'headline')).toMatch(/\d,\d\d,\d\d\d/);
   });
 
+  it('Devanagari digits with hi-IN-u-nu-deva, in the words and in the charts; raw numbers stay Latin', async () => {
+    const html = await renderHtmlReport(f.report, { locale: 'hi-IN-u-nu-deva' });
+    const headline = section(html, 'headline');
+    const value = f.totals.units.get('indore-admin')!.count.value;
+    expect(headline).toContain(`data-value="${value}"`);
+    expect(headline).toMatch(/[०-९],[०-९]{2},[०-९]{3}/);
+    expect(svg(html, 'chart-series')).toMatch(/>[०-९],[०-९]{2},[०-९]{3}</);
+  });
+
   it('the headline is "at least" when accounts have no figure, and says so', async () => {
     const registry = defineRegistry({
       units: [{ id: 'd', kind: 'district', name: 'D' }],
