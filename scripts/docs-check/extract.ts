@@ -55,6 +55,7 @@ const FENCE = /^(\s*)(`{3,}|~{3,})\s*([^\s`]*)/;
 const MARKER = /^\s*<!--\s*check:\s*(.*?)\s*-->\s*$/;
 const ENTRY_POINTS = [
   'social-reach',
+  'social-reach/provider',
   'social-reach/testing',
   'social-reach/postgres',
   'social-reach/reports',
