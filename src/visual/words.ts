@@ -334,7 +334,10 @@ const hi: VisualWords = {
   madeWith: 'social-reach से बनाया गया। अनुपलब्ध आँकड़े को कभी शून्य नहीं माना जाता।',
 };
 
-/** The visual words of a locale's language (`en` or `hi`; English for any other). */
+/** The visual words by language subtag: adding a language is adding its object here. */
+const BY_LANGUAGE: Readonly<Record<string, VisualWords>> = Object.freeze({ en, hi });
+
+/** The visual words of a locale's language (English for one without its own). */
 export function visualWordsFor(language: string): VisualWords {
-  return language === 'hi' ? hi : en;
+  return Object.hasOwn(BY_LANGUAGE, language) ? BY_LANGUAGE[language]! : en;
 }
