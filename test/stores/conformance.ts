@@ -533,6 +533,13 @@ export function describeStoreConformance(
         ).toEqual(['a', 'y']);
       });
 
+      it('deletes everything with a before past the year 9999 (it was an SQL error: the ISO string of year 10000)', async () => {
+        const store = await open();
+        await store.put([snap('a', T0, 1), snap('b', Date.parse('9999-12-31T23:59:59.999Z'), 2)]);
+        expect(await store.prune({ before: new Date(8.64e15) })).toBe(2);
+        expect(await all(store.history())).toStrictEqual([]);
+      });
+
       it('refuses invalid options with an OptionError', async () => {
         const store = await open();
         await expect(store.prune({} as never)).rejects.toBeInstanceOf(OptionError);

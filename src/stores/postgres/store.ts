@@ -228,7 +228,9 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
         const { before, platform } = readPruneOptions(options);
         if (before.getTime() <= MIN_TIME) return 0;
         await ready();
-        const at = new Date(Math.min(before.getTime(), MAX_TIME + 1)).toISOString();
+        // As whole milliseconds, not an ISO string: after the year 9999 JavaScript writes one
+        // PostgreSQL cannot read ("+010000-01-01T00:00:00.000Z").
+        const at = before.getTime();
         const rows = await run('prune', () => db.query(sql.prune, [at, platform ?? null]));
         return toInt(rows[0]?.removed ?? 0, 'removed');
       }),
@@ -262,6 +264,10 @@ const COLUMNS = `account_id, platform,
   followers, followers_min, followers_max, following, posts, views, extra::text AS extra,
   provider, note, evidence_url`;
 
+/** Milliseconds since 1970 to the timestamptz (exact, as `fromMicros` is, whatever the zone). */
+const fromMillis = (ms: string) =>
+  `(timestamptz 'epoch' + (${ms} / 1000) * interval '1 second' + (${ms} % 1000) * ${ONE_MS})`;
+
 function statements(t: Tables) {
   const latestOf = (accounts: string) => `
     SELECT s.* FROM ${accounts}
@@ -287,7 +293,8 @@ function statements(t: Tables) {
         provider = EXCLUDED.provider, note = EXCLUDED.note, evidence_url = EXCLUDED.evidence_url`,
     // Strictly before a millisecond: a row's millisecond is before it exactly when the row is.
     prune: `WITH gone AS (DELETE FROM ${t.snapshots}
-        WHERE taken_at < $1::timestamptz AND ($2::text IS NULL OR platform = $2::text) RETURNING 1)
+        WHERE taken_at < ${fromMillis('$1::int8')} AND ($2::text IS NULL OR platform = $2::text)
+        RETURNING 1)
       SELECT count(*)::int8 AS removed FROM gone`,
     latestAll: latestOf(`${t.accounts} a`),
     latestOf: latestOf(
