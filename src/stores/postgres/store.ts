@@ -165,14 +165,18 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     let after: [string, string] | undefined;
     for (;;) {
       if (closed) throw closedError('postgres', 'history');
-      const rows = await run('history', () =>
-        after === undefined ? db.query(first, params) : db.query(next, [...params, ...after!]),
+      const rows = await run('history', async () =>
+        packed(
+          after === undefined
+            ? await db.query(first, params)
+            : await db.query(next, [...params, ...after!]),
+        ),
       );
       // Only this page is held; the next is read when the caller has consumed it.
-      for (const row of rows) yield fromRow(row);
+      for (const row of rows) yield fromArray(row);
       if (rows.length < pageSize) return;
       const last = rows[rows.length - 1]!;
-      after = [String(last.taken_us), String(last.account_id)];
+      after = [String(last[TAKEN_US]), String(last[0])];
     }
   }
 
@@ -213,12 +217,14 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
         if (accountIds?.length === 0 || asOf.getTime() < MIN_TIME) return [];
         await ready();
         const at = new Date(Math.min(asOf.getTime(), MAX_TIME)).toISOString();
-        const rows = await run('latest', () =>
-          accountIds === undefined
-            ? db.query(sql.latestAll, [at])
-            : db.query(sql.latestOf, [at, accountIds]),
+        const rows = await run('latest', async () =>
+          packed(
+            accountIds === undefined
+              ? await db.query(sql.latestAll, [at])
+              : await db.query(sql.latestOf, [at, accountIds]),
+          ),
         );
-        return rows.map(fromRow);
+        return rows.map(fromArray);
       }),
 
     history: (options) => iterate(options),
@@ -256,13 +262,20 @@ const INSERT_CHUNK = 5_000;
 const ONE_MS = `interval '1 millisecond'`;
 
 // The instants a JavaScript Date holds (to 275760-09-13); PostgreSQL goes on to 294276 AD and has
-// ±infinity. Another program's row beyond them reads with a NULL time, which `fromRow` refuses.
+// ±infinity. Another program's row beyond them reads with a NULL time, which `fromArray` refuses.
 const IN_JS_RANGE = `taken_at > '-infinity' AND taken_at <= timestamptz '275760-09-13 00:00:00+00'`;
+const TAKEN_MS = `CASE WHEN ${IN_JS_RANGE} THEN floor(extract(epoch FROM taken_at) * 1000)::int8 END`;
 
-const COLUMNS = `account_id, platform,
-  CASE WHEN ${IN_JS_RANGE} THEN floor(extract(epoch FROM taken_at) * 1000)::int8 END AS taken_ms,
-  followers, followers_min, followers_max, following, posts, views, extra::text AS extra,
-  provider, note, evidence_url`;
+// A row is read as one JSON array, and a query's rows as one JSON document (json_agg): the
+// drivers then parse one value per query instead of 13 per row. On PGlite that halves the time
+// the rows take to reach JavaScript (latest over 30,040 accounts: 0.63 s as columns, 0.37–0.41 s
+// as one document, of which the query itself is 0.27 s; streaming 294,392 rows of history: 4.3 s
+// as columns, 1.5 s as documents). Numbers come as JSON numbers: a bigint beyond 2^53 parses to
+// a number that is not a safe integer, which `toInt` refuses as before.
+const ROW = `account_id, platform, ${TAKEN_MS}, followers, followers_min, followers_max,
+  following, posts, views, extra, provider, note, evidence_url`;
+/** The position of the history bookmark (microseconds since 1970, as text) in a history row. */
+const TAKEN_US = 13;
 
 /** Milliseconds since 1970 to the timestamptz (exact, as `fromMicros` is, whatever the zone). */
 const fromMillis = (ms: string) =>
@@ -270,14 +283,13 @@ const fromMillis = (ms: string) =>
 
 function statements(t: Tables) {
   const latestOf = (accounts: string) => `
-    SELECT s.* FROM ${accounts}
+    SELECT coalesce(json_agg(s.r ORDER BY a.account_id), '[]')::text AS rows FROM ${accounts}
     CROSS JOIN LATERAL (
-      SELECT ${COLUMNS} FROM ${t.snapshots} s
+      SELECT json_build_array(${ROW}) AS r FROM ${t.snapshots} s
       WHERE s.account_id = a.account_id AND s.taken_at < $1::timestamptz + ${ONE_MS}
       ORDER BY s.taken_at DESC
       LIMIT 1
-    ) s
-    ORDER BY a.account_id`;
+    ) s`;
   return {
     insertAccounts: `INSERT INTO ${t.accounts} (account_id)
       SELECT id FROM unnest($1::text[]) AS ids(id) ON CONFLICT DO NOTHING`,
@@ -306,13 +318,16 @@ function statements(t: Tables) {
     fromMicros: (us: string) =>
       `(timestamptz 'epoch' + (${us} / 1000000) * interval '1 second' + (${us} % 1000000) * interval '1 microsecond')`,
     page: (where: readonly string[], limit: string) => `
-      SELECT ${COLUMNS},
-        CASE WHEN ${IN_JS_RANGE} THEN (extract(epoch FROM taken_at) * 1000000)::int8::text END
-          AS taken_us
-      FROM ${t.snapshots}
-      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY taken_at, account_id
-      LIMIT ${limit}`,
+      SELECT coalesce(json_agg(json_build_array(${ROW}, taken_us)
+        ORDER BY taken_at, account_id), '[]')::text AS rows
+      FROM (
+        SELECT *, CASE WHEN ${IN_JS_RANGE}
+            THEN (extract(epoch FROM taken_at) * 1000000)::int8::text END AS taken_us
+        FROM ${t.snapshots}
+        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY taken_at, account_id
+        LIMIT ${limit}
+      ) page`,
   };
 }
 
@@ -335,31 +350,44 @@ function toRecord(s: Snapshot): Record<string, unknown> {
   };
 }
 
-function fromRow(row: DbRow): Snapshot {
-  if (row.taken_ms === null) {
+/** The rows of a query answered as one JSON document (see ROW). */
+function packed(result: readonly DbRow[]): unknown[][] {
+  const text = result[0]?.rows;
+  // pg and PGlite return json as text here (it is cast), so parsing is ours, once per query.
+  return (typeof text === 'string' ? JSON.parse(text) : (text ?? [])) as unknown[][];
+}
+
+function fromArray(row: readonly unknown[]): Snapshot {
+  const [id, platform, takenMs, value, min, max, following, posts, views, extra] = row;
+  const [provider, note, evidenceUrl] = [row[10], row[11], row[12]];
+  const snapshot: Snapshot = {
+    accountId: String(id),
+    platform: String(platform),
+    takenAt: readTime(id, takenMs),
+    followers: {
+      value: toInt(value, 'followers'),
+      min: min === null ? null : toInt(min, 'followers_min'),
+      max: max === null ? null : toInt(max, 'followers_max'),
+    },
+    source: { provider: String(provider) },
+  };
+  if (following !== null) snapshot.following = toInt(following, 'following');
+  if (posts !== null) snapshot.posts = toInt(posts, 'posts');
+  if (views !== null) snapshot.views = toInt(views, 'views');
+  if (extra !== null) snapshot.extra = extra as Record<string, number>;
+  if (note !== null) snapshot.source.note = String(note);
+  if (evidenceUrl !== null) snapshot.source.evidenceUrl = String(evidenceUrl);
+  return snapshot;
+}
+
+function readTime(id: unknown, ms: unknown): Date {
+  if (ms === null) {
     throw new StoreError(
-      `a snapshot of account ${JSON.stringify(row.account_id)} has a taken_at that is infinite or after 275760-09-13, which a JavaScript Date cannot hold: correct or delete that row (another program wrote it; the store never does)`,
+      `a snapshot of account ${JSON.stringify(id)} has a taken_at that is infinite or after 275760-09-13, which a JavaScript Date cannot hold: correct or delete that row (another program wrote it; the store never does)`,
       { store: 'postgres', operation: 'read' },
     );
   }
-  const snapshot: Snapshot = {
-    accountId: String(row.account_id),
-    platform: String(row.platform),
-    takenAt: new Date(toInt(row.taken_ms, 'taken_at')),
-    followers: {
-      value: toInt(row.followers, 'followers'),
-      min: row.followers_min === null ? null : toInt(row.followers_min, 'followers_min'),
-      max: row.followers_max === null ? null : toInt(row.followers_max, 'followers_max'),
-    },
-    source: { provider: String(row.provider) },
-  };
-  if (row.following !== null) snapshot.following = toInt(row.following, 'following');
-  if (row.posts !== null) snapshot.posts = toInt(row.posts, 'posts');
-  if (row.views !== null) snapshot.views = toInt(row.views, 'views');
-  if (row.extra !== null) snapshot.extra = JSON.parse(String(row.extra)) as Record<string, number>;
-  if (row.note !== null) snapshot.source.note = String(row.note);
-  if (row.evidence_url !== null) snapshot.source.evidenceUrl = String(row.evidence_url);
-  return snapshot;
+  return new Date(toInt(ms, 'taken_at'));
 }
 
 // bigint columns come back as strings from pg, as numbers from PGlite, and as bigints with some
