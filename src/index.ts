@@ -174,6 +174,8 @@ export {
 export { type MemoryStoreOptions, memoryStore } from './stores/memory.js';
 export type {
   HistoryOptions,
+  PeriodValue,
+  PeriodValuesOptions,
   PruneOptions,
   SnapshotStore,
   StoreLatestOptions,
