@@ -3,6 +3,7 @@
 
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { series } from '../../src/aggregate/series.js';
 import { OptionError, StoreError, ValidationError } from '../../src/errors.js';
 import { defineRegistry } from '../../src/model/registry.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
@@ -12,7 +13,14 @@ import type {
   SnapshotStore,
   StoreOptions,
 } from '../../src/stores/types.js';
-import { HISTORY_START, historyArbitrary, registryArbitrary } from '../aggregate/reference.js';
+import {
+  HISTORY_START,
+  historyArbitrary,
+  referenceSeries,
+  registryArbitrary,
+  seriesOptionsArbitrary,
+  sharesAMillisecond,
+} from '../aggregate/reference.js';
 
 /** A store made for one test, and how to remove what it left behind. */
 export interface StoreFixture {
@@ -1002,6 +1010,30 @@ export function describeStoreConformance(
             expect(await periodValues(store, options)).toStrictEqual(expected);
           }),
           { numRuns: 100 },
+        );
+      });
+    });
+
+    describe('series', () => {
+      it('gives what streaming the history into totals() gave, period by period, on random histories (property)', async () => {
+        const fixture = await openFixture();
+        const store = fixture.store;
+        const input = registryArbitrary.chain((registry) =>
+          fc.record({
+            registry: fc.constant(registry),
+            snapshots: historyArbitrary(registry),
+            options: seriesOptionsArbitrary,
+          }),
+        );
+        await fc.assert(
+          fc.asyncProperty(input, async ({ registry, snapshots, options }) => {
+            fc.pre(!sharesAMillisecond(registry, snapshots));
+            await store.prune({ before: new Date(8.64e15) });
+            await store.put(snapshots);
+            const want = await referenceSeries(registry, store, options);
+            expect(await series(registry, store, options)).toStrictEqual(want);
+          }),
+          { numRuns: 40 },
         );
       });
     });
