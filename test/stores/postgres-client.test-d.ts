@@ -1,9 +1,10 @@
 // The postgres entry describes its clients structurally (it never imports either driver); these
 // checks keep those descriptions true to the real PGlite and pg types.
-import type { PGlite } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import type { Client, Pool } from 'pg';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  openPGlite,
   type PGliteLike,
   type PgPoolLike,
   type PostgresClient,
@@ -27,5 +28,12 @@ describe('postgresStore client types', () => {
   it('returns a SnapshotStore', () => {
     expectTypeOf(postgresStore).returns.toEqualTypeOf<PostgresStore>();
     expectTypeOf<PostgresStore>().toExtend<SnapshotStore>();
+  });
+});
+
+describe('openPGlite types', () => {
+  it('takes the PGlite class and gives back a PGlite instance', () => {
+    expectTypeOf(openPGlite(PGlite, './reach-data')).resolves.toEqualTypeOf<PGlite>();
+    expectTypeOf(openPGlite(PGlite, './reach-data')).resolves.toExtend<PostgresClient>();
   });
 });
