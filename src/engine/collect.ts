@@ -45,7 +45,9 @@ export interface CollectOptions {
   http?: HttpOptions;
   /**
    * Where snapshots are written, each batch as it finishes (one `put` per batch, all or none), so a
-   * crash loses only the requests in flight. Store failures do not stop the collection: they are
+   * crash loses only the requests in flight. A write does not hold its batch's request slot (up to
+   * `concurrency` writes wait at once); a batch is reported after its write, and `collect()`
+   * resolves once every write is done. Store failures do not stop the collection: they are
    * listed in `storeErrors`, and the snapshots are still returned.
    */
   store?: SnapshotStore;
@@ -319,6 +321,14 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
     }
   };
 
+  // Store writes leave the request slot as soon as they start, so the next request goes out
+  // while a batch is written (a PGlite put runs ~3 ms on this thread; PGlite takes them in
+  // order, a pg Pool side by side). Each batch's 'batch' event follows its own write, in batch
+  // order, and collect() resolves only once every write is done. A store slower than the
+  // requests holds the slots again once `concurrency` writes wait, so they cannot pile up.
+  let reported: Promise<void> = Promise.resolve();
+  let writing = 0;
+  let queued = 0; // events waiting in `reported`
   const httpStats: HttpStats = { requests: 0, retries: 0, throttled: 0, rescheduled: 0 };
   const budget = new RetryBudget(resolved.http.retryBudget);
   const gates: RateGate[] = [];
@@ -404,6 +414,7 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
           limit(async () => {
             gate.expect(--notStarted);
             const before = { done, failed };
+            let written: Promise<void> | undefined;
             if (signal.aborted || refused) {
               for (const group of chunk) {
                 for (const account of group)
@@ -422,10 +433,17 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
                 },
               );
               if (batchError?.reason === 'unauthorized') refused = batchError;
-              // One put per batch: a crash loses only what is in flight, never half a batch.
-              await save(fresh);
+              // One put per batch: a crash loses only what is in flight, never half a batch. The
+              // write does not hold the request slot (see `reported` above the loop).
+              if (resolved.store && fresh.length > 0) {
+                writing++;
+                written = save(fresh).finally(() => {
+                  writing--;
+                });
+                if (writing > resolved.concurrency) await written;
+              }
             }
-            report({
+            const event: CollectProgress = {
               type: 'batch',
               platform,
               provider: provider.name,
@@ -434,7 +452,19 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
               done,
               failed,
               total: active.length,
-            });
+            };
+            // Without a write to wait for (and none before), reported at once, as before: a
+            // listener that aborts then stops the next request.
+            if (written === undefined && queued === 0) report(event);
+            else {
+              queued++;
+              reported = reported
+                .then(() => written)
+                .then(() => {
+                  queued--;
+                  report(event);
+                });
+            }
           }),
         );
       }
@@ -444,6 +474,7 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
     await Promise.all(runs);
   } finally {
     for (const gate of gates) gate.close();
+    await reported; // every batch's write, and its event
   }
 
   const snapshots: Snapshot[] = [];
