@@ -158,12 +158,14 @@ async function queries(
   }
   const twoLatest = latestMs[0]! + latestMs[1]!;
   const growthMs = median(growthTimes);
+  // The targets are the database stores' (issue #12); the memory store's figures are for
+  // comparison, its heap holding every row (a collection there is a full GC of ~1.4 GB).
+  const growthTarget = `≤ 2 × two latest (${((2 * twoLatest) / 1_000).toFixed(3)} s)`;
   out.push({
     name: `${label}: growth (two latest calls + growth())`,
     value: `${(growthMs / 1_000).toFixed(3)} s`,
-    target: `≤ 2 × two latest (${((2 * twoLatest) / 1_000).toFixed(3)} s)`,
-    ok: growthMs <= 2 * twoLatest,
-    note: `median of 5; growth() itself ${Math.round(median(computeTimes))} ms over ${fmt(units)} units`,
+    ...(kind === 'memory' ? {} : { target: growthTarget, ok: growthMs <= 2 * twoLatest }),
+    note: `median of 5; growth() itself ${Math.round(median(computeTimes))} ms over ${fmt(units)} units${kind === 'memory' ? `; 2 × two latest: ${((2 * twoLatest) / 1_000).toFixed(3)} s` : ''}`,
   });
   log(`${label}: latest and growth done`);
 

@@ -9,7 +9,7 @@
  */
 
 import { spawn } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { BenchRow } from './harness.js';
 
@@ -17,6 +17,9 @@ const PARTS = ['pglite', 'server', 'memory', 'collect', 'collect-default'] as co
 
 /** Runs the parts, each in a child process, and returns their rows. */
 export async function benchScale(parts: readonly string[] = PARTS): Promise<BenchRow[]> {
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
   const rows: BenchRow[] = [
     {
       name: 'machine',
@@ -35,6 +38,10 @@ export async function benchScale(parts: readonly string[] = PARTS): Promise<Benc
     }
     rows.push(...(await runPart(part)));
   }
+  // The machine is shared: its load says how far the figures can be read as this code's alone.
+  rows[0]!.note += `; load average ${load} at the start, ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} at the end (1 / 5 / 15 min)`;
   return rows;
 }
 
