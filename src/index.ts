@@ -182,4 +182,12 @@ export type {
   StoreOptions,
 } from './stores/types.js';
 // Calendar helpers (time zones, on Intl)
-export { nextMidnight, nextPeriodStart, type Period, periodStart } from './util/time-zone.js';
+export {
+  fiscalYearLabel,
+  nextMidnight,
+  nextPeriodStart,
+  type Period,
+  type PeriodOptions,
+  periodStart,
+  quarterLabel,
+} from './util/time-zone.js';

@@ -19,12 +19,19 @@ import type { PlatformId } from '../../src/model/platform.js';
 import { defineRegistry, type Registry, type RegistryInput } from '../../src/model/registry.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import type { SnapshotStore } from '../../src/stores/types.js';
-import { nextPeriodStartMs, type Period, periodStartMs } from '../../src/util/time-zone.js';
+import {
+  fiscalYearStartMonth,
+  nextPeriodStartMs,
+  type Period,
+  periodStartMs,
+} from '../../src/util/time-zone.js';
 
 const PERIOD_MS: Record<Period, number> = {
   day: 86_400_000,
   week: 7 * 86_400_000,
   month: 31 * 86_400_000,
+  quarter: 92 * 86_400_000,
+  'fiscal-year': 366 * 86_400_000,
 };
 
 /** series() as it was: streams the whole history, then totals() twice per period. */
@@ -38,7 +45,8 @@ export async function referenceSeries(
   const to = options.to.getTime();
   const maxStaleness = options.maxStalenessMs ?? PERIOD_MS[interval];
   const bounds: [number, number][] = [];
-  for (let start = periodStartMs(from, interval, timeZone); start <= to; ) {
+  const startMonth = fiscalYearStartMonth(options);
+  for (let start = periodStartMs(from, interval, timeZone, startMonth); start <= to; ) {
     const end = nextPeriodStartMs(start, interval, timeZone);
     bounds.push([start, end]);
     start = end;
@@ -259,7 +267,7 @@ export const seriesOptionsArbitrary: fc.Arbitrary<SeriesOptions> = fc
   .record({
     from: fc.integer({ min: -2 * 86_400_000, max: 20 * 86_400_000 }),
     length: fc.integer({ min: 0, max: 25 * 86_400_000 }),
-    interval: fc.constantFrom<Period>('day', 'week', 'month'),
+    interval: fc.constantFrom<Period>('day', 'week', 'month', 'quarter', 'fiscal-year'),
     maxStalenessMs: fc.option(
       fc.oneof(
         fc.constantFrom(0, 1, 86_400_000, 2.5),
@@ -268,6 +276,7 @@ export const seriesOptionsArbitrary: fc.Arbitrary<SeriesOptions> = fc
       { nil: undefined },
     ),
     timeZone: fc.constantFrom('Asia/Kolkata', 'UTC', 'America/New_York'),
+    fiscalYearStartMonth: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
     platforms: fc.option(fc.subarray(['x', 'facebook', 'youtube']), { nil: undefined }),
   })
   .map((o) => ({
@@ -277,6 +286,9 @@ export const seriesOptionsArbitrary: fc.Arbitrary<SeriesOptions> = fc
     timeZone: o.timeZone,
     ...(o.maxStalenessMs === undefined ? {} : { maxStalenessMs: o.maxStalenessMs }),
     ...(o.platforms === undefined ? {} : { platforms: o.platforms }),
+    ...(o.fiscalYearStartMonth === undefined
+      ? {}
+      : { fiscalYearStartMonth: o.fiscalYearStartMonth }),
   }));
 
 /**

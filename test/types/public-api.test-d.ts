@@ -17,6 +17,7 @@ import {
   type FetchContext,
   type FetchError,
   facebookProvider,
+  fiscalYearLabel,
   formatCount,
   growth,
   type HttpPostOptions,
@@ -34,6 +35,7 @@ import {
   nextPeriodStart,
   normalizeHandle,
   type Period,
+  type PeriodOptions,
   type PeriodValue,
   type PeriodValuesOptions,
   type PlatformId,
@@ -42,6 +44,7 @@ import {
   type ProviderV1,
   parseCount,
   periodStart,
+  quarterLabel,
   type RankEntry,
   type RateLimitError,
   type Registry,
@@ -215,8 +218,15 @@ describe('the public types', () => {
 
   it('calendar helpers take and return Dates, like the rest of the API', () => {
     expectTypeOf(periodStart).toEqualTypeOf<
-      (time: Date, period: Period, timeZone: string) => Date
+      (time: Date, period: Period, timeZone: string, options?: PeriodOptions) => Date
     >();
+    expectTypeOf(fiscalYearLabel).toEqualTypeOf<
+      (time: Date, timeZone: string, options?: PeriodOptions) => string
+    >();
+    expectTypeOf(quarterLabel).toEqualTypeOf<
+      (time: Date, timeZone: string, options?: PeriodOptions) => string
+    >();
+    expectTypeOf<Period>().toEqualTypeOf<'day' | 'week' | 'month' | 'quarter' | 'fiscal-year'>();
     expectTypeOf(nextPeriodStart).toEqualTypeOf<
       (start: Date, period: Period, timeZone: string) => Date
     >();
