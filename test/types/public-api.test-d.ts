@@ -14,22 +14,15 @@ import {
   describeCount,
   type FacebookProviderOptions,
   type FailureReason,
-  type FetchContext,
   type FetchError,
   facebookProvider,
   fiscalYearLabel,
   formatCount,
   growth,
-  type HttpPostOptions,
-  type HttpResponse,
   instagramProvider,
-  type LimitObservation,
-  type LimitParser,
   latest,
   mastodonProvider,
   memoryStore,
-  metaLimits,
-  type NoticeCode,
   type NoticeProgress,
   nextMidnight,
   nextPeriodStart,
@@ -40,7 +33,6 @@ import {
   type PeriodValuesOptions,
   type PlatformId,
   type ProviderError,
-  type ProviderResult,
   type ProviderV1,
   parseCount,
   periodStart,
@@ -57,16 +49,26 @@ import {
   staticProvider,
   type TelegramProviderOptions,
   type Totals,
-  telegramLimits,
   telegramProvider,
   totals,
   type UnitGrowth,
-  xLimits,
   xProvider,
   type YoutubeProviderOptions,
-  youtubeLimits,
   youtubeProvider,
 } from '../../src/index.js';
+import {
+  type FetchContext,
+  failureResult,
+  genericLimits,
+  type HttpPostOptions,
+  type HttpResponse,
+  ietfLimits,
+  type LimitObservation,
+  type LimitParser,
+  type NoticeCode,
+  type ProviderResult,
+  snapshotResult,
+} from '../../src/provider-kit.js';
 import { type MockProvider, mockProvider } from '../../src/testing/index.js';
 
 declare const registry: Registry;
@@ -160,9 +162,21 @@ describe('the public types', () => {
     instagramProvider({ accessToken: 't' });
     // @ts-expect-error a token is a string
     facebookProvider({ accessToken: 42 });
-    for (const parser of [xLimits, metaLimits, youtubeLimits, telegramLimits]) {
+  });
+
+  it('social-reach/provider: the specification and what a provider is written with', () => {
+    for (const parser of [genericLimits, ietfLimits]) {
       expectTypeOf(parser).toEqualTypeOf<LimitParser>();
     }
+    expectTypeOf(snapshotResult).returns.toEqualTypeOf<ProviderResult>();
+    expectTypeOf(failureResult).returns.toExtend<ProviderResult>();
+    expectTypeOf(failureResult).toBeCallableWith(
+      { platform: 'sharechat', name: 'sharechat-api' },
+      registry.accounts[0]!,
+      'not-found',
+      'profiles answered 404',
+      404,
+    );
   });
 
   it('progress events, notices and batch requests', () => {
