@@ -39,7 +39,7 @@ const groups: Record<string, { title: string; run: () => Promise<BenchRow[]> }> 
   },
   scale: {
     title:
-      'Scale: 30,040 accounts × 90 days (2,647,720 snapshots), each store in its own process; a 33,000-account collection into a fresh PGlite folder',
+      'Scale: 30,040 accounts × 90 days (2,647,759 snapshots), each store in its own process; a 33,000-account collection into a fresh PGlite folder',
     run: () => benchScale(),
   },
 };

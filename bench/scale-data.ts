@@ -1,7 +1,7 @@
 // The national-scale data set of the scale benchmark (issue #12): 30,040 units (1 country, 36
 // states, 750 districts, 29,253 officials), one account per unit, a snapshot a day for 90 days,
 // ~2% of days missed, and every 500th account silent after day 60 (so carrying forward and
-// staleness matter). Deterministic: every run writes the same 2,647,7xx rows.
+// staleness matter). Deterministic: every run writes the same 2,647,759 rows.
 
 import { defineRegistry, type Registry, type RegistryInput } from '../src/model/registry.js';
 import type { Snapshot } from '../src/model/snapshot.js';

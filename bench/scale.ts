@@ -1,6 +1,6 @@
 /**
  * The stores and aggregation at national scale (issue #12): 30,040 accounts × 90 days
- * (2,647,720 snapshots) loaded into PGlite (a fresh folder opened by openPGlite), a PostgreSQL
+ * (2,647,759 snapshots) loaded into PGlite (a fresh folder opened by openPGlite), a PostgreSQL
  * server (DATABASE_URL; skipped, with a note, when unset) and the memory store, each in its own
  * process (bench/scale-process.ts), then latest, growth, weekly and monthly series and a full
  * history stream on each, with peak RSS; and a collection of 33,000 X accounts from the fake
