@@ -2,9 +2,23 @@
 // purpose is internal.
 
 // Aggregation
+export {
+  INDIAN_MILESTONES,
+  type SeriesEvent,
+  type SeriesEventOptions,
+  seriesEvents,
+} from './aggregate/events.js';
 export { type GrowthOptions, growth, type UnitGrowth } from './aggregate/growth.js';
 export { type LatestOptions, latest } from './aggregate/latest.js';
-export { type RankEntry, type RankOptions, rank } from './aggregate/rank.js';
+export {
+  type GrowthRankEntry,
+  type RankEntry,
+  type Ranking,
+  type RankOptions,
+  type RankPlace,
+  rank,
+  type UnrankedEntry,
+} from './aggregate/rank.js';
 export {
   type Series,
   type SeriesOptions,
@@ -12,6 +26,11 @@ export {
   type SeriesPoint,
   series,
 } from './aggregate/series.js';
+export {
+  type CombinedSources,
+  combineSources,
+  type SourcedFigure,
+} from './aggregate/sources.js';
 export {
   type CountSummary,
   type Totals,
@@ -116,7 +135,14 @@ export {
   unitName,
 } from './model/unit.js';
 // Numbers and languages
-export { type CheckClaimOptions, type ClaimCheck, checkClaim } from './numbers/check-claim.js';
+export {
+  type CheckClaimOptions,
+  type ClaimCheck,
+  checkClaim,
+  type RankClaim,
+  type RankClaimCheck,
+  type RankedPlace,
+} from './numbers/check-claim.js';
 export { describeCount, type FormatCountOptions, formatCount } from './numbers/format-count.js';
 export { parseCount } from './numbers/parse-count.js';
 // Providers
@@ -163,6 +189,7 @@ export {
 } from './providers/youtube.js';
 // Reports
 export {
+  type EventsReport,
   type GrowthReport,
   type RankingReport,
   type RenderReportOptions,

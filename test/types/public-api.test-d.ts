@@ -8,6 +8,7 @@ import {
   type CollectResult,
   type Count,
   type CountPrecision,
+  checkClaim,
   collect,
   countPrecision,
   defineRegistry,
@@ -18,6 +19,7 @@ import {
   type FetchError,
   facebookProvider,
   formatCount,
+  type GrowthRankEntry,
   growth,
   type HttpPostOptions,
   type HttpResponse,
@@ -39,7 +41,10 @@ import {
   type ProviderV1,
   parseCount,
   periodStart,
+  type RankClaimCheck,
   type RankEntry,
+  type Ranking,
+  type RankOptions,
   type RateLimitError,
   type Registry,
   type RegistryError,
@@ -54,6 +59,7 @@ import {
   telegramProvider,
   totals,
   type UnitGrowth,
+  type UnrankedEntry,
   xLimits,
   xProvider,
   type YoutubeProviderOptions,
@@ -177,7 +183,20 @@ describe('the public types', () => {
   it('aggregation and reports', () => {
     expectTypeOf(latest).returns.toEqualTypeOf<Snapshot[]>();
     expectTypeOf(totals).returns.toEqualTypeOf<Totals>();
-    expectTypeOf(rank).returns.toEqualTypeOf<RankEntry[]>();
+    const ranking = rank(registry, totals(registry, snapshots), { kind: 'district' });
+    expectTypeOf(ranking).toEqualTypeOf<Ranking>();
+    expectTypeOf(ranking).toMatchTypeOf<RankEntry[]>();
+    expectTypeOf(ranking.apart).toEqualTypeOf<readonly UnrankedEntry[]>();
+    expectTypeOf<RankEntry['best']>().toEqualTypeOf<number>();
+    expectTypeOf<RankEntry['certain']>().toEqualTypeOf<boolean>();
+    const byGrowth = rank(registry, growth(registry, snapshots, snapshots), {
+      tag: 'collector',
+      by: 'percent',
+    });
+    expectTypeOf(byGrowth).toEqualTypeOf<Ranking<GrowthRankEntry>>();
+    expectTypeOf<GrowthRankEntry['percent']>().toEqualTypeOf<number | null>();
+    expectTypeOf<RankOptions['by']>().toEqualTypeOf<'change' | 'percent' | undefined>();
+    expectTypeOf(checkClaim({ unit: 'indore', top: 1 }, ranking)).toEqualTypeOf<RankClaimCheck>();
     expectTypeOf(growth).returns.toEqualTypeOf<UnitGrowth[]>();
     expectTypeOf(renderReport).returns.toBeString();
     expectTypeOf(renderReport).toBeCallableWith(
