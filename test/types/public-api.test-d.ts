@@ -6,13 +6,16 @@ import {
   type CollectFailure,
   type CollectProgress,
   type CollectResult,
+  type CombinedSources,
   type Count,
   type CountPrecision,
   checkClaim,
   collect,
+  combineSources,
   countPrecision,
   defineRegistry,
   describeCount,
+  type EventsReport,
   type FacebookProviderOptions,
   type FailureReason,
   type FetchContext,
@@ -23,6 +26,7 @@ import {
   growth,
   type HttpPostOptions,
   type HttpResponse,
+  INDIAN_MILESTONES,
   instagramProvider,
   type LimitObservation,
   type LimitParser,
@@ -41,23 +45,32 @@ import {
   type ProviderV1,
   parseCount,
   periodStart,
+  type RankClaim,
   type RankClaimCheck,
   type RankEntry,
+  type RankedPlace,
   type Ranking,
   type RankOptions,
+  type RankPlace,
   type RateLimitError,
   type Registry,
   type RegistryError,
   rank,
   renderReport,
+  type Series,
+  type SeriesEvent,
+  type SeriesEventOptions,
   type Snapshot,
   SocialReachError,
+  type SourcedFigure,
+  seriesEvents,
   staticProvider,
   type TelegramProviderOptions,
   type Totals,
   telegramLimits,
   telegramProvider,
   totals,
+  type Unit,
   type UnitGrowth,
   type UnrankedEntry,
   xLimits,
@@ -205,6 +218,34 @@ describe('the public types', () => {
     );
     // @ts-expect-error an unknown format is a type error
     renderReport({ registry, totals: totals(registry, snapshots) }, { format: 'pdf' });
+  });
+
+  it('anomalies and milestones, several sources for one figure, claimed places', () => {
+    expectTypeOf(seriesEvents).parameter(0).toEqualTypeOf<Series>();
+    expectTypeOf(seriesEvents).parameter(1).toEqualTypeOf<SeriesEventOptions | undefined>();
+    expectTypeOf(seriesEvents).returns.toEqualTypeOf<SeriesEvent[]>();
+    expectTypeOf<SeriesEvent['kind']>().toEqualTypeOf<
+      'jump' | 'drop' | 'zero' | 'stale' | 'milestone'
+    >();
+    expectTypeOf<Extract<SeriesEvent, { kind: 'milestone' }>['milestone']>().toBeNumber();
+    expectTypeOf(INDIAN_MILESTONES).toEqualTypeOf<readonly number[]>();
+    expectTypeOf(combineSources).parameter(0).toEqualTypeOf<Iterable<Snapshot>>();
+    expectTypeOf(combineSources).returns.toEqualTypeOf<CombinedSources>();
+    expectTypeOf<CombinedSources['figures']>().toEqualTypeOf<SourcedFigure[]>();
+    expectTypeOf<SourcedFigure['sources']>().toEqualTypeOf<readonly Snapshot[]>();
+    expectTypeOf<SourcedFigure['count']>().toEqualTypeOf<Count>();
+    expectTypeOf(renderReport).toBeCallableWith({ registry, events: [] }, { locale: 'hi-IN' });
+    expectTypeOf<EventsReport['timeZone']>().toEqualTypeOf<string | undefined>();
+    const sources = combineSources(snapshots);
+    expectTypeOf(renderReport).toBeCallableWith({
+      registry,
+      totals: totals(registry, sources.snapshots),
+      sources: sources.figures,
+    });
+    expectTypeOf<RankClaim>().toEqualTypeOf<{ readonly unit: string; readonly top: number }>();
+    expectTypeOf<RankEntry>().toMatchTypeOf<RankedPlace>();
+    expectTypeOf<GrowthRankEntry>().toMatchTypeOf<RankPlace>();
+    expectTypeOf<Unit['tags']>().toEqualTypeOf<string[] | undefined>();
   });
 
   it('calendar helpers take and return Dates, like the rest of the API', () => {
