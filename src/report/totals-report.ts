@@ -161,6 +161,11 @@ export const totalsReport: ReportKind<TotalsReport> = {
   },
 };
 
+/** A source's name as a note shows it: at most 120 characters (notes are free text). */
+function bounded(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}
+
 /** One note per figure whose sources disagree, naming each source with its figure. */
 function sourceNotes(report: TotalsReport, words: Locale, locale: string): string[] {
   return (report.sources ?? [])
@@ -176,7 +181,8 @@ function sourceNotes(report: TotalsReport, words: Locale, locale: string): strin
       return words.report.sourcesDisagree(
         account,
         f.sources.map(
-          (s) => `${s.source.note ?? s.source.provider}: ${describeCount(s.followers, { locale })}`,
+          (s) =>
+            `${bounded(s.source.note ?? s.source.provider)}: ${describeCount(s.followers, { locale })}`,
         ),
       );
     });
