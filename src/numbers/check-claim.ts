@@ -1,3 +1,4 @@
+import type { RankPlace } from '../aggregate/rank.js';
 import { OptionError } from '../errors.js';
 import { type Count, countPrecision } from '../model/count.js';
 import { toCount } from './format-count.js';
@@ -60,7 +61,10 @@ export interface ClaimCheck {
  * checkClaim({ unit: 'indore', top: 1 }, districts).verdict; // 'certain' | 'possible' | 'impossible'
  * ```
  */
-export function checkClaim(claimed: RankClaim, ranking: readonly RankedPlace[]): RankClaimCheck;
+export function checkClaim(
+  claimed: RankClaim,
+  ranking: readonly Pick<RankPlace, 'unit' | 'rank' | 'best' | 'worst'>[],
+): RankClaimCheck;
 /**
  * Checks a claimed figure (typically read with `parseCount` from a press note) against the one
  * computed from the accounts' counts. The claim's precision sets the rule; the computed value is
@@ -91,7 +95,7 @@ export function checkClaim(
 ): ClaimCheck;
 export function checkClaim(
   claimed: Count | RankClaim,
-  computed: Count | readonly RankedPlace[],
+  computed: Count | readonly Pick<RankPlace, 'unit' | 'rank' | 'best' | 'worst'>[],
   options?: CheckClaimOptions,
 ): ClaimCheck | RankClaimCheck {
   if (Array.isArray(computed)) return checkRankClaim(claimed as RankClaim, computed);
@@ -153,14 +157,6 @@ export interface RankClaim {
   readonly top: number;
 }
 
-/** What {@link checkClaim} reads from each entry of a ranking (a `rank` entry has it). */
-export interface RankedPlace {
-  readonly unit: { readonly id: string };
-  readonly rank: number;
-  readonly best: number;
-  readonly worst: number;
-}
-
 /**
  * The verdict of {@link checkClaim} on a claimed place.
  *
@@ -179,7 +175,10 @@ export interface RankClaimCheck {
   readonly worst: number;
 }
 
-function checkRankClaim(claim: RankClaim, ranking: readonly RankedPlace[]): RankClaimCheck {
+function checkRankClaim(
+  claim: RankClaim,
+  ranking: readonly Pick<RankPlace, 'unit' | 'rank' | 'best' | 'worst'>[],
+): RankClaimCheck {
   if (typeof claim !== 'object' || claim === null || typeof claim.unit !== 'string') {
     throw new OptionError('claimed', "a place claimed as { unit: 'id', top: 1 }", claim);
   }

@@ -149,7 +149,7 @@ describe('checkClaim: errors', () => {
 
 describe('checkClaim: claimed places', () => {
   const place = (id: string, rank: number, best: number, worst: number) => ({
-    unit: { id },
+    unit: { id, kind: 'district', name: id },
     rank,
     best,
     worst,

@@ -1,4 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import type { Locale } from '../../src/locales/index.js';
 import type { Count } from '../../src/model/count.js';
 import {
   type CheckClaimOptions,
@@ -59,6 +60,8 @@ describe('numbers: public signatures', () => {
     expectTypeOf<ClaimCheck['verdict']>().toEqualTypeOf<
       'consistent' | 'overstated' | 'understated'
     >();
+    // every locale words every verdict, and no other (locale.ts writes the list out)
+    expectTypeOf<keyof Locale['verdict']>().toEqualTypeOf<ClaimCheck['verdict']>();
     expectTypeOf<ClaimCheck['difference']>().toEqualTypeOf<number>();
     expectTypeOf<ClaimCheck['ratio']>().toEqualTypeOf<number | null>();
     expectTypeOf<CheckClaimOptions>().toEqualTypeOf<{ tolerance?: number }>();
@@ -67,7 +70,8 @@ describe('numbers: public signatures', () => {
   });
 
   it('checkClaim takes a claimed place and a ranking and returns a RankClaimCheck', () => {
-    const ranking = [{ unit: { id: 'indore' }, rank: 1, best: 1, worst: 2 }];
+    const unit = { id: 'indore', kind: 'district', name: 'Indore' };
+    const ranking = [{ unit, rank: 1, best: 1, worst: 2 }];
     expectTypeOf(checkClaim({ unit: 'indore', top: 1 }, ranking)).toEqualTypeOf<RankClaimCheck>();
     expectTypeOf<RankClaimCheck['verdict']>().toEqualTypeOf<
       'certain' | 'possible' | 'impossible'
