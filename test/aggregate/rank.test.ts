@@ -150,6 +150,13 @@ describe('rank: places with their uncertainty', () => {
     expect(byPercent[0]?.percent).toBeCloseTo(20, 6);
   });
 
+  it('reads unit tags as a registry field, checked like the others', () => {
+    expect(registry.unit('indore-collector')?.tags).toEqual(['collector']);
+    expect(() =>
+      defineRegistry({ units: [{ id: 'a', kind: 'official', name: 'A', tags: [''] }] }),
+    ).toThrow(/units\[0\]\.tags\[0\]/);
+  });
+
   it('rejects options it cannot use, saying what was expected', () => {
     const t = totals(registry, []);
     expect(() => rank(registry, t, {})).toThrow(/`kind`/);
