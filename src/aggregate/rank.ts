@@ -30,13 +30,14 @@ export interface RankOptions {
   /**
    * How far an approximate count ("about 77 thousand") may be from the truth, relative to its
    * value, when the places are bounded: 0.05 reads "about 77,000" as 73,150 to 80,850. Without it
-   * an approximate count has no bounds, and its place is open. Totals only.
+   * an approximate count has no bounds, and its place is open. For totals (refused with growth).
    * @default no bounds for approximate counts
    */
   tolerance?: number;
   /**
    * What a growth ranking compares: the change in followers, or the change in per cent of the
-   * earlier figure (units with no earlier figure are listed apart). Growth only.
+   * earlier figure (units with no earlier figure are listed apart). For growth (refused with
+   * totals).
    * @default 'change'
    */
   by?: 'change' | 'percent';
@@ -111,7 +112,22 @@ export function rank(
   options: RankOptions,
 ): Ranking | Ranking<GrowthRankEntry> {
   const o = checkOptions(registry, options);
-  if (Array.isArray(figures)) return rankGrowth(registry, figures as readonly UnitGrowth[], o);
+  if (Array.isArray(figures)) {
+    // an option that would be ignored is refused: the ranking would not be what was asked for
+    if (o.tolerance !== undefined)
+      throw new OptionError(
+        'tolerance',
+        'absent when ranking growth (it bounds totals)',
+        o.tolerance,
+      );
+    return rankGrowth(registry, figures as readonly UnitGrowth[], o);
+  }
+  if (options?.by !== undefined)
+    throw new OptionError(
+      'by',
+      'absent when ranking totals (it chooses a measure of growth)',
+      options.by,
+    );
   if (
     typeof figures !== 'object' ||
     figures === null ||

@@ -162,6 +162,9 @@ describe('rank: places with their uncertainty', () => {
     expect(() => rank(registry, t, {})).toThrow(/`kind`/);
     expect(() => rank(registry, t, { kind: 'district', minCoverage: 2 })).toThrow(/`minCoverage`/);
     expect(() => rank(registry, t, { kind: 'district', tolerance: -1 })).toThrow(/`tolerance`/);
+    // options of the other kind of ranking are refused, not ignored
+    expect(() => rank(registry, t, { kind: 'district', by: 'percent' })).toThrow(/`by`/);
+    expect(() => rank(registry, [], { kind: 'district', tolerance: 0.05 })).toThrow(/`tolerance`/);
     // @ts-expect-error an unknown measure
     expect(() => rank(registry, [], { kind: 'district', by: 'likes' })).toThrow(/`by`/);
   });
