@@ -22,12 +22,13 @@ export const eventsReport: ReportKind<EventsReport> = {
     return {
       title: title ?? words.events.title,
       columns: [
-        { label: words.events.date, kind: 'text' },
-        { label: words.report.unit, kind: 'text' },
-        { label: words.events.event, kind: 'text' },
+        { label: words.events.date, kind: 'text', key: 'date' },
+        { label: words.report.unit, kind: 'text', key: 'unit' },
+        { label: words.events.event, kind: 'text', key: 'event' },
       ],
       rows: report.events.map((e) => ({
         kind: 'unit',
+        id: e.unit,
         depth: 0,
         cells: [
           { kind: 'text', text: date(e.at, report, options) },

@@ -35,9 +35,9 @@ export const rankingReport: ReportKind<RankingReport> = {
       { kind: 'text', text: unitName(r.unit, words.names) },
     ];
     const head: Column[] = [
-      { label: words.report.rank, kind: 'integer' },
-      { label: words.report.places, kind: 'text' },
-      { label: words.report.unit, kind: 'text' },
+      { label: words.report.rank, kind: 'integer', key: 'rank' },
+      { label: words.report.places, kind: 'text', key: 'places' },
+      { label: words.report.unit, kind: 'text', key: 'unit' },
     ];
     const ranking: readonly RankPlace[] = growth ?? totals;
     const notes: string[] = [];
@@ -49,12 +49,13 @@ export const rankingReport: ReportKind<RankingReport> = {
         title: title ?? words.report.rankingTitle(measure),
         columns: [
           ...head,
-          { label: words.report.change, kind: 'change' },
-          { label: words.report.percent, kind: 'percent' },
-          { label: words.report.compared, kind: 'integer' },
+          { label: words.report.change, kind: 'change', key: 'change' },
+          { label: words.report.percent, kind: 'percent', key: 'percent' },
+          { label: words.report.compared, kind: 'integer', key: 'compared' },
         ],
         rows: growth.map((r) => ({
           kind: 'unit',
+          id: r.unit.id,
           depth: 0,
           cells: [
             ...place(r),
@@ -73,11 +74,13 @@ export const rankingReport: ReportKind<RankingReport> = {
         {
           label: platform ? platformName(registry, platform, words) : words.report.total,
           kind: 'count',
+          key: platform ?? 'total',
         },
-        { label: words.report.withFigures, kind: 'coverage' },
+        { label: words.report.withFigures, kind: 'coverage', key: 'coverage' },
       ],
       rows: totals.map((r) => ({
         kind: 'unit',
+        id: r.unit.id,
         depth: 0,
         cells: [
           ...place(r),
