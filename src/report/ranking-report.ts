@@ -31,13 +31,14 @@ export const rankingReport: ReportKind<RankingReport> = {
     const measure = measureOf(report, words);
     const place = (r: RankPlace): Cell[] => [
       { kind: 'integer', value: r.rank },
-      { kind: 'text', text: r.best === r.worst ? String(r.best) : `${r.best}–${r.worst}` },
+      // the unit is the first text column: the row's header in HTML
       { kind: 'text', text: unitName(r.unit, words.names) },
+      { kind: 'text', text: r.best === r.worst ? String(r.best) : `${r.best}–${r.worst}` },
     ];
     const head: Column[] = [
       { label: words.report.rank, kind: 'integer', key: 'rank' },
-      { label: words.report.places, kind: 'text', key: 'places' },
       { label: words.report.unit, kind: 'text', key: 'unit' },
+      { label: words.report.places, kind: 'text', key: 'places' },
     ];
     const ranking: readonly RankPlace[] = growth ?? totals;
     const notes: string[] = [];

@@ -128,7 +128,7 @@ describe('renderReport', () => {
       { format: 'markdown' },
     );
     expect(md).toContain('| ---: | --- | --- | ---: | ---: |');
-    expect(md).toContain('| 2 | 2 | Bhopal \\| capital | 44,000 | 1/1 |');
+    expect(md).toContain('| 2 | Bhopal \\| capital | 2 | 44,000 | 1/1 |');
   });
 
   it('renders growth, leaving out accounts seen on one side only', () => {
