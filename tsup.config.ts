@@ -5,6 +5,9 @@ export default defineConfig({
     index: 'src/index.ts',
     'testing/index': 'src/testing/index.ts',
     'postgres/index': 'src/stores/postgres/index.ts',
+    // the command (bin) and what it is made of (social-reach/cli): Node only, with csv-parse
+    'cli/index': 'src/cli/index.ts',
+    'cli/bin': 'src/cli/bin.ts',
   },
   format: ['esm'],
   target: 'node20',
