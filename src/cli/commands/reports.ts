@@ -6,6 +6,7 @@ import {
   type ReportFormat,
   rank,
   renderReport,
+  type SnapshotStore,
   series,
   totals,
   unitName,
@@ -30,6 +31,7 @@ import {
   timeZoneOf,
   writeOutput,
 } from '../shared.js';
+import type { OpenStore } from '../store.js';
 import { localDay, parseDate } from '../time.js';
 import { renderTable } from './table.js';
 
@@ -110,10 +112,11 @@ ${DATES_NOTE}`,
     'social-reach report units.csv accounts.csv --unit indore --accounts --format markdown',
   ],
   async run(io, args) {
-    return withReportContext(io, args, 'report', async ({ registry, store, zone, render }) => {
+    return withReportContext(io, args, 'report', async ({ registry, open, zone, render }) => {
       const asOf = dateFlag(args, 'as-of', zone, { end: true }) ?? new Date();
       const platforms = platformsOf(registry, args, 'report');
       const units = unitsOf(registry, args, 'report');
+      const store = await open();
       const snapshots = await store.latest({ asOf });
       const t = totals(registry, snapshots, { asOf, ...(platforms ? { platforms } : {}) });
       return render({
@@ -158,7 +161,7 @@ ${DATES_NOTE}`,
     'social-reach growth registry.json --from 2026-11-01 --platform x --lang hi',
   ],
   async run(io, args) {
-    return withReportContext(io, args, 'growth', async ({ registry, store, zone, render }) => {
+    return withReportContext(io, args, 'growth', async ({ registry, open, zone, render }) => {
       const from = dateFlag(args, 'from', zone);
       if (!from)
         throw new UsageError('--from <date> is required (e.g. --from 2026-11-01)', 'growth');
@@ -166,6 +169,7 @@ ${DATES_NOTE}`,
       if (to < from) throw new UsageError('--to <date> must not be before --from', 'growth');
       const platforms = platformsOf(registry, args, 'growth');
       const units = unitsOf(registry, args, 'growth');
+      const store = await open();
       const before = await store.latest({ asOf: from });
       const after = await store.latest({ asOf: to });
       const g = growth(registry, before, after, platforms ? { platforms } : {});
@@ -206,7 +210,7 @@ ${DATES_NOTE}`,
     'social-reach rank registry.json --kind district --within indore-division --platform x',
   ],
   async run(io, args) {
-    return withReportContext(io, args, 'rank', async ({ registry, store, zone, render }) => {
+    return withReportContext(io, args, 'rank', async ({ registry, open, zone, render }) => {
       const kind = stringFlag(args, 'kind');
       if (!kind) {
         const kinds = [...new Set(registry.units.map((u) => u.kind))];
@@ -223,6 +227,7 @@ ${DATES_NOTE}`,
       if (within !== undefined) checkUnit(registry, within, '--within <unit>', 'rank');
       const platform = platformsOf(registry, args, 'rank')?.[0];
       const asOf = dateFlag(args, 'as-of', zone, { end: true }) ?? new Date();
+      const store = await open();
       const t = totals(registry, await store.latest({ asOf }), { asOf });
       const ranking = rank(registry, t, {
         kind,
@@ -278,7 +283,7 @@ ${DATES_NOTE}`,
       io,
       args,
       'series',
-      async ({ registry, store, zone, format, language }) => {
+      async ({ registry, open, zone, format, language }) => {
         const from = dateFlag(args, 'from', zone);
         if (!from)
           throw new UsageError('--from <date> is required (e.g. --from 2026-11-01)', 'series');
@@ -299,6 +304,7 @@ ${DATES_NOTE}`,
           }
         }
         const shown = ids ?? registry.roots.map((u) => u.id);
+        const store = await open();
         const result = await series(registry, store, {
           from,
           to,
@@ -378,14 +384,15 @@ ${DATES_NOTE}`,
 
 interface ReportContext {
   registry: Registry;
-  store: Awaited<ReturnType<typeof openCommandStore>>['store'];
+  /** Opens the store (once): called after the flags are checked, so a bad one opens nothing. */
+  open(): Promise<SnapshotStore>;
   zone: string;
   format: ReportFormat;
   language: Language;
   render(report: Parameters<typeof renderReport>[0]): string;
 }
 
-/** Reads the flags every report shares, opens the store, runs, writes the output, closes. */
+/** Reads the flags every report shares, runs, writes the output, closes the store if opened. */
 async function withReportContext(
   io: Io,
   args: ParsedArgs,
@@ -397,11 +404,14 @@ async function withReportContext(
   const language = (stringFlag(args, 'lang') ?? 'en') as Language;
   const env = commandEnv(io, args, command);
   const { registry } = readRegistry(io, args, command);
-  const opened = await openCommandStore(io, args, env, registry);
+  let opened: Promise<OpenStore> | undefined;
   try {
     const text = await body({
       registry,
-      store: opened.store,
+      open: async () => {
+        opened ??= openCommandStore(io, args, env, registry);
+        return (await opened).store;
+      },
       zone,
       format,
       language,
@@ -415,7 +425,7 @@ async function withReportContext(
     writeOutput(io, args, text);
     return 0;
   } finally {
-    await opened.close();
+    if (opened) await (await opened.catch(() => undefined))?.close();
   }
 }
 
