@@ -27,14 +27,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A one-sheet flat ODF spreadsheet of text cells. */
 function fods(rows: readonly (readonly string[])[]): string {
-  const escape = (text: string) =>
+  const xml = (text: string) =>
     text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const cell = (text: string) =>
     text === ''
       ? '<table:table-cell/>'
       : `<table:table-cell office:value-type="string">${text
           .split('\n')
-          .map((line) => `<text:p>${escape(line)}</text:p>`)
+          .map((line) => `<text:p>${xml(line)}</text:p>`)
           .join('')}</table:table-cell>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
