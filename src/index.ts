@@ -171,7 +171,17 @@ export {
   type TotalsReport,
 } from './report/render-report.js';
 // Stores
-export { type MemoryStoreOptions, memoryStore } from './stores/memory.js';
+export { type MemoryStore, type MemoryStoreOptions, memoryStore } from './stores/memory.js';
+export type {
+  CounterOptions,
+  CounterResult,
+  LockAttempt,
+  LockHolder,
+  LockOptions,
+  StateEntry,
+  StateStore,
+  StoreLock,
+} from './stores/state.js';
 export type {
   HistoryOptions,
   PruneOptions,

@@ -1,0 +1,36 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  type CounterResult,
+  type LockAttempt,
+  type LockHolder,
+  type MemoryStore,
+  memoryStore,
+  type SnapshotStore,
+  type StateStore,
+  type StoreLock,
+  type YoutubeProviderOptions,
+} from '../../src/index.js';
+import type { PostgresStore } from '../../src/stores/postgres/index.js';
+
+describe('the state a store keeps beside its snapshots', () => {
+  it('memoryStore and postgresStore are both snapshot and state stores', () => {
+    expectTypeOf(memoryStore()).toEqualTypeOf<MemoryStore>();
+    expectTypeOf<MemoryStore>().toMatchTypeOf<SnapshotStore & StateStore>();
+    expectTypeOf<PostgresStore>().toMatchTypeOf<SnapshotStore & StateStore>();
+  });
+
+  it('a lock attempt says either the lock or who holds it', () => {
+    const attempt = {} as LockAttempt;
+    if (attempt.acquired) expectTypeOf(attempt.lock).toEqualTypeOf<StoreLock>();
+    else expectTypeOf(attempt.heldBy).toEqualTypeOf<LockHolder>();
+    expectTypeOf<StoreLock['renew']>().returns.toEqualTypeOf<Promise<void>>();
+    expectTypeOf<StateStore['addToCounter']>().returns.toEqualTypeOf<Promise<CounterResult>>();
+    // @ts-expect-error a lock needs its holder and time to live
+    memoryStore().lock('collect', {});
+  });
+
+  it("YouTube's state goes into any store", () => {
+    expectTypeOf(memoryStore()).toMatchTypeOf<NonNullable<YoutubeProviderOptions['state']>>();
+    expectTypeOf<PostgresStore>().toMatchTypeOf<NonNullable<YoutubeProviderOptions['state']>>();
+  });
+});
