@@ -14,6 +14,8 @@ export const EXIT = {
   usage: 2,
   /** A platform refused a credential: every account of a platform failed as `unauthorized`. */
   refused: 3,
+  /** Another run holds the store (its lock, or the embedded store's folder): nothing was done. */
+  busy: 4,
   /** Interrupted by Ctrl-C (128 + SIGINT's 2, as shells report it). */
   interrupted: 130,
 } as const;

@@ -9,6 +9,7 @@ export {
   type BaseUrl,
   CREDENTIAL_VARIABLES,
   type ProvidersFromEnv,
+  type ProvidersFromEnvOptions,
   providersFromEnv,
 } from './providers.js';
 export {

@@ -30,8 +30,8 @@ export const COMMANDS: readonly CommandSpec[] = [
 
 /**
  * Runs the command with its arguments (without `node` and the script) and returns the exit code:
- * 0 done, 1 something else failed, 2 bad input or options, 3 a credential refused, 130
- * interrupted.
+ * 0 done, 1 something else failed, 2 bad input or options, 3 a credential refused, 4 another run
+ * holds the store, 130 interrupted.
  */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const debug = argv.includes('--debug');
@@ -123,7 +123,7 @@ function topHelp(): string {
     '  social-reach report',
     '',
     'Exit codes: 0 done, 1 failed (store, package), 2 bad input or options, 3 a credential refused,',
-    '130 interrupted. Documentation: docs/cli.md of social-reach.',
+    '4 another run holds the store, 130 interrupted. Documentation: docs/cli.md of social-reach.',
     '',
   ].join('\n');
 }

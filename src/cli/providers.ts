@@ -6,7 +6,7 @@
  *   FACEBOOK_ACCESS_TOKEN   a Graph API access token that can read the Pages (Page or system user)
  *   INSTAGRAM_ACCESS_TOKEN  a Graph API token with instagram_basic and pages_read_engagement, and
  *   INSTAGRAM_USER_ID       the id of your own Instagram professional account (business discovery)
- *   YOUTUBE_API_KEY         a YouTube Data API v3 key
+ *   YOUTUBE_API_KEY         a YouTube Data API v3 key (YOUTUBE_QUOTA_UNITS: its daily units, 10000)
  *   TELEGRAM_BOT_TOKEN      a bot token from @BotFather
  *   MASTODON_ACCESS_TOKENS  only for servers that require one: `host=token` pairs, comma-separated
  *                           (`mastodon.social=abc123,social.example.in=def456`); each token is sent
@@ -23,6 +23,7 @@ import {
   type ProviderV1,
   telegramProvider,
   xProvider,
+  type YoutubeState,
   youtubeProvider,
 } from '../index.js';
 import { UsageError } from './errors.js';
@@ -65,6 +66,30 @@ export const CREDENTIAL_VARIABLES = [
   ],
 ] as const;
 
+/**
+ * `YOUTUBE_QUOTA_UNITS`: the key's daily quota in units, for a project granted more than YouTube's
+ * default 10,000 (or sharing its key with other programs and keeping some for them).
+ */
+function youtubeUnits(text: string | undefined): number {
+  if (text === undefined || text.trim() === '') return 10_000;
+  const units = Number(text.trim());
+  if (!/^\d{1,10}$/.test(text.trim()) || units < 1) {
+    throw new UsageError(
+      `Expected YOUTUBE_QUOTA_UNITS to be the key's daily quota in units (a whole number, e.g. 10000), got "${text.slice(0, 20)}"`,
+    );
+  }
+  return units;
+}
+
+/** Options of {@link providersFromEnv}. */
+export interface ProvidersFromEnvOptions {
+  /**
+   * Where providers keep what they must remember across runs (YouTube's quota ledger and handle
+   * cache): the store. @default in the providers only
+   */
+  state?: YoutubeState;
+}
+
 /** What {@link providersFromEnv} returns. */
 export interface ProvidersFromEnv {
   providers: ProviderV1[];
@@ -84,6 +109,7 @@ export interface ProvidersFromEnv {
 export function providersFromEnv(
   env: Readonly<Record<string, string | undefined>>,
   baseUrl?: BaseUrl,
+  options: ProvidersFromEnvOptions = {},
 ): ProvidersFromEnv {
   const at = (platform: ApiPlatform) => baseUrl?.(platform);
   const providers: ProviderV1[] = [
@@ -129,7 +155,14 @@ export function providersFromEnv(
   }
 
   if (YOUTUBE_API_KEY)
-    providers.push(youtubeProvider({ apiKey: YOUTUBE_API_KEY, baseUrl: at('youtube') }));
+    providers.push(
+      youtubeProvider({
+        apiKey: YOUTUBE_API_KEY,
+        baseUrl: at('youtube'),
+        quota: { unitsPerDay: youtubeUnits(env.YOUTUBE_QUOTA_UNITS) },
+        ...(options.state ? { state: options.state } : {}),
+      }),
+    );
   else skip('youtube', 'YouTube: set YOUTUBE_API_KEY (a YouTube Data API v3 key)');
 
   if (TELEGRAM_BOT_TOKEN)

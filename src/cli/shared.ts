@@ -68,6 +68,7 @@ export function openCommandStore(
   args: ParsedArgs,
   env: Env,
   registry: Registry,
+  command: string,
 ): Promise<OpenStore> {
   const databaseUrl = stringFlag(args, 'database-url') ?? env.DATABASE_URL;
   const dataFolder = stringFlag(args, 'data');
@@ -79,6 +80,7 @@ export function openCommandStore(
     dataFolder,
     databaseUrl: dataFolder === undefined ? databaseUrl : undefined,
     cwd: io.cwd,
+    command,
   });
 }
 

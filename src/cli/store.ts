@@ -4,10 +4,12 @@
  * Both drivers are optional peer dependencies of social-reach: a missing one is named, with the
  * command that installs it.
  */
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Registry } from '../index.js';
 import { type PGliteLike, type PostgresStore, postgresStore } from '../stores/postgres/index.js';
 import { CliError, EXIT } from './errors.js';
+import { takeFolderLock } from './folder-lock.js';
 
 /** Where the embedded store lives unless `--data` says otherwise. */
 export const DEFAULT_DATA_FOLDER = 'social-reach-data';
@@ -26,6 +28,8 @@ export async function openStore(options: {
   dataFolder: string | undefined;
   databaseUrl: string | undefined;
   cwd: string;
+  /** The command opening it, named to whoever finds the folder in use. */
+  command: string;
 }): Promise<OpenStore> {
   const { registry, databaseUrl } = options;
   if (databaseUrl) {
@@ -47,14 +51,27 @@ export async function openStore(options: {
     };
   }
   const folder = resolve(options.cwd, options.dataFolder ?? DEFAULT_DATA_FOLDER);
-  const db = await openPGlite(folder);
+  // one process at a time in the folder: PGlite itself does not stop a second one
+  mkdirSync(dirname(folder), { recursive: true });
+  const lock = takeFolderLock(`${folder}.lock`, options.command);
+  let db: Awaited<ReturnType<typeof openPGlite>>;
+  try {
+    db = await openPGlite(folder);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const store = postgresStore({ client: db, registry });
   return {
     store,
     description: `PGlite folder ${options.dataFolder ?? DEFAULT_DATA_FOLDER}`,
     async close() {
-      await store.close();
-      await db.close();
+      try {
+        await store.close();
+        await db.close();
+      } finally {
+        lock.release();
+      }
     },
   };
 }

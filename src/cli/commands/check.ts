@@ -158,7 +158,7 @@ The registry is the current folder's (registry.json, or units.csv and accounts.c
         );
       }
     }
-    const opened = await openCommandStore(io, args, env, registry);
+    const opened = await openCommandStore(io, args, env, registry, command);
     try {
       const snapshots = await opened.store.latest({ asOf });
       const t = totals(registry, snapshots, {

@@ -8,10 +8,14 @@ import {
   periodStart,
   type Registry,
   type SnapshotStore,
+  type StateStore,
+  type StoreLock,
+  type YoutubeState,
 } from '../../index.js';
 import { booleanFlag, type CommandSpec, listFlag, type ParsedArgs } from '../args.js';
 import { apiBases } from '../env.js';
-import { EXIT, UsageError } from '../errors.js';
+import { CliError, EXIT, UsageError } from '../errors.js';
+import { describeHolder, holderOf } from '../folder-lock.js';
 import type { Io } from '../io.js';
 import { createReporter, type PlatformLine, type Reporter } from '../progress.js';
 import { API_PLATFORMS, type ApiPlatform, providersFromEnv } from '../providers.js';
@@ -26,6 +30,7 @@ import {
   timeZoneOf,
 } from '../shared.js';
 import type { OpenStore } from '../store.js';
+import { clockTime } from '../time.js';
 
 /** The variable to check when a platform refuses its credential. */
 const CREDENTIAL_OF: Record<ApiPlatform, string> = {
@@ -59,8 +64,11 @@ On a terminal, a live display shows each platform; elsewhere one line per batch 
 with --json). Ctrl-C stops cleanly (what was collected stays stored); Ctrl-C again quits at once.
 \`collect --resume\` completes the day's run, fetching only the accounts not collected yet today.
 
+One collection at a time per store: a second one is told who holds the store and exits 4.
+
 Exit codes: 0 done (per-account failures are summarised), 1 the store or a package failed,
-2 bad input or options, 3 a platform refused a credential, 130 interrupted.`,
+2 bad input or options, 3 a platform refused a credential, 4 another run holds the store,
+130 interrupted.`,
   flags: {
     ...STORE_FLAGS,
     resume: {
@@ -99,9 +107,10 @@ async function runCollect(io: Io, args: ParsedArgs): Promise<number> {
   const { registry } = readRegistry(io, args, command);
   const platforms = checkPlatforms(registry, listFlag(args, 'platform'));
   const { baseUrl, overrides } = apiBases(listFlag(args, 'api-base'), env, command);
-  // Part B hooks: provider state kept in the store (YouTube's quota ledger) is handed to the
-  // providers here, and a proxy (HTTPS_PROXY) goes into `http.fetch` of collect() below.
-  const { providers, skipped, missing } = providersFromEnv(env, baseUrl);
+  // Provider state (YouTube's quota ledger and handle cache) lives in the store, opened below.
+  let opened: OpenStore | undefined;
+  const state = storeState(() => opened?.store);
+  const { providers, skipped, missing } = providersFromEnv(env, baseUrl, { state });
   const json = booleanFlag(args, 'json');
   const resume = booleanFlag(args, 'resume');
 
@@ -120,10 +129,32 @@ async function runCollect(io: Io, args: ParsedArgs): Promise<number> {
     else io.stderr.write('stopping before the collection starts…\n');
     controller.abort(new Error('interrupted by Ctrl-C'));
   });
-  let opened: OpenStore | undefined;
+  let lock: StoreLock | undefined;
+  let renewal: ReturnType<typeof setInterval> | undefined;
   try {
-    opened = await openCommandStore(io, args, env, registry);
-    // Part B hook: a lock against two overlapping runs on the same store is taken here.
+    opened = await openCommandStore(io, args, env, registry, command);
+    // One collection at a time per store (a PostgreSQL server may be shared by several hosts).
+    const attempt = await opened.store.lock('collect', {
+      holder: describeHolder(holderOf(command)),
+      ttlMs: LOCK_TTL_MS,
+    });
+    if (!attempt.acquired) {
+      const { holder, expiresAt } = attempt.heldBy;
+      throw new CliError(
+        `another collection holds the ${opened.description}: ${holder}. Wait for it to end; if it was stopped without ending (a crash), its lock lapses at ${clockTime(expiresAt, timeZone)}.`,
+        EXIT.busy,
+      );
+    }
+    lock = attempt.lock;
+    const held = lock;
+    renewal = setInterval(() => {
+      held.renew().catch((error: unknown) => {
+        // another run may now collect too: stop rather than collect twice
+        io.stderr.write(`\nsocial-reach collect: stopping: ${(error as Error).message}\n`);
+        controller.abort(error);
+      });
+    }, LOCK_TTL_MS / 4);
+    renewal.unref?.();
     if (interrupted) {
       io.stderr.write('Interrupted before anything was collected.\n');
       return EXIT.interrupted;
@@ -167,8 +198,30 @@ async function runCollect(io: Io, args: ParsedArgs): Promise<number> {
     return outcome.code;
   } finally {
     stopInterrupts();
+    if (renewal) clearInterval(renewal);
+    await lock?.release().catch(() => {});
     await opened?.close();
   }
+}
+
+/** How long the store's collect lock lasts unless renewed (it is renewed every quarter of it). */
+const LOCK_TTL_MS = 2 * 60_000;
+
+/**
+ * The store's provider state, for providers made before the store is open: each call goes to the
+ * store opened by then.
+ */
+function storeState(store: () => StateStore | undefined): YoutubeState {
+  const open = (): StateStore => {
+    const opened = store();
+    if (!opened) throw new CliError('the store is not open yet', EXIT.failed);
+    return opened;
+  };
+  return {
+    readState: (keys) => open().readState(keys),
+    writeState: (entries) => open().writeState(entries),
+    addToCounter: (key, amount, options) => open().addToCounter(key, amount, options),
+  };
 }
 
 /**

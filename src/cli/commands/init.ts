@@ -125,6 +125,13 @@ function envExample(): string {
     lines.push(`${name}=`, '');
   }
   lines.push(
+    "# YouTube: the key's daily quota in units, if Google granted the project more than 10000",
+    '# (optional): YOUTUBE_QUOTA_UNITS=10000',
+    '',
+    '# A proxy, where the network reaches the internet only through one (optional):',
+    '# HTTPS_PROXY=http://proxy.example.in:3128',
+    '# NO_PROXY=localhost,127.0.0.1',
+    '',
     '# A PostgreSQL server instead of the embedded folder ./social-reach-data (optional):',
     '# DATABASE_URL=postgres://reach:<password>@localhost:5432/reach',
     '',

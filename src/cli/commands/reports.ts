@@ -409,7 +409,7 @@ async function withReportContext(
     const text = await body({
       registry,
       open: async () => {
-        opened ??= openCommandStore(io, args, env, registry);
+        opened ??= openCommandStore(io, args, env, registry, command);
         return (await opened).store;
       },
       zone,
