@@ -181,12 +181,42 @@ function jsonPath(path: readonly (string | number)[]): string {
 }
 
 function readText(path: string, cwd: string): string {
+  const shown = relative(cwd, path) || path;
+  let bytes: Buffer;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new UsageError(`Cannot read ${relative(cwd, path) || path}${code ? ` (${code})` : ''}`);
+    throw new UsageError(`Cannot read ${shown}${code ? ` (${code})` : ''}`);
   }
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    // Excel's "CSV (Comma delimited)" writes the Windows code page: é, or Hindi, would be lost
+    const line = bytes.subarray(0, firstBadByte(bytes)).toString('latin1').split('\n').length;
+    throw new UsageError(
+      `${shown} is not UTF-8 text (line ${line} holds a byte that is not): save it again as "CSV UTF-8 (Comma delimited)" in Excel, or with the character set "Unicode (UTF-8)" in LibreOffice`,
+    );
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Where the first byte that breaks UTF-8 is (the start of the bad sequence, near enough). */
+function firstBadByte(bytes: Buffer): number {
+  let low = 0;
+  let high = bytes.length;
+  // the longest prefix that decodes (cut at most 3 bytes into a character, hence the slack)
+  while (high - low > 1) {
+    const middle = (low + high) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+      low = middle;
+    } catch {
+      high = middle;
+    }
+  }
+  return low;
 }
 
 /** "12 units, 20 accounts: X 5, Facebook 5, YouTube 4; 1 planned, 1 closed (not collected)" */
