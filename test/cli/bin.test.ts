@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import {
   type FakeAccount,
   type FakePlatformServer,
 } from '../../src/testing/index.js';
+import { schedulingFiles } from './helpers.js';
 import { cleanEnv, installPackage, runBin, startBin } from './installed.js';
 
 /**
@@ -317,6 +318,47 @@ describe('the installed social-reach command', () => {
       );
       expect(drawn).toMatch(/X \(Twitter\)\s+300\/300 +done/);
       expect(drawn).toContain('Collected 300 of 300 accounts');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("docs/scheduling.md's crontab line runs: with cron's short PATH, from the folder, into its log", {
+    timeout: 120_000,
+  }, async () => {
+    const fakes = xAccounts(12);
+    const server = await createFakePlatformServer({ accounts: fakes, credentials: { x: X_TOKEN } });
+    try {
+      // the example's folder: the installation, a registry, an env file and logs/
+      const opt = office('cron', registryOf(fakes));
+      execFileSync('ln', ['-s', join(installed, 'node_modules'), join(opt, 'node_modules')]);
+      mkdirSync(join(opt, 'logs'));
+      writeFileSync(
+        join(opt, '.env'),
+        `X_BEARER_TOKEN=${X_TOKEN}\nSOCIAL_REACH_API_BASE=x=${server.baseUrl('x')}\n`,
+      );
+      const crontab = schedulingFiles().get('crontab')!;
+      const entry = crontab.split('\n').find((line) => /^30 6 /.test(line))!;
+      const command = entry.split(' ').slice(5).join(' ').replaceAll('/opt/social-reach', opt);
+      const path = /^PATH=(.*)$/m.exec(crontab)![1]!;
+      // cron runs the line with /bin/sh, its PATH and little else (node is where this one is)
+      const { stdout } = await execFileAsync('/bin/sh', ['-c', command], {
+        env: { PATH: `${dirname(process.execPath)}:${path}`, HOME: opt, SHELL: '/bin/sh' },
+        encoding: 'utf8',
+      });
+      expect(stdout).toBe(''); // nothing for cron to mail: the run ended with 0
+      const log = readFileSync(join(opt, 'logs/collect.log'), 'utf8');
+      expect(log).toMatch(
+        /^\d\d:\d\d:\d\d collecting 12 accounts into the PGlite folder social-reach-data$/m,
+      );
+      expect(log).toContain('Collected 12 of 12 accounts');
+      // a run that fails is mailed: the registry broken
+      writeFileSync(join(opt, 'registry.json'), '{"units": [');
+      const failed = await execFileAsync('/bin/sh', ['-c', command], {
+        env: { PATH: `${dirname(process.execPath)}:${path}`, HOME: opt },
+        encoding: 'utf8',
+      });
+      expect(failed.stdout).toContain('social-reach collect ended with exit 2');
     } finally {
       await server.close();
     }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Io } from '../../src/cli/index.js';
 
 /** An Io for running `main` in-process: what it writes is kept, Ctrl-C is sent by the test. */
@@ -32,4 +34,17 @@ export function testIo(cwd: string, env: Record<string, string | undefined> = {}
     },
     exits,
   };
+}
+
+/** The blocks of docs/scheduling.md by their `<!-- file: … -->` names. */
+export function schedulingFiles(): Map<string, string> {
+  const text = readFileSync(
+    join(resolve(import.meta.dirname, '../..'), 'docs/scheduling.md'),
+    'utf8',
+  );
+  const files = new Map<string, string>();
+  for (const match of text.matchAll(/<!-- file: (\S+) -->\n```[a-z]*\n([\s\S]*?)```/g)) {
+    files.set(match[1]!, match[2]!);
+  }
+  return files;
 }
