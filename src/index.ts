@@ -161,6 +161,7 @@ export {
   youtubeLimits,
   youtubeProvider,
 } from './providers/youtube.js';
+export type { YoutubeState } from './providers/youtube-state.js';
 // Reports
 export {
   type GrowthReport,
