@@ -23,9 +23,9 @@ import {
   type ProviderV1,
   telegramProvider,
   xProvider,
-  type YoutubeState,
   youtubeProvider,
 } from '../index.js';
+import type { YoutubeState } from '../providers/youtube-state.js';
 import { UsageError } from './errors.js';
 
 /** The platforms with a built-in API provider. */

@@ -10,7 +10,6 @@
  */
 import { parse } from 'csv-parse/sync';
 import {
-  type AccountInput,
   defineRegistry,
   type Registry,
   RegistryError,
@@ -18,6 +17,7 @@ import {
   SocialReachError,
   type Unit,
 } from '../index.js';
+import type { AccountInput } from '../model/account.js';
 import { closest } from './args.js';
 
 /** The two texts of a CSV registry, as read from their files. */

@@ -1,8 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  type CounterResult,
   type LockAttempt,
-  type LockHolder,
   type MemoryStore,
   memoryStore,
   type SnapshotStore,
@@ -11,6 +9,7 @@ import {
   type YoutubeProviderOptions,
 } from '../../src/index.js';
 import type { PostgresStore } from '../../src/stores/postgres/index.js';
+import type { CounterResult, LockHolder } from '../../src/stores/state.js';
 
 describe('the state a store keeps beside its snapshots', () => {
   it('memoryStore and postgresStore are both snapshot and state stores', () => {

@@ -3,15 +3,15 @@ import {
   type CollectResult,
   collect,
   type PlatformId,
-  type ProviderResult,
   type ProviderV1,
   periodStart,
   type Registry,
   type SnapshotStore,
   type StateStore,
   type StoreLock,
-  type YoutubeState,
 } from '../../index.js';
+import type { YoutubeState } from '../../providers/youtube-state.js';
+import type { ProviderResult } from '../../spec/v1/index.js';
 import { booleanFlag, type CommandSpec, listFlag, type ParsedArgs } from '../args.js';
 import { apiBases } from '../env.js';
 import { CliError, EXIT, UsageError } from '../errors.js';

@@ -3,7 +3,6 @@ import {
   growth,
   type PlatformId,
   type Registry,
-  type ReportFormat,
   rank,
   renderReport,
   type SnapshotStore,
@@ -11,6 +10,7 @@ import {
   totals,
   unitName,
 } from '../../index.js';
+import type { ReportFormat } from '../../report/report-options.js';
 import {
   booleanFlag,
   type CommandSpec,
