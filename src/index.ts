@@ -33,7 +33,9 @@ export type {
   BatchProgress,
   CollectOptions,
   CollectProgress,
+  HttpDispatcher,
   HttpOptions,
+  Logger,
   NoticeProgress,
   WaitingProgress,
 } from './engine/collect-options.js';

@@ -32,6 +32,8 @@ export interface Reporter {
   note(text: string, fields?: Record<string, unknown>): void;
   /** The first Ctrl-C. */
   stopping(): void;
+  /** A record of the library's logger (one per request and per wait): written with --json only. */
+  log(level: 'info' | 'warn' | 'error', record: Record<string, unknown>, message?: string): void;
   /** The end: `lines` of summary (plain text), and the same as fields for JSON. */
   finish(lines: readonly string[], fields: Record<string, unknown>): void;
 }
@@ -131,6 +133,8 @@ abstract class BaseReporter implements Reporter {
   }
 
   abstract note(text: string, fields?: Record<string, unknown>): void;
+
+  log(_level: string, _record: Record<string, unknown>, _message?: string): void {}
   abstract stopping(): void;
   abstract finish(lines: readonly string[], fields: Record<string, unknown>): void;
 
@@ -250,6 +254,10 @@ class JsonReporter extends BaseReporter {
 
   stopping(): void {
     this.write({ type: 'stopping', message: 'stopping (Ctrl-C again to quit at once)' });
+  }
+
+  override log(level: string, record: Record<string, unknown>, message?: string): void {
+    this.write({ ...record, type: 'log', level, ...(message ? { message } : {}) });
   }
 
   finish(_lines: readonly string[], fields: Record<string, unknown>): void {

@@ -32,18 +32,13 @@ export function proxyFromEnv(
     ['HTTP_PROXY', httpProxy],
   ] as const) {
     if (!value) continue;
-    let url: URL;
+    let url: URL | undefined;
     try {
       url = new URL(value);
-    } catch {
+    } catch {}
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.host) {
       throw new UsageError(
-        `Expected ${name} to be a proxy URL such as http://proxy.example.in:3128 (the value is not shown: it may hold a password)`,
-        command,
-      );
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new UsageError(
-        `Expected ${name} to be an http:// or https:// proxy URL, got one starting "${url.protocol}"`,
+        `Expected ${name} to be a proxy URL such as http://proxy.example.in:3128 (http:// or https://; the value is not shown, as it may hold a password)`,
         command,
       );
     }

@@ -36,12 +36,18 @@ function newest(dir: string): number {
   return time;
 }
 
-/** Builds if the build is older than the sources, packs, installs; returns the install folder. */
-export function installPackage(): string {
+/** Builds the package if its build is older than the sources; returns the bin's path in dist. */
+export function ensureBuilt(): string {
   const bin = join(root, 'dist/cli/bin.js');
   if (!existsSync(bin) || statSync(bin).mtimeMs < newest(join(root, 'src'))) {
     run('npm', ['run', 'build'], root);
   }
+  return bin;
+}
+
+/** Builds if the build is older than the sources, packs, installs; returns the install folder. */
+export function installPackage(): string {
+  ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'social-reach-bin-'));
   run('npm', ['pack', '--pack-destination', dir, '--silent'], root);
   const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;

@@ -2,6 +2,7 @@ import {
   type CollectFailure,
   type CollectResult,
   collect,
+  type Logger,
   type PlatformId,
   type ProviderV1,
   periodStart,
@@ -19,6 +20,7 @@ import { describeHolder, holderOf } from '../folder-lock.js';
 import type { Io } from '../io.js';
 import { createReporter, type PlatformLine, type Reporter } from '../progress.js';
 import { API_PLATFORMS, type ApiPlatform, providersFromEnv } from '../providers.js';
+import { proxyFromEnv } from '../proxy.js';
 import {
   commandEnv,
   openCommandStore,
@@ -112,6 +114,8 @@ async function runCollect(io: Io, args: ParsedArgs): Promise<number> {
   const state = storeState(() => opened?.store);
   const { providers, skipped, missing } = providersFromEnv(env, baseUrl, { state });
   const json = booleanFlag(args, 'json');
+  // HTTPS_PROXY / HTTP_PROXY / NO_PROXY, from the environment or the env file
+  const proxy = proxyFromEnv(env, command);
   const resume = booleanFlag(args, 'resume');
 
   // Ctrl-C from here on stops cleanly, even while the store is still opening.
@@ -167,6 +171,8 @@ async function runCollect(io: Io, args: ParsedArgs): Promise<number> {
       store: opened.store,
     });
     reporter.start({ lines, store: opened.description, resume });
+    if (proxy)
+      reporter.note(`through the proxy ${proxy.description}`, { proxy: proxy.description });
     if (overrides.size > 0) {
       // never silent: a credential goes wherever its platform's requests go
       const list = [...overrides].map(([platform, url]) => `${platform} → ${url}`);
@@ -175,7 +181,14 @@ async function runCollect(io: Io, args: ParsedArgs): Promise<number> {
       });
     }
 
+    const logger: Logger = {
+      info: (record, message) => reporter?.log('info', record, message),
+      warn: (record, message) => reporter?.log('warn', record, message),
+      error: (record, message) => reporter?.log('error', record, message),
+    };
     const result = await collect(registry, {
+      logger,
+      ...(proxy ? { http: { dispatcher: proxy.dispatcher } } : {}),
       providers: countingProviders(registry, providers, platforms, reporter),
       store: opened.store,
       ...(since ? { resume: { since } } : {}),
@@ -201,6 +214,7 @@ async function runCollect(io: Io, args: ParsedArgs): Promise<number> {
     if (renewal) clearInterval(renewal);
     await lock?.release().catch(() => {});
     await opened?.close();
+    await proxy?.close();
   }
 }
 
