@@ -1,6 +1,11 @@
+import type { Agent, EnvHttpProxyAgent } from 'undici';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  type CollectOptions,
+  type HttpDispatcher,
+  type HttpOptions,
   type LockAttempt,
+  type Logger,
   type MemoryStore,
   memoryStore,
   type SnapshotStore,
@@ -31,5 +36,19 @@ describe('the state a store keeps beside its snapshots', () => {
   it("YouTube's state goes into any store", () => {
     expectTypeOf(memoryStore()).toMatchTypeOf<NonNullable<YoutubeProviderOptions['state']>>();
     expectTypeOf<PostgresStore>().toMatchTypeOf<NonNullable<YoutubeProviderOptions['state']>>();
+  });
+});
+
+describe("collect's logger and dispatcher", () => {
+  it('take pino-shaped loggers and undici dispatchers', () => {
+    expectTypeOf<NonNullable<CollectOptions['logger']>>().toEqualTypeOf<Logger>();
+    expectTypeOf<Logger['info']>().toEqualTypeOf<
+      (record: Record<string, unknown>, message?: string) => void
+    >();
+    expectTypeOf<Agent>().toMatchTypeOf<HttpDispatcher>();
+    expectTypeOf<EnvHttpProxyAgent>().toMatchTypeOf<NonNullable<HttpOptions['dispatcher']>>();
+    // @ts-expect-error a logger needs warn and error too
+    const logger: Logger = { info: () => {} };
+    void logger;
   });
 });
