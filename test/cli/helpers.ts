@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/index.js';
 
 /** An Io for running `main` in-process: what it writes is kept, Ctrl-C is sent by the test. */
@@ -47,4 +48,25 @@ export function schedulingFiles(): Map<string, string> {
     files.set(match[1]!, match[2]!);
   }
   return files;
+}
+
+const inCI = (process.env.CI ?? '') !== '' && process.env.CI !== 'false' && process.env.CI !== '0';
+
+/**
+ * A program some tests need (soffice, systemd-analyze, openssl): on a machine without it they say
+ * that they skip; under CI, where .ci/packages.sh installs it, its absence is a failure.
+ */
+export function requireProgram(available: boolean, program: string, debianPackage: string): void {
+  if (available) return;
+  if (!inCI) {
+    console.warn(
+      `[test/cli] SKIPPED the tests that need ${program} (apt-get install ${debianPackage})`,
+    );
+    return;
+  }
+  describe(`${program} (CI requires it)`, () => {
+    it('is installed', () => {
+      expect.fail(`${program} is missing; .ci/packages.sh installs ${debianPackage}`);
+    });
+  });
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index.js';
-import { testIo } from './helpers.js';
+import { requireProgram, testIo } from './helpers.js';
 
 /**
  * Registries as LibreOffice saves them: two spreadsheets made here (flat ODF, .fods), converted to
@@ -60,6 +60,8 @@ function convert(files: readonly string[], format: string): void {
     { stdio: 'ignore', timeout: 180_000 },
   );
 }
+
+requireProgram(soffice, 'soffice', 'libreoffice-calc-nogui');
 
 describe.skipIf(!soffice)('a registry saved by LibreOffice Calc (soffice)', () => {
   const units = [

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakePlatformServer, type FakePlatformServer } from '../../src/testing/index.js';
+import { requireProgram } from './helpers.js';
 import { cleanEnv, ensureBuilt } from './installed.js';
 
 /**
@@ -205,6 +206,8 @@ function collect(env: Record<string, string>, data: string, registry = 'registry
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+requireProgram(openssl, 'openssl', 'openssl');
 
 describe.skipIf(!openssl)('collect through an HTTPS_PROXY', () => {
   it('tunnels every request with CONNECT: the proxy sees host, port and its own login, no platform credential', {

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { schedulingFiles } from './helpers.js';
+import { requireProgram, schedulingFiles } from './helpers.js';
 
 /**
  * The files docs/scheduling.md gives, read from it (a block after `<!-- file: name -->`), checked
@@ -21,6 +21,8 @@ const has = (command: string) => {
 
 const dir = mkdtempSync(join(tmpdir(), 'social-reach-sched-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+requireProgram(has('systemd-analyze'), 'systemd-analyze', 'systemd');
 
 describe('docs/scheduling.md', () => {
   const files = schedulingFiles();
