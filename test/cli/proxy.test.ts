@@ -211,7 +211,7 @@ requireProgram(openssl, 'openssl', 'openssl');
 
 describe.skipIf(!openssl)('collect through an HTTPS_PROXY', () => {
   it('tunnels every request with CONNECT: the proxy sees host, port and its own login, no platform credential', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     const proxy = await startProxy(PROXY_LOGIN);
     fake.reset();
@@ -274,7 +274,7 @@ describe.skipIf(!openssl)('collect through an HTTPS_PROXY', () => {
   });
 
   it('a proxy that refuses the login fails the requests as network faults, naming no secret; NO_PROXY reaches the host directly', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     const proxy = await startProxy('someone:else');
     const refused = await collect(
@@ -301,7 +301,7 @@ describe.skipIf(!openssl)('collect through an HTTPS_PROXY', () => {
   });
 
   it('a proxy URL that is not one is refused (exit 2) without echoing it', {
-    timeout: 60_000,
+    timeout: 120_000,
   }, async () => {
     const run = await collect({ HTTPS_PROXY: 'proxy.example.in:3128 with-password' }, 'data-bad');
     expect(run.code).toBe(2);
