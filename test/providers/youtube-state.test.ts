@@ -51,7 +51,9 @@ describe('youtubeProvider with its state in a store', () => {
       },
     ],
   ] as const) {
-    it(`${name}: runs one after the other, and two at once, never spend more than the day's calls together`, async () => {
+    it(`${name}: runs one after the other, and two at once, never spend more than the day's calls together`, {
+      timeout: 180_000,
+    }, async () => {
       const { store, close } = await open();
       try {
         const server = await fake({ accounts: channels(600) });
@@ -77,7 +79,9 @@ describe('youtubeProvider with its state in a store', () => {
       }
     });
 
-    it(`${name}: two processes at once on a fresh day share the budget: 7 calls in all`, async () => {
+    it(`${name}: two processes at once on a fresh day share the budget: 7 calls in all`, {
+      timeout: 180_000,
+    }, async () => {
       const { store, close } = await open();
       try {
         const server = await fake({ accounts: channels(600) });
