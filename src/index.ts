@@ -52,7 +52,9 @@ export type {
   BatchProgress,
   CollectOptions,
   CollectProgress,
+  HttpDispatcher,
   HttpOptions,
+  Logger,
   NoticeProgress,
   WaitingProgress,
 } from './engine/collect-options.js';
@@ -134,7 +136,8 @@ export {
 } from './report/render-report.js';
 export type { ProviderV1 } from './spec/v1/index.js';
 // Stores
-export { type MemoryStoreOptions, memoryStore } from './stores/memory.js';
+export { type MemoryStore, type MemoryStoreOptions, memoryStore } from './stores/memory.js';
+export type { LockAttempt, StateStore, StoreLock } from './stores/state.js';
 export type {
   HistoryOptions,
   PeriodValue,
