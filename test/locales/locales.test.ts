@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/locales/en.js';
 import { hi } from '../../src/locales/hi.js';
+import { mr } from '../../src/locales/mr.js';
 import { LOCALES, type Locale, localeFor } from '../../src/locales/index.js';
 import { describeCount } from '../../src/numbers/format-count.js';
 
@@ -38,20 +39,23 @@ function everyPhrase(locale: Locale): string[] {
 
 describe('locales (issue #11, part 5)', () => {
   it('are keyed by their BCP 47 language subtag', () => {
-    expect(Object.keys(LOCALES)).toEqual(['en', 'hi']);
+    // biome-ignore format: one list
+    expect(Object.keys(LOCALES)).toEqual(['en', 'hi', 'mr', 'gu', 'bn', 'pa', 'or', 'ta', 'te', 'kn', 'ml', 'ur', 'as']);
     for (const [key, locale] of Object.entries(LOCALES)) {
       expect(locale.language).toBe(key);
       expect(new Intl.Locale(key).language).toBe(key);
     }
   });
 
-  it('are chosen by the language of a tag, English when there is no file for it', () => {
+  it('are chosen by the language of a tag; a language without a file is an error (issue #17)', () => {
     expect(localeFor('hi-IN')).toBe(hi);
     expect(localeFor('hi-IN-u-nu-deva')).toBe(hi);
     expect(localeFor('HI')).toBe(hi);
     expect(localeFor('en-IN')).toBe(en);
-    expect(localeFor('mr-IN')).toBe(en);
+    expect(localeFor('mr-IN')).toBe(mr);
     expect(() => localeFor('not a locale')).toThrow(RangeError);
+    // No silent English: the message names the language and lists the supported ones.
+    expect(() => localeFor('fr-FR')).toThrow(/"fr".*en \(English\), hi \(Hindi\), mr \(Marathi\)/);
   });
 
   it('write every figure and list item they are given, and nothing the escaping would strip', () => {
@@ -74,7 +78,7 @@ describe('locales (issue #11, part 5)', () => {
     expect(describeCount(atLeast)).toBe(en.count.atLeast('2,03,500'));
     expect(describeCount(atLeast, { locale: 'hi-IN' })).toBe(hi.count.atLeast('2,03,500'));
     expect(describeCount(atLeast, { locale: 'hi-IN-u-nu-deva' })).toBe('२,०३,५०० से अधिक');
-    // No Marathi file yet: English words, Marathi's own (Devanagari) digits.
-    expect(describeCount(atLeast, { locale: 'mr-IN' })).toBe('at least २,०३,५००');
+    // Marathi words, Marathi's own (Devanagari) digits, as CLDR gives them for mr-IN.
+    expect(describeCount(atLeast, { locale: 'mr-IN' })).toBe('किमान २,०३,५००');
   });
 });
