@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/locales/en.js';
 import { hi } from '../../src/locales/hi.js';
-import { mr } from '../../src/locales/mr.js';
 import { LOCALES, type Locale, localeFor } from '../../src/locales/index.js';
+import { mr } from '../../src/locales/mr.js';
 import { describeCount } from '../../src/numbers/format-count.js';
 
 /** Every string a locale can write, with sample figures and lists. */
