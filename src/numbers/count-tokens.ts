@@ -146,8 +146,13 @@ function readNumber(input: string, text: string, start: number, tokens: Token[])
     }
   }
   const shown = text.slice(start, i);
-  if (digitOf(text.charCodeAt(i)) >= 0) {
-    fail(input, `${quote(shown + text.slice(i, i + 1))} mixes the digits of two scripts`);
+  // A digit of another script right after, or after a separator: `২০৩,500`, `2০3`.
+  const after = text.charCodeAt(i);
+  const separated = after === 0x2c || after === 0x2e || after === 0x066b || after === 0x066c;
+  const other = separated ? i + 1 : i;
+  const next = digitScript(text.charCodeAt(other));
+  if (next >= 0 && next !== script) {
+    fail(input, `${quote(text.slice(start, other + 1))} mixes the digits of two scripts`);
   }
   if (groups.length > 1 && !wellGrouped(groups)) {
     fail(input, `${quote(shown)} is not grouped like 1,47,500 (Indian) or 203,500 (Western)`);

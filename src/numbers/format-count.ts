@@ -1,7 +1,6 @@
 import { CountError, describeValue, formatIssues, OptionError, zodIssues } from '../errors.js';
 import {
   type CountWords,
-  type DigitsOption,
   localeFor,
   SUPPORTED_LANGUAGES,
   withDigits,
@@ -38,7 +37,7 @@ export interface FormatCountOptions {
    * @default 'locale'
    * @example { locale: 'mr-IN', digits: 'latin' } // 2,03,500 with Marathi words
    */
-  digits?: DigitsOption;
+  digits?: 'locale' | 'latin' | 'native';
   /**
    * `standard` writes every digit with the locale's grouping (`2,03,500`); `compact` rounds to 3
    * significant digits with a multiplier (`2.04 lakh`, `2.04 लाख`).

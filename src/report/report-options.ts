@@ -1,5 +1,5 @@
 import { OptionError } from '../errors.js';
-import { type DigitsOption, type Locale, localeFor, withDigits } from '../locales/index.js';
+import { type Locale, localeFor, withDigits } from '../locales/index.js';
 import { describeCount } from '../numbers/format-count.js';
 import type { CellStyle } from './cells.js';
 
@@ -29,7 +29,7 @@ export interface RenderReportOptions {
    * `FormatCountOptions.digits`.
    * @default 'locale'
    */
-  digits?: DigitsOption;
+  digits?: 'locale' | 'latin' | 'native';
   /** `standard` (`2,03,500`) or `compact` (`2.04 lakh`) figures in text and Markdown. @default 'standard' */
   notation?: 'standard' | 'compact';
   /** A title above the table (text and Markdown). @default a title naming the report and its date */
