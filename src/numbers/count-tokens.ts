@@ -91,7 +91,9 @@ export function tokenize(input: string): Token[] {
       // An abbreviation dot (`approx.`, `Cr.`) belongs to its word, unless a digit follows.
       if (text.charCodeAt(i) === 0x2e && digitOf(text.charCodeAt(i + 1)) < 0) i++;
       // A word of marks only (a lone nukta) is no word: it stays, to be refused as a symbol.
-      tokens.push(word === '' ? { kind: 'sym', text: raw } : { kind: 'word', text: word, shown: raw });
+      tokens.push(
+        word === '' ? { kind: 'sym', text: raw } : { kind: 'word', text: word, shown: raw },
+      );
       continue;
     }
     const cp = text.codePointAt(i) ?? c;

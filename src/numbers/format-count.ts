@@ -1,10 +1,5 @@
 import { CountError, describeValue, formatIssues, OptionError, zodIssues } from '../errors.js';
-import {
-  type CountWords,
-  localeFor,
-  SUPPORTED_LANGUAGES,
-  withDigits,
-} from '../locales/index.js';
+import { type CountWords, localeFor, SUPPORTED_LANGUAGES, withDigits } from '../locales/index.js';
 import { Count, countPrecision, exactCount } from '../model/count.js';
 
 /**
