@@ -143,6 +143,9 @@ describe('parseCount on hostile text in the new scripts (issue #17)', () => {
   ];
 
   it('throws only CountError, quickly, on any mix of the new scripts’ pieces', () => {
+    // Each call takes about 0.02 ms; the 99th percentile (not the maximum, which a garbage
+    // collection on a shared machine can stretch) must stay far below a millisecond's scale.
+    const times: number[] = [];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
         const text = parts.join('');
@@ -152,10 +155,12 @@ describe('parseCount on hostile text in the new scripts (issue #17)', () => {
         } catch (error) {
           expect(error).toBeInstanceOf(CountError);
         }
-        expect(performance.now() - start).toBeLessThan(50);
+        times.push(performance.now() - start);
       }),
       { numRuns: 2_000 },
     );
+    times.sort((a, b) => a - b);
+    expect(times[Math.floor(times.length * 0.99)]).toBeLessThan(5);
   });
 
   it('refuses a number mixing two scripts’ digits', () => {
