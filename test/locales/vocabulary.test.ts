@@ -170,9 +170,15 @@ describe('parseCount on hostile text in the new scripts (issue #17)', () => {
 
   it('stays bounded on 200 characters of fused forms (each stands for at most four words)', () => {
     const text = 'ലക്ഷത്തിലധികം '.repeat(14).slice(0, 200);
-    const start = performance.now();
     expect(() => parseCount(text)).toThrow(CountError);
-    expect(performance.now() - start).toBeLessThan(50);
+    const times: number[] = [];
+    for (let i = 0; i < 101; i++) {
+      const start = performance.now();
+      expect(() => parseCount(text)).toThrow(CountError);
+      times.push(performance.now() - start);
+    }
+    // The median call: about 0.1 ms.
+    expect(times.sort((a, b) => a - b)[50]).toBeLessThan(5);
   });
 });
 
