@@ -15,7 +15,9 @@ import {
 } from './count-words.js';
 
 /**
- * Reads a follower figure as press notes and officers write it, in English or Hindi, and returns a
+ * Reads a follower figure as press notes and officers write it, in English, Hindi or the other
+ * languages of src/locales (Marathi, Gujarati, Bengali, Punjabi, Odia, Tamil, Telugu, Kannada,
+ * Malayalam, Urdu, Assamese: `दोन लाख`, `১২ লক্ষেরও বেশি`, `4.5 കോടിയിലധികം`), and returns a
  * {@link Count} with the precision the words give it:
  *
  * - a bare figure is exact: `1,47,500`, `203500`, `2.04 lakh`, `३२ हजार`, `साढ़े 5 हजार`,
@@ -28,8 +30,9 @@ import {
  *
  * Multipliers: K, thousand, हजार; hundred, सौ; lakh, lac, L, लाख; crore, Cr, करोड़, क॰; M,
  * million, मिलियन; B, billion, अरब, अ॰; T, trillion; खरब, ख॰; नील; and the compounds that
- * `Intl.NumberFormat` prints (`1.23KCr`, `1.23 lakh crore`). Digits may be Latin or Devanagari,
- * grouped the Indian or the Western way. Hindi is read with or without the nukta. A leading
+ * `Intl.NumberFormat` prints (`1.23KCr`, `1.23 lakh crore`), and each language's own words
+ * (docs/counts.md lists them). Digits may be of any Indian script, Latin or Urdu's (one script per
+ * number), grouped the Indian or the Western way. Hindi is read with or without the nukta. A leading
  * `total`/`कुल` and a trailing audience word (`followers`, `फॉलोअर्स`, `सदस्य`, …) are ignored.
  *
  * Text that is not a count is an error, never a guess: the result must be a whole number from 0
