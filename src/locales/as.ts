@@ -22,6 +22,7 @@ import type { Locale } from './locale.js';
  */
 export const as: Locale = {
   language: 'as',
+  englishName: 'Assamese',
   names: 'en',
   // CLDR: as's default and native numbering system is beng (Bengali-Assamese digits).
   nativeDigits: 'beng',

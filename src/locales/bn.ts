@@ -21,6 +21,7 @@ import type { Locale } from './locale.js';
  */
 export const bn: Locale = {
   language: 'bn',
+  englishName: 'Bengali',
   names: 'en',
   // CLDR: bn's default and native numbering system is beng (Bengali digits).
   nativeDigits: 'beng',

@@ -3,6 +3,7 @@ import type { Locale } from './locale.js';
 /** English (`en`, and the fallback for languages without a file of their own). */
 export const en: Locale = {
   language: 'en',
+  englishName: 'English',
   names: 'en',
   // CLDR: native numbering system of `en`.
   nativeDigits: 'latn',

@@ -16,6 +16,7 @@ import type { Locale } from './locale.js';
  */
 export const gu: Locale = {
   language: 'gu',
+  englishName: 'Gujarati',
   names: 'en',
   // CLDR: gu's default numbering system is latn, its native one gujr.
   nativeDigits: 'gujr',

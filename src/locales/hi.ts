@@ -3,6 +3,7 @@ import type { Locale } from './locale.js';
 /** Hindi (`hi`). */
 export const hi: Locale = {
   language: 'hi',
+  englishName: 'Hindi',
   names: 'hi',
   // CLDR: native numbering system of `hi`.
   nativeDigits: 'deva',

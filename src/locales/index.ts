@@ -47,10 +47,8 @@ export const LOCALES: Readonly<Record<string, Locale>> = Object.freeze({
 });
 
 /** The supported languages in words, for error messages: `en (English), hi (Hindi), …`. */
-export const SUPPORTED_LANGUAGES = Object.keys(LOCALES)
-  .map(
-    (language) => `${language} (${new Intl.DisplayNames('en', { type: 'language' }).of(language)})`,
-  )
+export const SUPPORTED_LANGUAGES = Object.values(LOCALES)
+  .map((locale) => `${locale.language} (${locale.englishName})`)
   .join(', ');
 
 /**

@@ -17,6 +17,7 @@ import type { Locale } from './locale.js';
  */
 export const kn: Locale = {
   language: 'kn',
+  englishName: 'Kannada',
   names: 'en',
   // CLDR: kn's default numbering system is latn, its native one knda (Kannada digits).
   nativeDigits: 'knda',

@@ -26,6 +26,8 @@
 export interface Locale {
   /** The BCP 47 language subtag this file is for, its key in the registry: `en`, `hi`. */
   readonly language: string;
+  /** The language's name in English, for messages: `Marathi`. */
+  readonly englishName: string;
   /**
    * Which of the registry's names to show: units, account labels and platforms have an English
    * name and may have a Hindi one (`LocalizedName`, `Bilingual`). A language whose names the

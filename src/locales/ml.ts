@@ -27,6 +27,7 @@ import type { Locale } from './locale.js';
  */
 export const ml: Locale = {
   language: 'ml',
+  englishName: 'Malayalam',
   names: 'en',
   // CLDR: ml's default numbering system is latn, its native one mlym (Malayalam digits).
   nativeDigits: 'mlym',

@@ -21,6 +21,7 @@ import type { Locale } from './locale.js';
  */
 export const mr: Locale = {
   language: 'mr',
+  englishName: 'Marathi',
   names: 'en',
   // CLDR: mr's default and native numbering system is deva (Devanagari digits).
   nativeDigits: 'deva',

@@ -19,6 +19,7 @@ import type { Locale } from './locale.js';
  */
 export const or: Locale = {
   language: 'or',
+  englishName: 'Odia',
   names: 'en',
   // CLDR: or's default numbering system is latn, its native one orya (Odia digits).
   nativeDigits: 'orya',

@@ -15,6 +15,7 @@ import type { Locale } from './locale.js';
  */
 export const pa: Locale = {
   language: 'pa',
+  englishName: 'Punjabi',
   names: 'en',
   // CLDR: pa's default numbering system is latn, its native one guru (Gurmukhi digits).
   nativeDigits: 'guru',

@@ -22,6 +22,7 @@ import type { Locale } from './locale.js';
  */
 export const ta: Locale = {
   language: 'ta',
+  englishName: 'Tamil',
   names: 'en',
   // CLDR: ta's default numbering system is latn, its native one tamldec (Tamil decimal digits).
   nativeDigits: 'tamldec',

@@ -18,6 +18,7 @@ import type { Locale } from './locale.js';
  */
 export const te: Locale = {
   language: 'te',
+  englishName: 'Telugu',
   names: 'en',
   // CLDR: te's default numbering system is latn, its native one telu (Telugu digits).
   nativeDigits: 'telu',

@@ -23,6 +23,7 @@ import type { Locale } from './locale.js';
  */
 export const ur: Locale = {
   language: 'ur',
+  englishName: 'Urdu',
   names: 'en',
   // CLDR: ur-IN's default and native numbering system is arabext (Extended Arabic-Indic digits).
   nativeDigits: 'arabext',
