@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { totals } from '../../src/aggregate/totals.js';
+import { OptionError } from '../../src/errors.js';
 import { en } from '../../src/locales/en.js';
 import { hi } from '../../src/locales/hi.js';
 import { LOCALES, type Locale, localeFor } from '../../src/locales/index.js';
 import { mr } from '../../src/locales/mr.js';
-import { describeCount } from '../../src/numbers/format-count.js';
+import { defineRegistry } from '../../src/model/registry.js';
+import { describeCount, formatCount } from '../../src/numbers/format-count.js';
+import { renderReport } from '../../src/report/render-report.js';
+
+const registry = defineRegistry({
+  units: [{ id: 'u', kind: 'district', name: 'U' }],
+  accounts: [],
+});
+const emptyTotals = () => totals(registry, []);
 
 /** Every string a locale can write, with sample figures and lists. */
 function everyPhrase(locale: Locale): string[] {
@@ -80,5 +90,34 @@ describe('locales (issue #11, part 5)', () => {
     expect(describeCount(atLeast, { locale: 'hi-IN-u-nu-deva' })).toBe('२,०३,५०० से अधिक');
     // Marathi words, Marathi's own (Devanagari) digits, as CLDR gives them for mr-IN.
     expect(describeCount(atLeast, { locale: 'mr-IN' })).toBe('किमान २,०३,५००');
+  });
+});
+
+describe('a locale without words (issue #17)', () => {
+  const LIST =
+    'en (English), hi (Hindi), mr (Marathi), gu (Gujarati), bn (Bengali), pa (Punjabi), or (Odia), ta (Tamil), te (Telugu), kn (Kannada), ml (Malayalam), ur (Urdu), as (Assamese)';
+
+  it.each(['fr-FR', 'de', 'sa-IN', 'ks-IN'])(
+    '%s is an OptionError listing the supported languages',
+    (locale) => {
+      for (const call of [
+        () => formatCount(1, { locale }),
+        () => describeCount(1, { locale }),
+        () => renderReport({ registry, totals: emptyTotals() }, { locale }),
+      ]) {
+        expect(call).toThrow(OptionError);
+        expect(call).toThrow(LIST);
+        expect(call).toThrow(`got \`"${locale}"\``);
+      }
+    },
+  );
+
+  it('refuses an unknown digits choice, saying what was expected', () => {
+    expect(() => formatCount(1, { digits: 'deva' as 'native' })).toThrow(
+      'Expected `digits` to be "locale", "latin" or "native", got `"deva"` (string)',
+    );
+    expect(() =>
+      renderReport({ registry, totals: emptyTotals() }, { digits: 'tamldec' as 'native' }),
+    ).toThrow(OptionError);
   });
 });
