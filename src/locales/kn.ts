@@ -93,6 +93,7 @@ export const kn: Locale = {
     fractions: [
       [1.5, 'ಒಂದೂವರೆ'], // [own]
       [2.5, 'ಎರಡೂವರೆ'], // [own]
+      [0.5, 'ಅರ್ಧ'], // [own]: ಅರ್ಧ ಲಕ್ಷ, half a lakh
     ],
     leading: {
       total: 'ಒಟ್ಟು', // [own]

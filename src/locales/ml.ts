@@ -106,6 +106,7 @@ export const ml: Locale = {
     fractions: [
       [1.5, 'ഒന്നര'], // [own]
       [2.5, 'രണ്ടര'], // [own]
+      [0.5, 'അര'], // [own]: അര ലക്ഷം, half a lakh
     ],
     leading: {
       total: 'ആകെ', // [own]

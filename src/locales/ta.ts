@@ -110,6 +110,7 @@ export const ta: Locale = {
     fractions: [
       [1.5, 'ஒன்றரை'], // [own]
       [2.5, 'இரண்டரை'], // [own]
+      [0.5, 'அரை'], // [own]: அரை லட்சம், half a lakh
     ],
     leading: {
       total: 'மொத்தம்', // [own]

@@ -94,6 +94,7 @@ export const te: Locale = {
     fractions: [
       [1.5, 'ఒకటిన్నర'], // [own]
       [2.5, 'రెండున్నర'], // [own]
+      [0.5, 'అర'], // [own]: అర లక్ష, half a lakh
     ],
     leading: {
       total: 'మొత్తం', // [own]
@@ -116,6 +117,8 @@ export const te: Locale = {
       కోట్లకు: 'కోట్ల కు', // [own]
       వేలకు: 'వేల కు', // [own]
       మిలియన్లకు: 'మిలియన్ల కు', // [own]
+      లక్షన్నర: 'ఒకటిన్నర లక్ష', // [own]: a lakh and a half
+      కోటిన్నర: 'ఒకటిన్నర కోటి', // [own]: a crore and a half
     },
   },
 };
