@@ -6,6 +6,7 @@ export default defineConfig({
     'provider/index': 'src/provider-kit.ts',
     'testing/index': 'src/testing/index.ts',
     'postgres/index': 'src/stores/postgres/index.ts',
+    'reports/index': 'src/visual/index.ts',
   },
   format: ['esm'],
   target: 'node20',

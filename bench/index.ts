@@ -9,6 +9,7 @@ import { type BenchRow, printTable } from './harness.js';
 import { benchHostile } from './hostile.js';
 import { benchParseCount } from './parse-count.js';
 import { benchRegistry } from './registry.js';
+import { benchReports } from './reports.js';
 import { benchStores } from './stores.js';
 import { benchTotals } from './totals.js';
 
@@ -31,6 +32,11 @@ const groups: Record<string, { title: string; run: () => Promise<BenchRow[]> }> 
   hostile: {
     title: 'A client facing a hostile server: peak RSS above baseline, default http options',
     run: benchHostile,
+  },
+  reports: {
+    title:
+      'Visual reports: 10,000 accounts, 90 days of daily snapshots (social-reach/reports; medians of 3)',
+    run: benchReports,
   },
   stores: {
     title: 'Stores: 1,000,000 snapshots (10,000 accounts × 100 days)',

@@ -58,6 +58,7 @@ const ENTRY_POINTS = [
   'social-reach/provider',
   'social-reach/testing',
   'social-reach/postgres',
+  'social-reach/reports',
 ];
 
 /** The TypeScript blocks of one Markdown text. */

@@ -26,13 +26,14 @@ export const rankingReport: ReportKind<RankingReport> = {
     return {
       title: title ?? words.report.rankingTitle(measure),
       columns: [
-        { label: words.report.rank, kind: 'integer' },
-        { label: words.report.unit, kind: 'text' },
-        { label: measure, kind: 'count' },
-        { label: words.report.withFigures, kind: 'coverage' },
+        { label: words.report.rank, kind: 'integer', key: 'rank' },
+        { label: words.report.unit, kind: 'text', key: 'unit' },
+        { label: measure, kind: 'count', key: platform ?? 'total' },
+        { label: words.report.withFigures, kind: 'coverage', key: 'coverage' },
       ],
       rows: ranking.map((r) => ({
         kind: 'unit',
+        id: r.unit.id,
         depth: 0,
         cells: [
           { kind: 'integer', value: r.rank },

@@ -36,6 +36,7 @@ export const totalsReport: ReportKind<TotalsReport> = {
       const s = summaries[i]!;
       rows.push({
         kind: 'unit',
+        id: unit.id,
         depth,
         cells: [
           { kind: 'text', text: unitName(unit, words.names) },
@@ -52,6 +53,7 @@ export const totalsReport: ReportKind<TotalsReport> = {
         const cell = summaryCell(as);
         rows.push({
           kind: 'account',
+          id: a.id,
           depth: depth + 1,
           cells: [
             {
@@ -71,13 +73,14 @@ export const totalsReport: ReportKind<TotalsReport> = {
         title ??
         words.report.totalsTitle(totals.asOf ? formatDate(totals.asOf, locale) : undefined),
       columns: [
-        { label: words.report.unit, kind: 'text' },
+        { label: words.report.unit, kind: 'text', key: 'unit' },
         ...platforms.map((p) => ({
           label: platformName(registry, p, words),
           kind: 'count' as const,
+          key: p,
         })),
-        { label: words.report.total, kind: 'count' },
-        { label: words.report.withFigures, kind: 'coverage' },
+        { label: words.report.total, kind: 'count', key: 'total' },
+        { label: words.report.withFigures, kind: 'coverage', key: 'coverage' },
       ],
       rows,
       notes: totalsNotes(report, units, summaries, words),

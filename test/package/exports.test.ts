@@ -200,6 +200,37 @@ const ENTRIES: Record<string, { source: string; values: string[]; types: string[
       'PostgresStoreOptions',
     ],
   },
+  'social-reach/reports': {
+    source: 'src/visual/index.ts',
+    values: [
+      'CHART_FONT',
+      'INDIAN_NEGATIVE_FORMAT',
+      'INDIAN_NUMBER_FORMAT',
+      'chartSvg',
+      'platformSharesChartSpec',
+      'rankingChartSpec',
+      'renderHtmlReport',
+      'renderXlsxReport',
+      'seriesChartSpec',
+      'withPossiblePlaces',
+    ],
+    types: [
+      'ChartOptions',
+      'ChartSpec',
+      'ChartSvgOptions',
+      'CheckedClaim',
+      'GrowthInput',
+      'HtmlReportOptions',
+      'PeriodToName',
+      'RankedUnit',
+      'RankingInput',
+      'SeriesData',
+      'SeriesInput',
+      'VisualReport',
+      'VisualReportOptions',
+      'XlsxReportOptions',
+    ],
+  },
 };
 
 /**

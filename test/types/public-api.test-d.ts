@@ -65,7 +65,15 @@ import {
   type ProviderResult,
   snapshotResult,
 } from '../../src/provider-kit.js';
-import { type MockProvider, mockProvider } from '../../src/testing/index.js';
+import {
+  DOCUMENTED_LIMITS,
+  FAKE_PLATFORMS,
+  type FakeLimit,
+  type FakePlatform,
+  type FakeServerOptions,
+  type MockProvider,
+  mockProvider,
+} from '../../src/testing/index.js';
 
 declare const registry: Registry;
 declare const snapshots: Snapshot[];
@@ -229,5 +237,31 @@ describe('the public types', () => {
     expectTypeOf<FetchError>().toMatchTypeOf<ProviderError>();
     expectTypeOf<RateLimitError['resumeAt']>().toEqualTypeOf<Date>();
     expectTypeOf(SocialReachError.isInstance).guards.toEqualTypeOf<SocialReachError>();
+  });
+
+  it('testing: the fake platforms, derived from their modules, keep their public types', () => {
+    expectTypeOf<FakePlatform>().toEqualTypeOf<
+      'x' | 'mastodon' | 'bluesky' | 'facebook' | 'instagram' | 'youtube' | 'telegram'
+    >();
+    expectTypeOf(FAKE_PLATFORMS).toEqualTypeOf<readonly FakePlatform[]>();
+    expectTypeOf(DOCUMENTED_LIMITS).toEqualTypeOf<{
+      readonly x: FakeLimit;
+      readonly mastodon: FakeLimit;
+      readonly bluesky: FakeLimit;
+    }>();
+    expectTypeOf<keyof FakeServerOptions>().toEqualTypeOf<
+      | 'accounts'
+      | 'credentials'
+      | 'limits'
+      | 'clock'
+      | 'dateSkewMs'
+      | 'latencyMs'
+      | 'x'
+      | 'facebook'
+      | 'youtube'
+    >();
+    expectTypeOf<NonNullable<FakeServerOptions['limits']>>().toEqualTypeOf<
+      Partial<Record<FakePlatform, FakeLimit>>
+    >();
   });
 });
