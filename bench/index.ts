@@ -10,6 +10,7 @@ import { benchHostile } from './hostile.js';
 import { benchParseCount } from './parse-count.js';
 import { benchRegistry } from './registry.js';
 import { benchReports } from './reports.js';
+import { benchScale } from './scale.js';
 import { benchStores } from './stores.js';
 import { benchTotals } from './totals.js';
 
@@ -41,6 +42,11 @@ const groups: Record<string, { title: string; run: () => Promise<BenchRow[]> }> 
   stores: {
     title: 'Stores: 1,000,000 snapshots (10,000 accounts × 100 days)',
     run: () => benchStores({ verbose: true }),
+  },
+  scale: {
+    title:
+      'Scale: 30,040 accounts × 90 days (2,647,759 snapshots), each store in its own process; a 33,000-account collection into a fresh PGlite folder',
+    run: () => benchScale(),
   },
 };
 

@@ -111,6 +111,8 @@ export type { ProviderV1 } from './spec/v1/index.js';
 export { type MemoryStoreOptions, memoryStore } from './stores/memory.js';
 export type {
   HistoryOptions,
+  PeriodValue,
+  PeriodValuesOptions,
   PruneOptions,
   SnapshotStore,
   StoreLatestOptions,

@@ -108,10 +108,15 @@ export class BucketRunner {
     this.gate.close();
   }
 
-  /** One batch: fetched, settled, stored (one put), then reported. */
+  /**
+   * One batch: fetched, settled, stored (one put), then reported. The write does not hold the
+   * batch's slot (see {@link StoreWriter}) unless `concurrency` writes are already waiting, so
+   * a store slower than the requests cannot pile them up.
+   */
   async #runBatch(batch: readonly (readonly Account[])[]): Promise<void> {
     const { ledger, options, writer } = this.#run;
     const before = { done: ledger.done, failed: ledger.failed };
+    let written: Promise<void> | undefined;
     if (options.signal.aborted || this.#refused) {
       for (const group of batch) {
         for (const account of group) {
@@ -126,16 +131,18 @@ export class BucketRunner {
         if (result.ok) fresh.push(result.snapshot);
       });
       if (batchError?.reason === 'unauthorized') this.#refused = batchError;
-      await writer.save(fresh);
+      written = writer.start(fresh);
+      if (written && writer.writing > options.concurrency) await written;
     }
-    this.#run.report({
+    const event: CollectProgress = {
       type: 'batch',
       ...this.#about(),
       batch: { done: ledger.done - before.done, failed: ledger.failed - before.failed },
       done: ledger.done,
       failed: ledger.failed,
       total: ledger.total,
-    });
+    };
+    writer.after(written, () => this.#run.report(event));
   }
 
   /** A provider's notice, as a `notice` event: redacted, and cut to {@link MAX_NOTICE} characters. */

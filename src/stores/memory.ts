@@ -1,6 +1,12 @@
 import type { Registry } from '../model/registry.js';
 import type { Snapshot, SnapshotSource } from '../model/snapshot.js';
-import type { HistoryOptions, SnapshotStore, StoreOptions } from './types.js';
+import type {
+  HistoryOptions,
+  PeriodValue,
+  PeriodValuesOptions,
+  SnapshotStore,
+  StoreOptions,
+} from './types.js';
 import {
   checkSnapshots,
   closedError,
@@ -8,6 +14,7 @@ import {
   lastPerKey,
   readHistoryOptions,
   readLatestOptions,
+  readPeriodValuesOptions,
   readPruneOptions,
 } from './validate.js';
 
@@ -112,6 +119,39 @@ export function memoryStore(options: MemoryStoreOptions = {}): SnapshotStore {
     }
   }
 
+  async function* periods(
+    options: PeriodValuesOptions,
+  ): AsyncGenerator<PeriodValue, void, undefined> {
+    if (closed) throw closedError('memory', 'periodValues');
+    const { from, to, accountIds } = readPeriodValuesOptions(options);
+    sortedIds ??= [...accounts.keys()].sort(compareIds);
+    const ids = accountIds ?? sortedIds;
+    const n = from.length;
+    for (const id of ids) {
+      if (closed) throw closedError('memory', 'periodValues');
+      const rows = accounts.get(id);
+      if (rows === undefined) continue;
+      // One pass over the account's rows from the first window on: `i` is the first row taken
+      // at or after the current period's end, so rows[i - 1] is the period's newest candidate.
+      // Read synchronously, so a put between two yields cannot shift the rows under it.
+      const found: PeriodValue[] = [];
+      let i = firstAtOrAfter(rows, from[0]!);
+      for (let p = 0; p < n; p++) {
+        const end = to[p]!;
+        while (i < rows.length && rows[i]!.t < end) i++;
+        const row = rows[i - 1];
+        if (row === undefined || row.t < from[p]!) continue;
+        found.push({
+          accountId: id,
+          period: p,
+          takenAt: new Date(row.t),
+          followers: { value: row.value, min: row.min, max: row.max },
+        });
+      }
+      yield* found;
+    }
+  }
+
   return {
     name: 'memory',
 
@@ -156,6 +196,10 @@ export function memoryStore(options: MemoryStoreOptions = {}): SnapshotStore {
 
     history(options) {
       return iterate(options);
+    },
+
+    periodValues(options) {
+      return periods(options);
     },
 
     async prune(options) {

@@ -3,10 +3,24 @@
 
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { series } from '../../src/aggregate/series.js';
 import { OptionError, StoreError, ValidationError } from '../../src/errors.js';
 import { defineRegistry } from '../../src/model/registry.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
-import type { SnapshotStore, StoreOptions } from '../../src/stores/types.js';
+import type {
+  PeriodValue,
+  PeriodValuesOptions,
+  SnapshotStore,
+  StoreOptions,
+} from '../../src/stores/types.js';
+import {
+  HISTORY_START,
+  historyArbitrary,
+  referenceSeries,
+  registryArbitrary,
+  seriesOptionsArbitrary,
+  sharesAMillisecond,
+} from '../aggregate/reference.js';
 
 /** A store made for one test, and how to remove what it left behind. */
 export interface StoreFixture {
@@ -533,6 +547,13 @@ export function describeStoreConformance(
         ).toEqual(['a', 'y']);
       });
 
+      it('deletes everything with a before past the year 9999 (it was an SQL error: the ISO string of year 10000)', async () => {
+        const store = await open();
+        await store.put([snap('a', T0, 1), snap('b', Date.parse('9999-12-31T23:59:59.999Z'), 2)]);
+        expect(await store.prune({ before: new Date(8.64e15) })).toBe(2);
+        expect(await all(store.history())).toStrictEqual([]);
+      });
+
       it('refuses invalid options with an OptionError', async () => {
         const store = await open();
         await expect(store.prune({} as never)).rejects.toBeInstanceOf(OptionError);
@@ -747,6 +768,32 @@ export function describeStoreConformance(
         expect(await latest(T + 456)).toStrictEqual([2, 60]);
       });
 
+      it('periodValues counts rows stored microseconds into a millisecond at that millisecond, the latest stored winning', async () => {
+        const fixture = await openFixture();
+        await writeForeign(fixture, [
+          { accountId: 'a', at: at('455999'), value: 1 },
+          { accountId: 'a', at: at('456000'), value: 2 },
+          { accountId: 'a', at: at('456789'), value: 3 },
+          { accountId: 'b', at: at('457000'), value: 4 },
+        ]);
+        const read = async (start: number, end: number, maxStalenessMs = 0) =>
+          (
+            await all(
+              fixture.store.periodValues!({
+                bounds: [new Date(start), new Date(end)],
+                maxStalenessMs,
+              }),
+            )
+          ).map((v) => [v.accountId, v.followers.value, v.takenAt.getTime() - T]);
+        expect(await read(T + 456, T + 457)).toStrictEqual([['a', 3, 456]]);
+        expect(await read(T, T + 456)).toStrictEqual([['a', 1, 455]]);
+        expect(await read(T + 457, T + 458)).toStrictEqual([['b', 4, 457]]);
+        expect(await read(T + 457, T + 458, 1)).toStrictEqual([
+          ['a', 3, 456],
+          ['b', 4, 457],
+        ]);
+      });
+
       it('put at a millisecond does not replace a row another program stored microseconds into it', async () => {
         const fixture = await openFixture({ historyPageSize: 1 });
         await writeForeign(fixture, [{ accountId: 'a', at: at('456789'), value: 1 }]);
@@ -809,6 +856,184 @@ export function describeStoreConformance(
             },
           ),
           { numRuns: 25 },
+        );
+      });
+    });
+
+    describe('periodValues', () => {
+      // The contract makes it optional: a store without it is left out here (series() streams
+      // its history instead, and the series property below still holds for it).
+      const periodValues = (store: SnapshotStore, options: PeriodValuesOptions) =>
+        all(store.periodValues!(options));
+      const value = (accountId: string, period: number, time: number, followers: number) => ({
+        accountId,
+        period,
+        takenAt: new Date(time),
+        followers: { value: followers, min: followers, max: followers },
+      });
+
+      it('gives the newest value per account in each window, by account then period, with values carried up to maxStalenessMs', async () => {
+        const store = await open();
+        if (store.periodValues === undefined) return;
+        await store.put([
+          snap('b', T0 - 1, 1), // before the first period, a millisecond
+          snap('b', T0 + 3_600_000, 2),
+          snap('b', T0 + 2 * 3_600_000, 3), // b's last in period 0
+          snap('a', T0 + DAY - 1, 4), // the last millisecond of period 0
+          snap('a', T0 + DAY, 5), // the first of period 1
+          snap('C', T0 + 2 * DAY + 5, 6), // after the last period: never
+        ]);
+        const bounds = [new Date(T0), new Date(T0 + DAY), new Date(T0 + 2 * DAY)];
+        expect(await periodValues(store, { bounds })).toStrictEqual([
+          value('a', 0, T0 + DAY - 1, 4),
+          value('a', 1, T0 + DAY, 5),
+          value('b', 0, T0 + 2 * 3_600_000, 3),
+        ]);
+        // Carried: b's value of period 0 is 22 h old at period 1's start; a's of the last
+        // millisecond before period 0 counts with a staleness of 1 ms.
+        expect(await periodValues(store, { bounds, maxStalenessMs: DAY })).toStrictEqual([
+          value('a', 0, T0 + DAY - 1, 4),
+          value('a', 1, T0 + DAY, 5),
+          value('b', 0, T0 + 2 * 3_600_000, 3),
+          value('b', 1, T0 + 2 * 3_600_000, 3),
+        ]);
+        const one = await periodValues(store, { bounds: bounds.slice(0, 2), maxStalenessMs: 1 });
+        expect(one.map((v) => [v.accountId, v.followers.value])).toStrictEqual([
+          ['a', 4],
+          ['b', 3],
+        ]);
+        expect(
+          await periodValues(store, { bounds, accountIds: ['C', 'b', 'nobody', 'b'] }),
+        ).toStrictEqual([value('b', 0, T0 + 2 * 3_600_000, 3)]);
+        expect(await periodValues(store, { bounds, accountIds: [] })).toStrictEqual([]);
+        const late = [new Date(T0 + 2 * DAY), new Date(T0 + 3 * DAY)];
+        expect(await periodValues(store, { bounds: late })).toStrictEqual([
+          value('C', 0, T0 + 2 * DAY + 5, 6),
+        ]);
+      });
+
+      it('takes bounds and staleness at the ends of the range, and refuses invalid options with an OptionError', async () => {
+        const store = await open();
+        if (store.periodValues === undefined) return;
+        await store.put([snap('a', T0, 1)]);
+        const wide = [new Date(-8.64e15), new Date(T0), new Date(8.64e15)];
+        const read = await periodValues(store, { bounds: wide, maxStalenessMs: 1e20 });
+        expect(read.map((v) => [v.period, v.followers.value])).toStrictEqual([[1, 1]]);
+        const bad: unknown[] = [
+          undefined,
+          {},
+          { bounds: [new Date(T0)] },
+          { bounds: [new Date(T0), new Date(T0)] },
+          { bounds: [new Date(T0 + 1), new Date(T0)] },
+          { bounds: [new Date(T0), new Date('nope')] },
+          { bounds: [new Date(T0), new Date(T0 + 1)], maxStalenessMs: -1 },
+          { bounds: [new Date(T0), new Date(T0 + 1)], maxStalenessMs: Number.NaN },
+          { bounds: [new Date(T0), new Date(T0 + 1)], accountIds: 'a' },
+        ];
+        for (const options of bad) {
+          await expect(
+            periodValues(store, options as PeriodValuesOptions),
+            JSON.stringify(options),
+          ).rejects.toBeInstanceOf(OptionError);
+        }
+      });
+
+      it('reads pages of accounts: a period value for each of 5,000 accounts, in order', async () => {
+        const store = await open();
+        if (store.periodValues === undefined) return;
+        const ids = Array.from({ length: 5_000 }, (_, i) => `acc-${String(i).padStart(4, '0')}`);
+        await store.put(ids.map((id, i) => snap(id, T0 + i, i)));
+        const bounds = Array.from({ length: 8 }, (_, i) => new Date(T0 + i * 1_000));
+        const read = await periodValues(store, { bounds, maxStalenessMs: 7_000 });
+        // Account i's value is taken in period floor(i / 1000) and carried to the end.
+        const expected = ids.flatMap((id, i) =>
+          Array.from({ length: 7 - Math.floor(i / 1_000) }, (_, k) =>
+            value(id, Math.floor(i / 1_000) + k, T0 + i, i),
+          ),
+        );
+        expect(read).toStrictEqual(expected);
+      });
+
+      it('matches the newest snapshot in each window as read from history, for any history, periods and staleness (property)', async () => {
+        const fixture = await openFixture();
+        const store = fixture.store;
+        if (store.periodValues === undefined) return;
+        // Bounds often on the days the histories' times cluster on (a window's lower end, a
+        // bound less a whole number of days, then meets rows exactly).
+        const bound = fc.oneof(
+          fc.integer({ min: -3 * DAY, max: 41 * DAY }),
+          fc.integer({ min: -3, max: 41 }).map((day) => day * DAY),
+        );
+        const windows = fc
+          .uniqueArray(bound, { minLength: 2, maxLength: 6 })
+          .map((times) => times.sort((x, y) => x - y).map((t) => new Date(HISTORY_START + t)));
+        const input = registryArbitrary.chain((registry) =>
+          fc.tuple(
+            historyArbitrary(registry),
+            windows,
+            fc.oneof(
+              fc.constantFrom(0, 1, 2.5, DAY, 7 * DAY),
+              fc.integer({ min: 0, max: 10 * DAY }),
+            ),
+            fc.option(fc.subarray(['a0', 'a1', 'a3', 'stranger', 'nobody']), { nil: undefined }),
+          ),
+        );
+        await fc.assert(
+          fc.asyncProperty(input, async ([snapshots, bounds, maxStalenessMs, accountIds]) => {
+            await store.prune({ before: new Date(8.64e15) });
+            await store.put(snapshots);
+            const rows = await all(store.history());
+            const expected: PeriodValue[] = [];
+            const ids = [...new Set(rows.map((s) => s.accountId))].sort((x, y) =>
+              x < y ? -1 : x > y ? 1 : 0,
+            );
+            for (const id of ids) {
+              if (accountIds !== undefined && !accountIds.includes(id)) continue;
+              for (let p = 0; p + 1 < bounds.length; p++) {
+                const from = bounds[p]!.getTime() - maxStalenessMs;
+                const to = bounds[p + 1]!.getTime();
+                const inside = rows.filter(
+                  (s) =>
+                    s.accountId === id && s.takenAt.getTime() >= from && s.takenAt.getTime() < to,
+                );
+                const last = inside[inside.length - 1];
+                if (last === undefined) continue;
+                expected.push({
+                  accountId: id,
+                  period: p,
+                  takenAt: last.takenAt,
+                  followers: last.followers,
+                });
+              }
+            }
+            const options = { bounds, maxStalenessMs, ...(accountIds ? { accountIds } : {}) };
+            expect(await periodValues(store, options)).toStrictEqual(expected);
+          }),
+          { numRuns: 100 },
+        );
+      });
+    });
+
+    describe('series', () => {
+      it('gives what streaming the history into totals() gave, period by period, on random histories (property)', async () => {
+        const fixture = await openFixture();
+        const store = fixture.store;
+        const input = registryArbitrary.chain((registry) =>
+          fc.record({
+            registry: fc.constant(registry),
+            snapshots: historyArbitrary(registry),
+            options: seriesOptionsArbitrary,
+          }),
+        );
+        await fc.assert(
+          fc.asyncProperty(input, async ({ registry, snapshots, options }) => {
+            fc.pre(!sharesAMillisecond(registry, snapshots));
+            await store.prune({ before: new Date(8.64e15) });
+            await store.put(snapshots);
+            const want = await referenceSeries(registry, store, options);
+            expect(await series(registry, store, options)).toStrictEqual(want);
+          }),
+          { numRuns: 40 },
         );
       });
     });

@@ -202,6 +202,74 @@ describe('postgresStore on in-memory PGlite', () => {
       expect(() => postgresStore({ client: pgClientLike as never })).toThrow(/Pool/);
     });
 
+    describe('statistics (issue #12: PGlite has no autovacuum)', () => {
+      const stats = async (schema: string) => {
+        const { rows } = await db.query<{ tuples: number; pages: number; bytes: number }>(
+          `SELECT reltuples::float8 AS tuples, relpages::int AS pages,
+            pg_relation_size(oid)::int8 AS bytes FROM pg_class WHERE oid = $1::regclass`,
+          [`"${schema}".social_reach_snapshots`],
+        );
+        return rows[0]!;
+      };
+      const rows = (n: number, day = 0) =>
+        Array.from({ length: n }, (_, i) => snap(`a${i % 1_000}`, day * 86_400_000 + i, i));
+
+      it('analyzes in the background once 10,000 rows were written, and close() waits for it', async () => {
+        const schema = randomSchema();
+        const store = postgresStore({ client: db, schema });
+        await store.put(rows(9_999));
+        await store.latest({ accountIds: ['a1'] }); // a read in between: no ANALYZE is pending
+        expect((await stats(schema)).tuples).toBe(-1); // never analyzed: below the threshold
+        await store.put([snap('b', 0, 1)]);
+        await store.close();
+        expect((await stats(schema)).tuples).toBe(10_000);
+      });
+
+      it('analyzes on first use a table that never was, or that grew by a tenth since', async () => {
+        const schema = randomSchema();
+        const writer = postgresStore({ client: db, schema, autoAnalyze: false });
+        await writer.put(rows(5_000));
+        expect((await stats(schema)).tuples).toBe(-1);
+        const reader = postgresStore({ client: db, schema });
+        await reader.latest({ accountIds: ['a1'] });
+        expect((await stats(schema)).tuples).toBe(5_000);
+        // Another program (here a store told not to) adds 10,000 rows: the next store to open
+        // the table analyzes first.
+        await writer.put(rows(10_000, 1));
+        await postgresStore({ client: db, schema }).latest({ accountIds: ['a1'] });
+        expect((await stats(schema)).tuples).toBe(15_000);
+      });
+
+      it('autoAnalyze: false leaves statistics alone; analyze() takes them on demand', async () => {
+        const schema = randomSchema();
+        const store = postgresStore({ client: db, schema, autoAnalyze: false });
+        await store.put(rows(12_000));
+        await store.close();
+        expect((await stats(schema)).tuples).toBe(-1);
+        const again = postgresStore({ client: db, schema, autoAnalyze: false });
+        await again.analyze();
+        expect((await stats(schema)).tuples).toBe(12_000);
+        expect(() => postgresStore({ client: db, autoAnalyze: 'yes' as never })).toThrow(
+          /autoAnalyze/,
+        );
+      });
+
+      it('vacuums after a prune that deleted rows, so the space is used again', async () => {
+        const schema = randomSchema();
+        const store = postgresStore({ client: db, schema });
+        await store.put(rows(20_000));
+        await store.analyze();
+        const full = (await stats(schema)).bytes;
+        expect(await store.prune({ before: new Date(86_400_000) })).toBe(20_000);
+        await store.close(); // waits for the VACUUM (ANALYZE) the prune started
+        const again = postgresStore({ client: db, schema });
+        await again.put(rows(20_000, 2));
+        await again.close();
+        // Without the VACUUM the deleted rows' pages stay taken and the table doubles.
+        expect((await stats(schema)).bytes).toBeLessThanOrEqual(full * 1.1);
+      });
+    });
+
     it('turns a database error into a StoreError with the SQLSTATE', async () => {
       const schema = randomSchema();
       const store = postgresStore({ client: db, schema });

@@ -22,12 +22,15 @@ import {
   instagramProvider,
   latest,
   mastodonProvider,
+  memoryStore,
   type NoticeProgress,
   nextMidnight,
   nextPeriodStart,
   normalizeHandle,
   type Period,
   type PeriodOptions,
+  type PeriodValue,
+  type PeriodValuesOptions,
   type PlatformId,
   type ProviderError,
   type ProviderV1,
@@ -41,6 +44,7 @@ import {
   rank,
   renderReport,
   type Snapshot,
+  type SnapshotStore,
   SocialReachError,
   staticProvider,
   type TelegramProviderOptions,
@@ -211,6 +215,27 @@ describe('the public types', () => {
     );
     // @ts-expect-error an unknown format is a type error
     renderReport({ registry, totals: totals(registry, snapshots) }, { format: 'pdf' });
+  });
+
+  it('stores: periodValues, optional in the contract, one row per account and period', () => {
+    expectTypeOf<SnapshotStore['periodValues']>().toEqualTypeOf<
+      ((options: PeriodValuesOptions) => AsyncIterable<PeriodValue>) | undefined
+    >();
+    expectTypeOf<PeriodValue>().toEqualTypeOf<{
+      readonly accountId: string;
+      readonly period: number;
+      readonly takenAt: Date;
+      readonly followers: Count;
+    }>();
+    expectTypeOf<PeriodValuesOptions>().toHaveProperty('bounds').toEqualTypeOf<readonly Date[]>();
+    const store = memoryStore();
+    expectTypeOf(store.periodValues).toBeCallableWith({
+      bounds: [new Date(0), new Date(1)],
+      maxStalenessMs: 7 * 86_400_000,
+      accountIds: ['a'],
+    });
+    // @ts-expect-error bounds are Dates, not numbers
+    store.periodValues?.({ bounds: [0, 1] });
   });
 
   it('calendar helpers take and return Dates, like the rest of the API', () => {

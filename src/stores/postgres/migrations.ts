@@ -79,9 +79,12 @@ const LOCK_CLASS = 0x53524d47; // 'SRMG'
  * Brings the schema up to {@link SCHEMA_VERSION}. Each pending migration runs in its own
  * transaction that first takes a transaction-scoped advisory lock on the schema, so two processes
  * starting at once apply each migration exactly once: the second waits, then finds it applied.
+ *
+ * @returns whether this call applied a migration.
  */
-export async function migrate(db: Db, t: Tables): Promise<void> {
-  if ((await appliedVersion(db, t)) >= SCHEMA_VERSION) return;
+export async function migrate(db: Db, t: Tables): Promise<boolean> {
+  if ((await appliedVersion(db, t)) >= SCHEMA_VERSION) return false;
+  let appliedAny = false;
   for (;;) {
     const done = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2::text))', [
@@ -111,9 +114,10 @@ export async function migrate(db: Db, t: Tables): Promise<void> {
         next.version,
         next.name,
       ]);
+      appliedAny = true;
       return false;
     });
-    if (done) return;
+    if (done) return appliedAny;
   }
 }
 
