@@ -105,7 +105,7 @@ describe.skipIf(!hasChromium)('the HTML report in each language, in Chromium (is
           const html = await page.evaluate(() => ({
             lang: document.documentElement.lang,
             dir: getComputedStyle(document.body).direction,
-            text: document.body.innerText,
+            text: document.body.textContent ?? '',
           }));
           expect(html.lang).toBe(language);
           expect(html.dir).toBe(language === 'ur' ? 'rtl' : 'ltr');
