@@ -57,6 +57,8 @@ export interface Locale {
    * words are in src/numbers/count-words.ts.
    */
   readonly parse?: ParseWords;
+  /** Anomalies and milestones (`seriesEvents`, `renderReport({ registry, events })`). */
+  readonly events: EventWords;
 }
 
 /**
@@ -173,4 +175,41 @@ export interface ReportWords {
   readonly rankingNote: string;
   /** Note under growth with accounts observed at one date only. */
   readonly growthNote: string;
+  /** Column: the best and worst places the figures' bounds allow, `1–3` (or `2` when certain). */
+  readonly places: string;
+  /** Note under a ranking with places that are not certain: what the places column means. */
+  readonly placesNote: string;
+  /** Note: units not ranked for too few accounts with figures, each written `<unit> (2/5)`. */
+  apartNote(units: readonly string[]): string;
+  /** Note: units not ranked for want of a figure to rank them by. */
+  noFigureNote(units: readonly string[]): string;
+  /** Column and measure of a growth ranking by percent. */
+  readonly changePercent: string;
+  /**
+   * Note: the sources of one account's figure disagree; `account` is `<platform> <handle>` or the
+   * account's label, each source `<source>: <figure>`.
+   */
+  sourcesDisagree(account: string, sources: readonly string[]): string;
+}
+
+/** The words of the report of anomalies and milestones (`seriesEvents`). */
+export interface EventWords {
+  /** Title of the report. */
+  readonly title: string;
+  /** Column: the date of the event. */
+  readonly date: string;
+  /** Column: what happened. */
+  readonly event: string;
+  /** A rise of `percent` (written with its sign) from `from` to `to`. */
+  jump(percent: string, from: string, to: string): string;
+  /** A fall of `percent` (written with its sign) from `from` to `to`. */
+  drop(percent: string, from: string, to: string): string;
+  /** A figure (`from`) that fell to zero. */
+  zero(from: string): string;
+  /** A figure unchanged for `days` days, until `until` (a date). */
+  stale(figure: string, days: number, until: string): string;
+  /** Crossed a round figure, written in words by `Intl` (`1 lakh`, `1 करोड़`). */
+  milestone(figure: string): string;
+  /** Note when there is nothing to report. */
+  readonly none: string;
 }

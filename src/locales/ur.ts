@@ -77,6 +77,25 @@ export const ur: Locale = {
     rankingNote:
       'کچھ اکائیوں کے اکاؤنٹس کے اعداد نہیں ہیں: ان کا درجہ دکھائے گئے سے اوپر ہو سکتا ہے۔',
     growthNote: 'جو اکاؤنٹ دونوں میں سے صرف ایک تاریخ کو دیکھے گئے، وہ موازنے میں شامل نہیں۔',
+    places: 'ممکنہ درجے',
+    placesNote:
+      'ممکنہ درجے: اعداد کی حدود ("کم از کم"، "تقریباً"، بغیر اعداد کے اکاؤنٹ) کے اندر بہترین اور نچلا درجہ؛ ایک ہی عدد ہو تو درجہ یقینی ہے۔',
+    apartNote: (units) => `درجہ بندی میں نہیں (اعداد والے اکاؤنٹ بہت کم): ${units.join('، ')}`,
+    noFigureNote: (units) => `درجہ بندی میں نہیں (موازنے کے لیے عدد نہیں): ${units.join('، ')}`,
+    changePercent: 'تبدیلی (%)',
+    sourcesDisagree: (account, sources) =>
+      `${account} کے بارے میں ذرائع کے اعداد مختلف ہیں: ${sources.join('; ')}۔ دکھایا گیا عدد ان سب کو سمیٹتا ہے۔`,
+  },
+  events: {
+    title: 'غیر معمولی تبدیلیاں اور سنگ میل',
+    date: 'تاریخ',
+    event: 'واقعہ',
+    jump: (percent, from, to) => `${percent} کا اضافہ (${from} سے ${to})`,
+    drop: (percent, from, to) => `${percent} کی کمی (${from} سے ${to})`,
+    zero: (from) => `صفر پر آ گیا (${from} سے)`,
+    stale: (figure, days, until) => `${days} دن سے ${figure} پر ساکن (${until} تک)`,
+    milestone: (figure) => `${figure} سے تجاوز`,
+    none: 'کوئی غیر معمولی تبدیلی یا سنگ میل نہیں۔',
   },
   parse: {
     numbers: [
