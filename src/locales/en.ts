@@ -3,7 +3,25 @@ import type { Locale } from './locale.js';
 /** English (`en`, and the fallback for languages without a file of their own). */
 export const en: Locale = {
   language: 'en',
+  englishName: 'English',
   names: 'en',
+  // CLDR: native numbering system of `en`.
+  nativeDigits: 'latn',
+  // The platform catalog's names (src/model/platform.ts), unchanged.
+  platforms: {
+    x: 'X (Twitter)',
+    facebook: 'Facebook',
+    instagram: 'Instagram',
+    youtube: 'YouTube',
+    telegram: 'Telegram',
+    mastodon: 'Mastodon',
+    bluesky: 'Bluesky',
+    threads: 'Threads',
+    linkedin: 'LinkedIn',
+    whatsapp: 'WhatsApp Channels',
+    koo: 'Koo',
+    podcast: 'Podcast',
+  },
   count: {
     about: (figure) => `about ${figure}`,
     atLeast: (figure) => `at least ${figure}`,

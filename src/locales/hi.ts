@@ -3,7 +3,25 @@ import type { Locale } from './locale.js';
 /** Hindi (`hi`). */
 export const hi: Locale = {
   language: 'hi',
+  englishName: 'Hindi',
   names: 'hi',
+  // CLDR: native numbering system of `hi`.
+  nativeDigits: 'deva',
+  // The platform catalog's names (src/model/platform.ts), unchanged.
+  platforms: {
+    x: 'एक्स (ट्विटर)',
+    facebook: 'फेसबुक',
+    instagram: 'इंस्टाग्राम',
+    youtube: 'यूट्यूब',
+    telegram: 'टेलीग्राम',
+    mastodon: 'मास्टोडॉन',
+    bluesky: 'ब्लूस्काई',
+    threads: 'थ्रेड्स',
+    linkedin: 'लिंक्डइन',
+    whatsapp: 'व्हाट्सऐप चैनल',
+    koo: 'कू',
+    podcast: 'पॉडकास्ट',
+  },
   count: {
     about: (figure) => `लगभग ${figure}`,
     atLeast: (figure) => `${figure} से अधिक`,

@@ -38,10 +38,13 @@ describe('numbers: public signatures', () => {
   it('FormatCountOptions lists its fields, all optional, as literal unions', () => {
     expectTypeOf<FormatCountOptions>().toEqualTypeOf<{
       locale?: string;
+      digits?: 'locale' | 'latin' | 'native';
       notation?: 'standard' | 'compact';
       compactDisplay?: 'long' | 'short';
     }>();
     expectTypeOf({}).toExtend<FormatCountOptions>();
+    // @ts-expect-error digits are one of three choices, not a numbering system
+    formatCount(1, { digits: 'deva' });
     // @ts-expect-error scientific notation is not offered
     formatCount(1, { notation: 'scientific' });
     // @ts-expect-error a locale is one tag, not a list
