@@ -6,6 +6,7 @@ import type { FetchContext, NoticeCode, ProviderV1 } from '../spec/v1/index.js';
 import type { CollectProgress, ResolvedOptions } from './collect-options.js';
 import { createHttpClient, type HttpStats } from './http-client.js';
 import { genericLimits } from './limits.js';
+import { log } from './log.js';
 import type { OutcomeLedger } from './outcome-ledger.js';
 import { RateGate } from './rate-gate.js';
 import { redactText } from './redact.js';
@@ -59,8 +60,16 @@ export class BucketRunner {
       failureThreshold: options.http.failureThreshold,
       circuitCooldownMs: options.http.circuitCooldownMs,
       now,
-      onWait: (until, reason) =>
-        run.report({ type: 'waiting', ...this.#about(), until: new Date(until), reason }),
+      onWait: (until, reason) => {
+        run.report({ type: 'waiting', ...this.#about(), until: new Date(until), reason });
+        const ms = Math.max(0, until - now());
+        log(
+          options.logger,
+          'info',
+          { event: 'wait', ...this.#about(), reason, until: new Date(until).toISOString(), ms },
+          `${provider.platform} waits ${Math.round(ms / 1000)} s (${reason}) until ${new Date(until).toISOString()}`,
+        );
+      },
     });
     const http = createHttpClient({
       platform: provider.platform,
@@ -74,6 +83,7 @@ export class BucketRunner {
       signal: options.signal,
       now,
       http: options.http,
+      logger: options.logger,
     });
     this.#context = {
       signal: options.signal,

@@ -1,5 +1,6 @@
 import type { Registry } from '../model/registry.js';
 import type { Snapshot, SnapshotSource } from '../model/snapshot.js';
+import { memoryState, type StateStore } from './state.js';
 import type {
   HistoryOptions,
   PeriodValue,
@@ -29,6 +30,14 @@ import {
 export interface MemoryStoreOptions extends StoreOptions {}
 
 /**
+ * A {@link SnapshotStore} in memory, with the {@link StateStore} (lock, provider state) of the
+ * process: for tests, and for several collections made in one process.
+ */
+export interface MemoryStore extends SnapshotStore, StateStore {
+  readonly name: 'memory';
+}
+
+/**
  * A {@link SnapshotStore} in the process's memory: for tests, scripts and short-lived jobs. Data
  * is lost when the process ends (or the store is closed).
  *
@@ -46,7 +55,7 @@ export interface MemoryStoreOptions extends StoreOptions {}
  * const latest = await store.latest({ asOf: new Date('2024-03-31T23:59:59Z') });
  * ```
  */
-export function memoryStore(options: MemoryStoreOptions = {}): SnapshotStore {
+export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   const registry: Registry | undefined = options.registry;
   // accountId → rows sorted by time, one per millisecond.
   const accounts = new Map<string, Row[]>();
@@ -152,8 +161,14 @@ export function memoryStore(options: MemoryStoreOptions = {}): SnapshotStore {
     }
   }
 
+  const state = memoryState(() => closed);
+
   return {
     name: 'memory',
+    lock: state.lock,
+    readState: state.readState,
+    writeState: state.writeState,
+    addToCounter: state.addToCounter,
 
     async put(snapshots) {
       if (closed) throw closedError('memory', 'put');
@@ -227,6 +242,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): SnapshotStore {
     async close() {
       closed = true;
       accounts.clear();
+      state.clear();
       sortedIds = undefined;
     },
   };

@@ -53,8 +53,12 @@ export interface ChartOptions extends VisualReportOptions {
   width?: number;
 }
 
-/** Fonts named in the charts: Latin and Devanagari Noto first, then what Windows and Android have. */
-export const CHART_FONT = 'Noto Sans, Noto Sans Devanagari, Nirmala UI, Mangal, sans-serif';
+/**
+ * Fonts named in the charts: Latin Noto, then Noto for each script of src/locales, then what
+ * Windows and Android have.
+ */
+export const CHART_FONT =
+  'Noto Sans, Noto Sans Devanagari, Noto Sans Bengali, Noto Sans Gujarati, Noto Sans Gurmukhi, Noto Sans Oriya, Noto Sans Tamil, Noto Sans Telugu, Noto Sans Kannada, Noto Sans Malayalam, Noto Naskh Arabic, Nirmala UI, Mangal, sans-serif';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
 

@@ -179,7 +179,8 @@ class PageBuilder {
       : '';
     return [
       '<!DOCTYPE html>',
-      `<html lang="${htmlText(o.words.language)}">`,
+      // Urdu is written right to left: the whole page is, figures and tables included.
+      `<html lang="${htmlText(o.words.language)}"${RTL.has(o.words.language) ? ' dir="rtl"' : ''}>`,
       '<head>',
       '<meta charset="utf-8">',
       '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -460,12 +461,19 @@ function cut(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** The page's stylesheet: system fonts with Devanagari Noto first, A4 print rules. */
+/** Languages written right to left (of those in src/locales). */
+const RTL = new Set(['ur']);
+
+/**
+ * The page's stylesheet: system fonts with Noto first — Latin, then one for each script of
+ * src/locales (Debian's fonts-noto-core has them all), then what Windows (Nirmala UI) and older
+ * Windows (Mangal) have — and A4 print rules.
+ */
 const STYLE = `
 :root{--ink:#111827;--muted:#4b5563;--rule:#d1d5db;--band:#f3f4f6;--accent:#1f5f99}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;color:var(--ink);background:#fff;font:16px/1.5 "Noto Sans","Noto Sans Devanagari","Nirmala UI",Mangal,system-ui,sans-serif}
+body{margin:0;color:var(--ink);background:#fff;font:16px/1.5 "Noto Sans","Noto Sans Devanagari","Noto Sans Bengali","Noto Sans Gujarati","Noto Sans Gurmukhi","Noto Sans Oriya","Noto Sans Tamil","Noto Sans Telugu","Noto Sans Kannada","Noto Sans Malayalam","Noto Naskh Arabic","Nirmala UI",Mangal,system-ui,sans-serif}
 main{max-width:1100px;margin:0 auto;padding:16px}
 h1{font-size:1.6rem;line-height:1.25;margin:.2em 0}
 h2{font-size:1.2rem;margin:1.6em 0 .5em;border-bottom:2px solid var(--accent);padding-bottom:.2em}

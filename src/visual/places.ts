@@ -3,7 +3,8 @@ import { OptionError } from '../errors.js';
 import type { RankedUnit } from './report-input.js';
 
 /**
- * The places each unit of a ranking could hold, given the bounds of every figure: a unit is
+ * The places each unit of a ranking could hold, given the bounds of every figure: the `best` and
+ * `worst` that `rank` gives each entry, or, for entries without them, computed here: a unit is
  * certainly below another only when the other's least possible figure is above its greatest. A
  * figure with accounts missing, or with no upper bound ("at least"), could be any higher; one with
  * no lower bound counts from 0. Places follow `rank`'s competition ranking (equal figures share a
@@ -18,6 +19,12 @@ import type { RankedUnit } from './report-input.js';
  */
 export function withPossiblePlaces(entries: readonly RankEntry[]): RankedUnit[] {
   if (!Array.isArray(entries)) throw new OptionError('entries', 'what rank() returns', entries);
+  // `rank` (issue #15) already gives each entry its `best` and `worst` places, bounded from every
+  // account's own count (as tight or tighter than the unit's total, and with rank's `tolerance`):
+  // use them when every entry has them.
+  if (entries.every((e) => Number.isSafeInteger(e.best) && Number.isSafeInteger(e.worst))) {
+    return entries.map((e) => ({ ...e, bestRank: e.best, worstRank: e.worst }));
+  }
   const low = entries.map((e) => e.count.min ?? 0);
   const high = entries.map((e) =>
     e.observed < e.accounts || e.count.max === null ? Number.POSITIVE_INFINITY : e.count.max,

@@ -7,6 +7,7 @@ import { series } from '../../src/aggregate/series.js';
 import { OptionError, StoreError, ValidationError } from '../../src/errors.js';
 import { defineRegistry } from '../../src/model/registry.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
+import type { StateStore } from '../../src/stores/state.js';
 import type {
   PeriodValue,
   PeriodValuesOptions,
@@ -48,6 +49,8 @@ export type MakeStore = (options: ConformanceOptions) => Promise<StoreFixture>;
 export interface ConformanceFeatures {
   /** Its fixtures give {@link StoreFixture.sql}: rows written by other programs are tested. */
   foreignWrites?: boolean;
+  /** False for a store without the {@link StateStore} (lock, provider state). @default true */
+  state?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -593,6 +596,183 @@ export function describeStoreConformance(
           error = e;
         }
         expect(error).toBeInstanceOf(StoreError);
+      });
+    });
+
+    // The lock and the provider state (StateStore): given by memoryStore and postgresStore.
+    const openState = async (): Promise<SnapshotStore & StateStore> => {
+      const store = await open();
+      if (typeof (store as Partial<StateStore>).lock !== 'function') {
+        throw new Error(`${name} gives no StateStore (lock, readState, writeState, addToCounter)`);
+      }
+      return store as SnapshotStore & StateStore;
+    };
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    describe.runIf(features.state !== false)('lock', () => {
+      it('is held by one holder at a time; the second is told who holds it and until when', async () => {
+        const store = await openState();
+        const before = Date.now();
+        const first = await store.lock('collect', {
+          holder: 'collect, pid 1 on ops-01',
+          ttlMs: 60_000,
+        });
+        expect(first.acquired).toBe(true);
+        const second = await store.lock('collect', { holder: 'collect, pid 2', ttlMs: 60_000 });
+        expect(second.acquired).toBe(false);
+        if (second.acquired) return;
+        expect(second.heldBy.holder).toBe('collect, pid 1 on ops-01');
+        expect(second.heldBy.expiresAt.getTime()).toBeGreaterThanOrEqual(before + 59_000);
+        expect(second.heldBy.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 61_000);
+        // another name is another lock
+        const other = await store.lock('prune', { holder: 'prune', ttlMs: 60_000 });
+        expect(other.acquired).toBe(true);
+        if (!first.acquired) throw new Error('not acquired');
+        await first.lock.release();
+        await first.lock.release(); // idempotent
+        const third = await store.lock('collect', { holder: 'collect, pid 3', ttlMs: 60_000 });
+        expect(third.acquired).toBe(true);
+      });
+
+      it('of ten callers at once, exactly one gets it', async () => {
+        const store = await openState();
+        const attempts = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            store.lock('collect', { holder: `run ${i}`, ttlMs: 60_000 }),
+          ),
+        );
+        expect(attempts.filter((a) => a.acquired)).toHaveLength(1);
+        const holder = attempts.find((a) => a.acquired);
+        for (const a of attempts)
+          if (!a.acquired && holder?.acquired) expect(a.heldBy.holder).toBe(holder.lock.holder);
+      });
+
+      it('expires unless renewed: then another holder takes it, and the first one cannot renew it', async () => {
+        const store = await openState();
+        const first = await store.lock('collect', { holder: 'first', ttlMs: 1000 });
+        if (!first.acquired) throw new Error('not acquired');
+        const was = first.lock.expiresAt.getTime();
+        await sleep(300);
+        await first.lock.renew();
+        expect(first.lock.expiresAt.getTime()).toBeGreaterThan(was);
+        expect((await store.lock('collect', { holder: 'second', ttlMs: 1000 })).acquired).toBe(
+          false,
+        );
+        await sleep(1100);
+        const second = await store.lock('collect', { holder: 'second', ttlMs: 60_000 });
+        expect(second.acquired).toBe(true);
+        const error = await first.lock.renew().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(StoreError);
+        expect((error as StoreError).message).toMatch(/lock "collect" was lost/);
+        await first.lock.release(); // leaves the new holder's lock alone
+        expect((await store.lock('collect', { holder: 'third', ttlMs: 1000 })).acquired).toBe(
+          false,
+        );
+      });
+
+      it('refuses invalid options with an OptionError', async () => {
+        const store = await openState();
+        for (const [lockName, options] of [
+          ['', { holder: 'a', ttlMs: 60_000 }],
+          ['collect', { holder: '', ttlMs: 60_000 }],
+          ['collect', { holder: 'a', ttlMs: 10 }],
+          ['collect', { holder: 'a', ttlMs: Number.NaN }],
+        ] as const) {
+          await expect(store.lock(lockName, options)).rejects.toBeInstanceOf(OptionError);
+        }
+      });
+    });
+
+    describe.runIf(features.state !== false)('provider state', () => {
+      it('reads back what was written, leaving out unknown and expired keys; a write replaces', async () => {
+        const store = await openState();
+        await store.writeState([
+          { key: 'youtube:channel:@indore', value: 'UC1234567890123456789012' },
+          { key: 'gone', value: 'x', expiresAt: new Date(Date.now() - 1000) },
+          { key: 'later', value: 'y', expiresAt: new Date(Date.now() + 60_000) },
+          { key: 'हिंदी', value: 'मान "quoted"\n' },
+        ]);
+        expect(
+          Object.fromEntries(
+            await store.readState(['youtube:channel:@indore', 'gone', 'later', 'unknown', 'हिंदी']),
+          ),
+        ).toStrictEqual({
+          'youtube:channel:@indore': 'UC1234567890123456789012',
+          later: 'y',
+          हिंदी: 'मान "quoted"\n',
+        });
+        await store.writeState([
+          { key: 'later', value: 'z' },
+          { key: 'later', value: 'last wins' },
+        ]);
+        expect((await store.readState(['later'])).get('later')).toBe('last wins');
+        expect((await store.readState([])).size).toBe(0);
+      });
+
+      it('adds to a counter, within a limit: an addition past it is refused and changes nothing', async () => {
+        const store = await openState();
+        const key = 'youtube:quota:abc:2026-12-03';
+        expect(await store.addToCounter(key, 3, { limit: 5 })).toStrictEqual({
+          added: true,
+          value: 3,
+        });
+        expect(await store.addToCounter(key, 3, { limit: 5 })).toStrictEqual({
+          added: false,
+          value: 3,
+        });
+        expect(await store.addToCounter(key, 2, { limit: 5 })).toStrictEqual({
+          added: true,
+          value: 5,
+        });
+        expect(await store.addToCounter(key, 0, { limit: 5 })).toStrictEqual({
+          added: true,
+          value: 5,
+        });
+        // without a limit, always
+        expect(await store.addToCounter(key, 10)).toStrictEqual({ added: true, value: 15 });
+        expect(await store.addToCounter('fresh', 7, { limit: 6 })).toStrictEqual({
+          added: false,
+          value: 0,
+        });
+      });
+
+      it('twenty additions at once never pass the limit together', async () => {
+        const store = await openState();
+        const results = await Promise.all(
+          Array.from({ length: 20 }, () => store.addToCounter('shared', 1, { limit: 7 })),
+        );
+        expect(results.filter((r) => r.added)).toHaveLength(7);
+        expect((await store.addToCounter('shared', 0)).value).toBe(7);
+      });
+
+      it('an expired counter counts from 0 again', async () => {
+        const store = await openState();
+        await store.addToCounter('day', 5, { expiresAt: new Date(Date.now() + 400) });
+        expect((await store.addToCounter('day', 1, { limit: 5 })).added).toBe(false);
+        await sleep(500);
+        expect(await store.addToCounter('day', 1, { limit: 5 })).toStrictEqual({
+          added: true,
+          value: 1,
+        });
+      });
+
+      it('refuses invalid input with an OptionError, and throws a StoreError once closed', async () => {
+        const store = await openState();
+        await expect(store.readState([''])).rejects.toBeInstanceOf(OptionError);
+        await expect(
+          store.writeState([{ key: 'k', value: 'x'.repeat(5000) }]),
+        ).rejects.toBeInstanceOf(OptionError);
+        await expect(store.addToCounter('k', -1)).rejects.toBeInstanceOf(OptionError);
+        await expect(store.addToCounter('k', 1.5)).rejects.toBeInstanceOf(OptionError);
+        await store.close();
+        for (const attempt of [
+          store.readState(['k']),
+          store.writeState([{ key: 'k', value: 'v' }]),
+          store.addToCounter('k', 1),
+          store.lock('collect', { holder: 'a', ttlMs: 60_000 }),
+        ]) {
+          await expect(attempt).rejects.toBeInstanceOf(StoreError);
+        }
       });
     });
 

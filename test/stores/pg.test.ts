@@ -143,9 +143,9 @@ describe.skipIf(!url)(
         const stores = pools.map((client) => postgresStore({ client, schema }));
         await Promise.all(stores.map((store, i) => store.put([snap(`a${i}`, 0, i)])));
         const { rows } = await getPool().query(
-          `SELECT version FROM "${schema}".social_reach_migrations`,
+          `SELECT version FROM "${schema}".social_reach_migrations ORDER BY version`,
         );
-        expect(rows).toStrictEqual([{ version: 1 }]);
+        expect(rows).toStrictEqual([{ version: 1 }, { version: 2 }]);
         expect(await all(stores[0]!.history())).toHaveLength(4);
       } finally {
         await Promise.all(pools.map((p) => p.end()));

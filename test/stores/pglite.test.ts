@@ -69,8 +69,10 @@ describe('postgresStore on PGlite in a temporary folder', () => {
         'a',
         'b',
       ]);
-      const migrations = await second.query('SELECT version FROM kept.social_reach_migrations');
-      expect(migrations.rows).toStrictEqual([{ version: 1 }]); // applied once, not again
+      const migrations = await second.query(
+        'SELECT version FROM kept.social_reach_migrations ORDER BY version',
+      );
+      expect(migrations.rows).toStrictEqual([{ version: 1 }, { version: 2 }]); // once, not again
     } finally {
       await second.close();
     }
@@ -117,13 +119,18 @@ describe('postgresStore on in-memory PGlite', () => {
       );
       expect(tables.rows.map((r) => r.table_name)).toStrictEqual([
         'social_reach_accounts',
+        'social_reach_locks',
         'social_reach_migrations',
         'social_reach_snapshots',
+        'social_reach_state',
       ]);
       const applied = await db.query(
-        `SELECT version, name FROM "${schema}".social_reach_migrations`,
+        `SELECT version, name FROM "${schema}".social_reach_migrations ORDER BY version`,
       );
-      expect(applied.rows).toStrictEqual([{ version: 1, name: 'snapshots and accounts' }]);
+      expect(applied.rows).toStrictEqual([
+        { version: 1, name: 'snapshots and accounts' },
+        { version: 2, name: 'provider state and locks' },
+      ]);
     });
 
     it('applies migrations once when many stores start on one schema at once', async () => {
@@ -133,7 +140,7 @@ describe('postgresStore on in-memory PGlite', () => {
       const applied = await db.query(
         `SELECT count(*)::int AS n FROM "${schema}".social_reach_migrations`,
       );
-      expect(applied.rows).toStrictEqual([{ n: 1 }]);
+      expect(applied.rows).toStrictEqual([{ n: 2 }]);
       expect(await all(stores[0]!.history())).toHaveLength(5);
     });
 

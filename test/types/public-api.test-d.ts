@@ -6,19 +6,25 @@ import {
   type CollectFailure,
   type CollectProgress,
   type CollectResult,
+  type CombinedSources,
   type Count,
   type CountPrecision,
+  checkClaim,
   collect,
+  combineSources,
   countPrecision,
   defineRegistry,
   describeCount,
+  type EventsReport,
   type FacebookProviderOptions,
   type FailureReason,
   type FetchError,
   facebookProvider,
   fiscalYearLabel,
   formatCount,
+  type GrowthRankEntry,
   growth,
+  INDIAN_MILESTONES,
   instagramProvider,
   latest,
   mastodonProvider,
@@ -37,21 +43,33 @@ import {
   parseCount,
   periodStart,
   quarterLabel,
+  type RankClaim,
+  type RankClaimCheck,
   type RankEntry,
+  type Ranking,
+  type RankOptions,
+  type RankPlace,
   type RateLimitError,
   type Registry,
   type RegistryError,
   rank,
   renderReport,
+  type Series,
+  type SeriesEvent,
+  type SeriesEventOptions,
   type Snapshot,
   type SnapshotStore,
   SocialReachError,
+  type SourcedFigure,
+  seriesEvents,
   staticProvider,
   type TelegramProviderOptions,
   type Totals,
   telegramProvider,
   totals,
+  type Unit,
   type UnitGrowth,
+  type UnrankedEntry,
   xProvider,
   type YoutubeProviderOptions,
   youtubeProvider,
@@ -206,7 +224,20 @@ describe('the public types', () => {
   it('aggregation and reports', () => {
     expectTypeOf(latest).returns.toEqualTypeOf<Snapshot[]>();
     expectTypeOf(totals).returns.toEqualTypeOf<Totals>();
-    expectTypeOf(rank).returns.toEqualTypeOf<RankEntry[]>();
+    const ranking = rank(registry, totals(registry, snapshots), { kind: 'district' });
+    expectTypeOf(ranking).toEqualTypeOf<Ranking>();
+    expectTypeOf(ranking).toMatchTypeOf<RankEntry[]>();
+    expectTypeOf(ranking.apart).toEqualTypeOf<readonly UnrankedEntry[]>();
+    expectTypeOf<RankEntry['best']>().toEqualTypeOf<number>();
+    expectTypeOf<RankEntry['certain']>().toEqualTypeOf<boolean>();
+    const byGrowth = rank(registry, growth(registry, snapshots, snapshots), {
+      tag: 'collector',
+      by: 'percent',
+    });
+    expectTypeOf(byGrowth).toEqualTypeOf<Ranking<GrowthRankEntry>>();
+    expectTypeOf<GrowthRankEntry['percent']>().toEqualTypeOf<number | null>();
+    expectTypeOf<RankOptions['by']>().toEqualTypeOf<'change' | 'percent' | undefined>();
+    expectTypeOf(checkClaim({ unit: 'indore', top: 1 }, ranking)).toEqualTypeOf<RankClaimCheck>();
     expectTypeOf(growth).returns.toEqualTypeOf<UnitGrowth[]>();
     expectTypeOf(renderReport).returns.toBeString();
     expectTypeOf(renderReport).toBeCallableWith(
@@ -215,6 +246,33 @@ describe('the public types', () => {
     );
     // @ts-expect-error an unknown format is a type error
     renderReport({ registry, totals: totals(registry, snapshots) }, { format: 'pdf' });
+  });
+
+  it('anomalies and milestones, several sources for one figure, claimed places', () => {
+    expectTypeOf(seriesEvents).parameter(0).toEqualTypeOf<Series>();
+    expectTypeOf(seriesEvents).parameter(1).toEqualTypeOf<SeriesEventOptions | undefined>();
+    expectTypeOf(seriesEvents).returns.toEqualTypeOf<SeriesEvent[]>();
+    expectTypeOf<SeriesEvent['kind']>().toEqualTypeOf<
+      'jump' | 'drop' | 'zero' | 'stale' | 'milestone'
+    >();
+    expectTypeOf<Extract<SeriesEvent, { kind: 'milestone' }>['milestone']>().toBeNumber();
+    expectTypeOf(INDIAN_MILESTONES).toEqualTypeOf<readonly number[]>();
+    expectTypeOf(combineSources).parameter(0).toEqualTypeOf<Iterable<Snapshot>>();
+    expectTypeOf(combineSources).returns.toEqualTypeOf<CombinedSources>();
+    expectTypeOf<CombinedSources['figures']>().toEqualTypeOf<SourcedFigure[]>();
+    expectTypeOf<SourcedFigure['sources']>().toEqualTypeOf<readonly Snapshot[]>();
+    expectTypeOf<SourcedFigure['count']>().toEqualTypeOf<Count>();
+    expectTypeOf(renderReport).toBeCallableWith({ registry, events: [] }, { locale: 'hi-IN' });
+    expectTypeOf<EventsReport['timeZone']>().toEqualTypeOf<string | undefined>();
+    const sources = combineSources(snapshots);
+    expectTypeOf(renderReport).toBeCallableWith({
+      registry,
+      totals: totals(registry, sources.snapshots),
+      sources: sources.figures,
+    });
+    expectTypeOf<RankClaim>().toEqualTypeOf<{ readonly unit: string; readonly top: number }>();
+    expectTypeOf<GrowthRankEntry>().toMatchTypeOf<RankPlace>();
+    expectTypeOf<Unit['tags']>().toEqualTypeOf<string[] | undefined>();
   });
 
   it('stores: periodValues, optional in the contract, one row per account and period', () => {

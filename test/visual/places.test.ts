@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RankEntry } from '../../src/aggregate/rank.js';
+import { type RankEntry, rank } from '../../src/aggregate/rank.js';
+import { totals } from '../../src/aggregate/totals.js';
 import type { Count } from '../../src/model/count.js';
+import { defineRegistry } from '../../src/model/registry.js';
 import { withPossiblePlaces } from '../../src/visual/places.js';
 
 function entry(id: string, count: Count, observed = 1, accounts = 1): RankEntry {
@@ -58,5 +60,58 @@ describe('withPossiblePlaces (issue #14: the ranking with its uncertainty)', () 
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('withPossiblePlaces with the places rank gives (issue #15)', () => {
+  it("uses rank's best and worst, bounded from each account's own count", () => {
+    const registry = defineRegistry({
+      units: [
+        { id: 'a', kind: 'district', name: 'A' },
+        { id: 'b', kind: 'district', name: 'B' },
+      ],
+      accounts: [
+        { id: 'a-x', unit: 'a', platform: 'x', handle: 'ax' },
+        { id: 'a-fb', unit: 'a', platform: 'facebook', handle: 'afacebook' },
+        { id: 'b-x', unit: 'b', platform: 'x', handle: 'bx' },
+      ],
+    });
+    const at = new Date('2026-01-01T00:00:00Z');
+    const source = { provider: 'test' };
+    const t = totals(registry, [
+      // at least 32,000 plus about 5,000: the total has no lower bound, the accounts do
+      {
+        accountId: 'a-x',
+        platform: 'x',
+        takenAt: at,
+        followers: { value: 32_000, min: 32_000, max: null },
+        source,
+      },
+      {
+        accountId: 'a-fb',
+        platform: 'facebook',
+        takenAt: at,
+        followers: { value: 5_000, min: null, max: null },
+        source,
+      },
+      {
+        accountId: 'b-x',
+        platform: 'x',
+        takenAt: at,
+        followers: { value: 30_000, min: 30_000, max: 30_000 },
+        source,
+      },
+    ]);
+    const ranking = rank(registry, t, { kind: 'district' });
+    expect(withPossiblePlaces(ranking).map((p) => [p.unit.id, p.bestRank, p.worstRank])).toEqual([
+      ['a', 1, 1], // at least 32,000 from its X account alone
+      ['b', 2, 2],
+    ]);
+    // from the totals alone A has no lower bound, so B could be above it
+    const bare = ranking.map(({ best: _b, worst: _w, ...e }) => e as unknown as RankEntry);
+    expect(withPossiblePlaces(bare).map((p) => [p.unit.id, p.bestRank, p.worstRank])).toEqual([
+      ['a', 1, 2],
+      ['b', 1, 2],
+    ]);
   });
 });

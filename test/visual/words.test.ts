@@ -2,6 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { textCell } from '../../src/report/escape.js';
 import { type VisualWords, visualWordsFor } from '../../src/visual/words.js';
 
+/** The script of each language of issue #17. */
+const SCRIPTS: Readonly<Record<string, RegExp>> = {
+  mr: /[\u0900-\u097F]/,
+  gu: /[\u0A80-\u0AFF]/,
+  bn: /[\u0980-\u09FF]/,
+  pa: /[\u0A00-\u0A7F]/,
+  or: /[\u0B00-\u0B7F]/,
+  ta: /[\u0B80-\u0BFF]/,
+  te: /[\u0C00-\u0C7F]/,
+  kn: /[\u0C80-\u0CFF]/,
+  ml: /[\u0D00-\u0D7F]/,
+  ur: /[\u0600-\u06FF]/,
+  as: /[\u0980-\u09FF]/,
+};
+
 /** Every string a set of words can write, functions called with sample arguments. */
 function phrases(words: VisualWords): string[] {
   const out: string[] = [];
@@ -33,8 +48,25 @@ describe('the visual words (issue #14)', () => {
     }
   });
 
+  it.each(Object.entries(SCRIPTS))(
+    '%s has every word, in its own script, and nothing the escaping would strip (issue #17)',
+    (language, script) => {
+      const words = visualWordsFor(language);
+      expect(words).not.toBe(visualWordsFor('en'));
+      expect(phrases(words)).toHaveLength(phrases(visualWordsFor('en')).length);
+      for (const phrase of phrases(words)) {
+        expect(phrase.trim()).not.toBe('');
+        expect(textCell(phrase)).toBe(phrase);
+        expect(phrase).not.toMatch(/\u200c|\u200d|\u2019/);
+      }
+      for (const p of phrases(words).filter((x) => !/^[\d\sA-Z,.%()/"-]*$/.test(x))) {
+        expect(p, `${language} words are in its script`).toMatch(script);
+      }
+    },
+  );
+
   it('sheet names are valid in Excel: at most 31 characters, none of []:*?/\\, unique', () => {
-    for (const language of ['en', 'hi']) {
+    for (const language of ['en', 'hi', ...Object.keys(SCRIPTS)]) {
       const names = Object.values(visualWordsFor(language).sheets);
       expect(new Set(names).size).toBe(names.length);
       for (const name of names) {

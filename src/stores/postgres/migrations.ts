@@ -14,6 +14,8 @@ export interface Tables {
   readonly snapshots: string;
   readonly accounts: string;
   readonly migrations: string;
+  readonly state: string;
+  readonly locks: string;
 }
 
 /** The store's table names in a schema; every table is prefixed `social_reach_`. */
@@ -25,6 +27,8 @@ export function tables(schemaName: string): Tables {
     snapshots: `${schema}.social_reach_snapshots`,
     accounts: `${schema}.social_reach_accounts`,
     migrations: `${schema}.social_reach_migrations`,
+    state: `${schema}.social_reach_state`,
+    locks: `${schema}.social_reach_locks`,
   };
 }
 
@@ -65,6 +69,28 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
       // Time-range scans (history) read this index in order, and page through it by keyset.
       `CREATE INDEX social_reach_snapshots_taken_at ON ${t.snapshots} (taken_at, account_id)`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'provider state and locks',
+    statements: (t) => [
+      // What providers remember across runs (a quota ledger per key and day, a handle cache): a
+      // value, a counter, and when the entry stops counting. Small, and pruned as it expires.
+      `CREATE TABLE ${t.state} (
+        key text COLLATE "C" PRIMARY KEY,
+        value text NOT NULL DEFAULT '',
+        counter bigint NOT NULL DEFAULT 0 CHECK (counter >= 0),
+        expires_at timestamptz
+      )`,
+      // One row per lock held: who holds it, and until when (the database's clock decides).
+      `CREATE TABLE ${t.locks} (
+        name text COLLATE "C" PRIMARY KEY,
+        holder text NOT NULL,
+        token text NOT NULL,
+        acquired_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL
+      )`,
     ],
   },
 ];

@@ -2,6 +2,16 @@ import { OptionError, SocialReachError, StoreError } from '../../errors.js';
 import type { Registry } from '../../model/registry.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { newPage, type PeriodPage, periodPages, periodRows } from '../period-pages.js';
+import {
+  checkCounter,
+  checkLock,
+  checkStateEntries,
+  checkStateKeys,
+  type LockAttempt,
+  lostLock,
+  type StateStore,
+  type StoreLock,
+} from '../state.js';
 import type {
   HistoryOptions,
   PeriodValue,
@@ -57,8 +67,11 @@ export interface PostgresStoreOptions extends StoreOptions {
   autoAnalyze?: boolean;
 }
 
-/** A {@link SnapshotStore} in PostgreSQL, with what it adds. */
-export interface PostgresStore extends SnapshotStore {
+/**
+ * A {@link SnapshotStore} in PostgreSQL, with the {@link StateStore} (a lock, provider state) in
+ * the same schema, and what it adds.
+ */
+export interface PostgresStore extends SnapshotStore, StateStore {
   readonly name: 'postgres';
   /** Which client the store was given. */
   readonly driver: 'pglite' | 'pg';
@@ -345,6 +358,85 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
         return removed;
       }),
 
+    lock: (name, options) =>
+      track('lock', async (): Promise<LockAttempt> => {
+        const { holder, ttlMs } = checkLock(name, options);
+        await ready();
+        const token = randomToken();
+        let taken: DbRow | undefined;
+        // a lock released between the two statements is free: try again (twice at most)
+        for (let attempt = 0; taken === undefined; attempt++) {
+          [taken] = await run('lock', () => db.query(sql.lock, [name, holder, token, ttlMs]));
+          if (taken !== undefined) break;
+          const [held] = await run('lock', () => db.query(sql.lockHolder, [name]));
+          if (held !== undefined || attempt >= 2) {
+            return {
+              acquired: false,
+              heldBy: {
+                holder: String(held?.holder ?? '(unknown)'),
+                acquiredAt: new Date(toInt(held?.acquired_ms ?? 0, 'acquired_at')),
+                expiresAt: new Date(toInt(held?.expires_ms ?? 0, 'expires_at')),
+              },
+            };
+          }
+        }
+        let expiresAt = new Date(toInt(taken.expires_ms, 'expires_at'));
+        const lock: StoreLock = {
+          name,
+          holder,
+          acquiredAt: new Date(toInt(taken.acquired_ms, 'acquired_at')),
+          get expiresAt() {
+            return expiresAt;
+          },
+          renew: () =>
+            track('lock', async () => {
+              const [row] = await run('lock', () => db.query(sql.renew, [name, token, ttlMs]));
+              if (row === undefined) throw lostLock('postgres', name);
+              expiresAt = new Date(toInt(row.expires_ms, 'expires_at'));
+            }),
+          release: async () => {
+            if (closed) return;
+            await track('lock', () => run('lock', () => db.query(sql.unlock, [name, token])));
+          },
+        };
+        return { acquired: true, lock };
+      }),
+
+    readState: (keys) =>
+      track('readState', async () => {
+        const checked = checkStateKeys(keys);
+        const out = new Map<string, string>();
+        if (checked.length === 0) return out;
+        await ready();
+        const rows = await run('readState', () => db.query(sql.readState, [checked]));
+        for (const row of rows) out.set(String(row.key), String(row.value));
+        return out;
+      }),
+
+    writeState: (entries) =>
+      track('writeState', async () => {
+        const checked = checkStateEntries(entries);
+        if (checked.length === 0) return;
+        await ready();
+        const records = checked.map((e) => ({
+          k: e.key,
+          v: e.value,
+          e: e.expiresAt?.toISOString() ?? null,
+        }));
+        await run('writeState', () => db.query(sql.writeState, [JSON.stringify(records)]));
+      }),
+
+    addToCounter: (key, amount, options) =>
+      track('addToCounter', async () => {
+        const c = checkCounter(key, amount, options);
+        await ready();
+        const params = [c.key, c.amount, c.limit ?? null, c.expiresAt?.toISOString() ?? null];
+        const [row] = await run('addToCounter', () => db.query(sql.addToCounter, params));
+        if (row !== undefined) return { added: true, value: toInt(row.counter, 'counter') };
+        const [current] = await run('addToCounter', () => db.query(sql.counter, [c.key]));
+        return { added: false, value: toInt(current?.counter ?? 0, 'counter') };
+      }),
+
     async close() {
       closed = true;
       await Promise.allSettled([...inFlight]);
@@ -474,6 +566,16 @@ const TAKEN_US = 13;
 const fromMillis = (ms: string) =>
   `(timestamptz 'epoch' + (${ms} / 1000) * interval '1 second' + (${ms} % 1000) * ${ONE_MS})`;
 
+/** A timestamptz column as whole milliseconds since 1970. */
+const MS = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::int8`;
+
+/** A lock's token: which holder a row belongs to, so that only it renews or releases it. */
+function randomToken(): string {
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(16)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
 function statements(t: Tables) {
   const latestOf = (accounts: string) => `
     SELECT coalesce(json_agg(s.r ORDER BY a.account_id), '[]')::text AS rows FROM ${accounts}
@@ -502,6 +604,39 @@ function statements(t: Tables) {
         RETURNING 1)
       SELECT count(*)::int8 AS removed FROM gone`,
     latestAll: latestOf(`${t.accounts} a`),
+    // The lock is taken when free or expired, by the database's clock, in one statement: of two
+    // callers at once, the second's INSERT waits for the first's row and then finds it held.
+    lock: `INSERT INTO ${t.locks} AS l (name, holder, token, acquired_at, expires_at)
+      VALUES ($1, $2, $3, now(), now() + $4::int8 * ${ONE_MS})
+      ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, token = EXCLUDED.token,
+        acquired_at = EXCLUDED.acquired_at, expires_at = EXCLUDED.expires_at
+      WHERE l.expires_at <= now()
+      RETURNING ${MS('acquired_at')} AS acquired_ms, ${MS('expires_at')} AS expires_ms`,
+    lockHolder: `SELECT holder, ${MS('acquired_at')} AS acquired_ms, ${MS('expires_at')} AS expires_ms
+      FROM ${t.locks} WHERE name = $1`,
+    renew: `UPDATE ${t.locks} SET expires_at = now() + $3::int8 * ${ONE_MS}
+      WHERE name = $1 AND token = $2 AND expires_at > now()
+      RETURNING ${MS('expires_at')} AS expires_ms`,
+    unlock: `DELETE FROM ${t.locks} WHERE name = $1 AND token = $2`,
+    readState: `SELECT key, value FROM ${t.state}
+      WHERE key = ANY($1::text[]) AND value <> '' AND (expires_at IS NULL OR expires_at > now())`,
+    writeState: `INSERT INTO ${t.state} (key, value, counter, expires_at)
+      SELECT r.k, r.v, 0, r.e FROM json_to_recordset($1::json) AS r(k text, v text, e timestamptz)
+      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, counter = 0,
+        expires_at = EXCLUDED.expires_at`,
+    // An expired counter counts from 0; with a limit, the sum must stay within it (the row is
+    // locked by the upsert, so two adders at once are serialised).
+    addToCounter: `INSERT INTO ${t.state} AS s (key, counter, expires_at)
+      SELECT $1, $2::int8, $4::timestamptz WHERE $3::int8 IS NULL OR $2::int8 <= $3::int8
+      ON CONFLICT (key) DO UPDATE SET
+        counter = CASE WHEN s.expires_at <= now() THEN 0 ELSE s.counter END + EXCLUDED.counter,
+        value = CASE WHEN s.expires_at <= now() THEN '' ELSE s.value END,
+        expires_at = coalesce(EXCLUDED.expires_at, s.expires_at)
+      WHERE $3::int8 IS NULL
+        OR CASE WHEN s.expires_at <= now() THEN 0 ELSE s.counter END + EXCLUDED.counter <= $3::int8
+      RETURNING s.counter`,
+    counter: `SELECT CASE WHEN expires_at <= now() THEN 0 ELSE counter END AS counter
+      FROM ${t.state} WHERE key = $1`,
     latestOf: latestOf(
       `(SELECT id COLLATE "C" AS account_id FROM unnest($2::text[]) AS ids(id)) a`,
     ),
