@@ -2,6 +2,7 @@ import { OptionError } from '../errors.js';
 import type { Count } from '../model/count.js';
 import type { PlatformId } from '../model/platform.js';
 import type { Registry } from '../model/registry.js';
+import { hasPeriodPages, periodPages } from '../stores/period-pages.js';
 import type { SnapshotStore } from '../stores/types.js';
 import { compareIds } from '../stores/validate.js';
 import {
@@ -130,15 +131,30 @@ export async function series(
     // Only the accounts the series counts: the store probes nothing else.
     const accountIds: string[] = [];
     for (const [id, n] of index.identityOf) if (counted(n)) accountIds.push(id);
-    const rows = store.periodValues({
+    const asked = {
       bounds: bounds.map((time) => new Date(time)),
       maxStalenessMs: maxStaleness,
       accountIds,
-    });
+    };
     // Rows come by account id, so on equal times the first id of an identity stays.
-    for await (const row of rows) {
-      const n = index.identityOf.get(row.accountId);
-      if (counted(n)) cells.offer(row.period, n, row.takenAt.getTime(), row.followers);
+    if (hasPeriodPages(store)) {
+      // A built-in store's rows by the page, in columns: no step or object per row.
+      for await (const page of store[periodPages](asked)) {
+        for (let i = 0; i < page.size; i++) {
+          const n = index.identityOf.get(page.accountId[i]!);
+          if (!counted(n)) continue;
+          const cell = page.period[i]! * cells.identities + n;
+          const time = page.takenMs[i]!;
+          if (time > cells.time[cell]!) {
+            cells.setRaw(cell, time, page.value[i]!, page.min[i]!, page.max[i]!);
+          }
+        }
+      }
+    } else {
+      for await (const row of store.periodValues(asked)) {
+        const n = index.identityOf.get(row.accountId);
+        if (counted(n)) cells.offer(row.period, n, row.takenAt.getTime(), row.followers);
+      }
     }
   } else {
     await fromHistory(store, cells, index, counted);
@@ -185,10 +201,15 @@ class Cells {
   }
 
   set(cell: number, time: number, count: Count): void {
+    this.setRaw(cell, time, count.value, count.min ?? Number.NaN, count.max ?? Number.NaN);
+  }
+
+  /** As {@link Cells.set}, from numbers (`NaN` for an unknown bound). */
+  setRaw(cell: number, time: number, value: number, min: number, max: number): void {
     this.time[cell] = time;
-    this.value[cell] = count.value;
-    this.min[cell] = count.min ?? Number.NaN;
-    this.max[cell] = count.max ?? Number.NaN;
+    this.value[cell] = value;
+    this.min[cell] = min;
+    this.max[cell] = max;
   }
 
   /** Every period's totals: one pass over the identities per period, adding into typed arrays. */

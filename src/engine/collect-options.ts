@@ -34,8 +34,8 @@ export interface CollectOptions {
   /** HTTP behaviour of the built-in providers. */
   http?: HttpOptions;
   /**
-   * Where snapshots are written, each batch as it finishes (one `put` per batch, all or none), so a
-   * crash loses only the requests in flight. A write does not hold its batch's request slot (up to
+   * Where snapshots are written, each batch as it finishes (each batch all or none; batches that
+   * finish while a `put` runs are joined in the next), so a crash loses only the requests in flight. A write does not hold its batch's request slot (up to
    * `concurrency` writes wait at once); a batch is reported after its write, and `collect()`
    * resolves once every write is done. Store failures do not stop the collection: they are
    * listed in `storeErrors`, and the snapshots are still returned.

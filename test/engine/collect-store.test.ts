@@ -40,18 +40,66 @@ describe('collect with a store', () => {
       store,
       concurrency: 1,
       onProgress: () => {
-        writtenAtEachBatch.push(puts.length);
+        writtenAtEachBatch.push(puts.flat().length);
       },
     });
-    expect(puts).toEqual([['a0', 'a1', 'a2'], ['a3', 'a4', 'a5'], ['a6']]);
+    // Batches that finished while a put ran go together in the next: whole, in order.
+    expect(puts.flat()).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6']);
+    // Each put is whole batches: its end is a batch's end (after a3 ... a6 is 3, 6, 7 rows).
+    let end = 0;
+    for (const put of puts) {
+      end += put.length;
+      expect([3, 6, 7]).toContain(end);
+    }
     // The k-th event comes once the k-th batch is written (later writes may be done by then).
     expect(writtenAtEachBatch).toHaveLength(3);
     for (const [k, written] of writtenAtEachBatch.entries()) {
-      expect(written).toBeGreaterThanOrEqual(k + 1);
+      expect(written).toBeGreaterThanOrEqual(Math.min(7, 3 * (k + 1)));
     }
     expect((await all(inner)).length).toBe(7);
     expect(result.stats.stored).toBe(7);
     expect(result.storeErrors).toEqual([]);
+  });
+
+  it('joins the batches waiting for a put, and tries each alone when a joint put fails', async () => {
+    const inner = memoryStore();
+    const puts: string[][] = [];
+    const store: SnapshotStore = {
+      ...inner,
+      put: async (snapshots) => {
+        const ids = snapshots.map((s) => s.accountId);
+        puts.push(ids);
+        if (ids.includes('a4'))
+          throw new StoreError('a4 refused', { store: 'x', operation: 'put' });
+        await inner.put(snapshots);
+      },
+    };
+    const x = mockProvider({ platform: 'x', maxBatchSize: 2, values });
+    const events: number[] = [];
+    const result = await collect(registry, {
+      providers: [x],
+      store,
+      concurrency: 8,
+      onProgress: (event) => {
+        if (event.type === 'batch') events.push(puts.length);
+      },
+    });
+    // The mock answers at once: the four batches wait together for the first put, which fails
+    // (a4), so each goes again alone, in order, and only a4's batch is lost.
+    expect(puts[0]).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6']);
+    expect(puts.slice(1)).toEqual([['a0', 'a1'], ['a2', 'a3'], ['a4', 'a5'], ['a6']]);
+    expect(result.storeErrors).toHaveLength(1);
+    expect(result.storeErrors[0]?.message).toContain('a4 refused');
+    expect(result.stats.stored).toBe(5);
+    expect((await all(inner)).map((s) => s.accountId).sort()).toEqual([
+      'a0',
+      'a1',
+      'a2',
+      'a3',
+      'a6',
+    ]);
+    // Every batch reported after the writes, in order.
+    expect(events).toEqual([5, 5, 5, 5]);
   });
 
   it('sends the next request while a batch is written, and bounds the writes waiting', async () => {

@@ -1,6 +1,7 @@
 import { OptionError, SocialReachError, StoreError } from '../../errors.js';
 import type { Registry } from '../../model/registry.js';
 import type { Snapshot } from '../../model/snapshot.js';
+import { newPage, type PeriodPage, periodPages, periodRows } from '../period-pages.js';
 import {
   checkCounter,
   checkLock,
@@ -250,7 +251,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
     }
   }
 
-  async function* periods(options: PeriodValuesOptions): AsyncGenerator<PeriodValue, void> {
+  async function* periods(options: PeriodValuesOptions): AsyncGenerator<PeriodPage, void> {
     if (closed) throw closedError('postgres', 'periodValues');
     const { from, to, accountIds } = readPeriodValuesOptions(options);
     if (accountIds?.length === 0) return;
@@ -280,12 +281,12 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       const rows = await run('periodValues', async () =>
         packed(await db.query(sql.periodValues, [ids, ...params])),
       );
-      for (const row of rows) yield fromPeriodArray(row);
+      yield toPeriodPage(rows);
       if (ids.length < accountsPerPage) return;
     }
   }
 
-  return {
+  const store: PostgresStore = {
     name: 'postgres',
     driver: db.driver,
     schema,
@@ -341,7 +342,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
 
     history: (options) => iterate(options),
 
-    periodValues: (options) => periods(options),
+    periodValues: (options) => periodRows(periods(options)),
 
     prune: (options) =>
       track('prune', async () => {
@@ -441,6 +442,10 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       await Promise.allSettled([...inFlight]);
     },
   };
+  // series() reads the rows by the page, in columns (src/stores/period-pages.ts): not enumerable,
+  // no public surface.
+  Object.defineProperty(store, periodPages, { value: periods });
+  return store;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -725,28 +730,34 @@ function fromArray(row: readonly unknown[]): Snapshot {
   return snapshot;
 }
 
-function fromPeriodArray(row: readonly unknown[]): PeriodValue {
-  const [id, period, takenMs, value, min, max] = row;
-  return {
-    accountId: String(id),
-    period: Number(period),
-    takenAt: readTime(id, takenMs),
-    followers: {
-      value: toInt(value, 'followers'),
-      min: min === null ? null : toInt(min, 'followers_min'),
-      max: max === null ? null : toInt(max, 'followers_max'),
-    },
-  };
+/** A page of periodValues rows (account, period, taken_ms, followers, min, max) in columns. */
+function toPeriodPage(rows: readonly (readonly unknown[])[]): PeriodPage {
+  const page = newPage(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const [id, period, takenMs, value, min, max] = rows[i]!;
+    page.accountId[i] = String(id);
+    page.period[i] = toInt(period, 'period');
+    page.takenMs[i] = readMs(id, takenMs);
+    page.value[i] = toInt(value, 'followers');
+    page.min[i] = min === null ? Number.NaN : toInt(min, 'followers_min');
+    page.max[i] = max === null ? Number.NaN : toInt(max, 'followers_max');
+  }
+  page.size = rows.length;
+  return page;
 }
 
 function readTime(id: unknown, ms: unknown): Date {
+  return new Date(readMs(id, ms));
+}
+
+function readMs(id: unknown, ms: unknown): number {
   if (ms === null) {
     throw new StoreError(
       `a snapshot of account ${JSON.stringify(id)} has a taken_at that is infinite or after 275760-09-13, which a JavaScript Date cannot hold: correct or delete that row (another program wrote it; the store never does)`,
       { store: 'postgres', operation: 'read' },
     );
   }
-  return new Date(toInt(ms, 'taken_at'));
+  return toInt(ms, 'taken_at');
 }
 
 // bigint columns come back as strings from pg, as numbers from PGlite, and as bigints with some
