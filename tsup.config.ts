@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'testing/index': 'src/testing/index.ts',
     'postgres/index': 'src/stores/postgres/index.ts',
+    'redis/index': 'src/redis/index.ts',
   },
   format: ['esm'],
   target: 'node20',

@@ -3,9 +3,12 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
-const entries = ['src/index.ts', 'src/testing/index.ts', 'src/stores/postgres/index.ts'].map((f) =>
-  resolve(root, f),
-);
+const entries = [
+  'src/index.ts',
+  'src/testing/index.ts',
+  'src/stores/postgres/index.ts',
+  'src/redis/index.ts',
+].map((f) => resolve(root, f));
 
 describe('the public API', () => {
   it('has JSDoc on every export of every entry point', () => {

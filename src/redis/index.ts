@@ -1,0 +1,18 @@
+/**
+ * `social-reach/redis`: one quota shared by every process that collects with the same credential
+ * (a shared rate gate in Redis), and collection spread over workers (BullMQ on the same Redis).
+ * Needs the optional peer dependencies `ioredis` (and `bullmq` for the queue).
+ *
+ * @module
+ */
+export type {
+  BucketGate,
+  CoordinatedGateOptions,
+  Coordinator,
+} from '../engine/coordinator.js';
+export { CoordinatorError } from '../engine/coordinator.js';
+export {
+  type RedisCoordinator,
+  type RedisCoordinatorOptions,
+  redisCoordinator,
+} from './coordinator.js';
