@@ -9,6 +9,7 @@ import { type BenchRow, printTable } from './harness.js';
 import { benchHostile } from './hostile.js';
 import { benchParseCount } from './parse-count.js';
 import { benchRegistry } from './registry.js';
+import { benchSharedQuota } from './shared-bench.js';
 import { benchStores } from './stores.js';
 import { benchTotals } from './totals.js';
 
@@ -31,6 +32,11 @@ const groups: Record<string, { title: string; run: () => Promise<BenchRow[]> }> 
   hostile: {
     title: 'A client facing a hostile server: peak RSS above baseline, default http options',
     run: benchHostile,
+  },
+  shared: {
+    title:
+      'One X token shared by 1, 2 and 4 processes: 30,000 accounts, 300 requests per 3 s window (needs REDIS_URL)',
+    run: benchSharedQuota,
   },
   stores: {
     title: 'Stores: 1,000,000 snapshots (10,000 accounts × 100 days)',

@@ -32,6 +32,12 @@ export {
   type NoticeProgress,
   type WaitingProgress,
 } from './engine/collect.js';
+export {
+  type BucketGate,
+  type CoordinatedGateOptions,
+  type Coordinator,
+  CoordinatorError,
+} from './engine/coordinator.js';
 export type {
   HttpClient,
   HttpPostOptions,
@@ -49,7 +55,16 @@ export {
   parseRetryAfter,
   xLimits,
 } from './engine/limits.js';
-export type { AdaptiveRate, WaitReason } from './engine/rate-gate.js';
+export {
+  type AdaptiveRate,
+  GateDeadlineError,
+  GateRefusedError,
+  type GateSnapshot,
+  type Outcome,
+  type Permit,
+  type RateGateOptions,
+  type WaitReason,
+} from './engine/rate-gate.js';
 export { redactText, redactUrl } from './engine/redact.js';
 // Errors
 export {

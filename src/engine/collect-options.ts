@@ -3,6 +3,7 @@ import type { PlatformId } from '../model/platform.js';
 import type { ProviderV1 } from '../provider/types.js';
 import type { SnapshotStore } from '../stores/types.js';
 import type { CollectOptions, CollectProgress, HttpOptions } from './collect.js';
+import type { Coordinator } from './coordinator.js';
 import type { AdaptiveRate } from './rate-gate.js';
 
 /** {@link CollectOptions} checked, with every default filled in. Internal. */
@@ -20,6 +21,7 @@ export interface ResolvedOptions {
   platforms: Set<PlatformId> | undefined;
   store: SnapshotStore | undefined;
   resume: { since: Date } | undefined;
+  coordinator: Coordinator | undefined;
 }
 
 const DEFAULT_CONCURRENCY = 4;
@@ -37,6 +39,7 @@ const COLLECT_KEYS = {
   http: true,
   store: true,
   resume: true,
+  coordinator: true,
 } as const satisfies Record<keyof CollectOptions, true>;
 const HTTP_KEYS = {
   timeoutMs: true,
@@ -120,9 +123,19 @@ export function resolveOptions(options: CollectOptions): ResolvedOptions {
       throw new OptionError('resume.since', 'a valid Date', resume?.since);
     }
   }
+  const { coordinator } = options;
+  if (
+    coordinator !== undefined &&
+    (typeof coordinator !== 'object' ||
+      coordinator === null ||
+      typeof coordinator.gate !== 'function')
+  ) {
+    throw new OptionError('coordinator', 'a Coordinator (redisCoordinator(...))', coordinator);
+  }
   return {
     store,
     resume,
+    coordinator,
     http: resolveHttp(options.http ?? {}),
     providers: map,
     concurrency,

@@ -7,9 +7,10 @@ import type { Snapshot } from '../model/snapshot.js';
 import type { NoticeCode, ProviderResult, ProviderV1 } from '../provider/types.js';
 import type { SnapshotStore } from '../stores/types.js';
 import { type ResolvedOptions, resolveOptions } from './collect-options.js';
+import type { BucketGate, Coordinator, CoordinatorError } from './coordinator.js';
 import { createHttpClient, type HttpStats } from './http-client.js';
 import { genericLimits } from './limits.js';
-import { RateGate, type WaitReason } from './rate-gate.js';
+import { RateGate, type RateGateOptions, type WaitReason } from './rate-gate.js';
 import { containsSecret, redactError, redactText } from './redact.js';
 import { RetryBudget } from './retry-budget.js';
 import { abortedError, runBatch } from './run-batch.js';
@@ -55,6 +56,14 @@ export interface CollectOptions {
    * their stored snapshot is returned among the others.
    */
   resume?: { since: Date };
+  /**
+   * Where the buckets' rate gates keep their state. Without it each bucket's gate lives in this
+   * process and counts only its requests; with `redisCoordinator()` (`social-reach/redis`) every
+   * process sharing a credential shares one quota. If the coordinator becomes unreachable, the
+   * collection stops sending and rejects with its `CoordinatorError` once the batches in flight
+   * have ended (their snapshots are stored): rerun with `resume`.
+   */
+  coordinator?: Coordinator;
 }
 
 /** HTTP settings of a collection (see `docs/fetch-engine.md`). */
@@ -217,7 +226,13 @@ export interface CollectResult {
  */
 export async function collect(registry: Registry, options: CollectOptions): Promise<CollectResult> {
   const resolved = resolveOptions(options);
-  const { now, signal } = resolved;
+  const { now } = resolved;
+  // A coordinator that becomes unreachable stops the collection (see `coordinator`).
+  const stop = new AbortController();
+  let unavailable: CoordinatorError | undefined;
+  const signal = resolved.coordinator
+    ? AbortSignal.any([resolved.signal, stop.signal])
+    : resolved.signal;
   const startedAt = now();
 
   // Every requested account has a slot, filled exactly once with its snapshot or its failure.
@@ -321,7 +336,17 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
 
   const httpStats: HttpStats = { requests: 0, retries: 0, throttled: 0, rescheduled: 0 };
   const budget = new RetryBudget(resolved.http.retryBudget);
-  const gates: RateGate[] = [];
+  const gates: BucketGate[] = [];
+  const newGate = (gateOptions: RateGateOptions): BucketGate =>
+    resolved.coordinator
+      ? resolved.coordinator.gate({
+          ...gateOptions,
+          onUnavailable: (error) => {
+            unavailable ??= error;
+            stop.abort(error);
+          },
+        })
+      : new RateGate(gateOptions);
   let batches = 0;
   const runs: Promise<void>[] = [];
   const pending =
@@ -344,7 +369,7 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
       continue;
     }
     for (const [bucket, groups] of groupByBucket(provider, identities)) {
-      const gate = new RateGate({
+      const gate = newGate({
         key: bucket,
         concurrency: resolved.concurrency,
         adaptive: provider.rateLimit?.adaptive,
@@ -445,6 +470,7 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
   } finally {
     for (const gate of gates) gate.close();
   }
+  if (unavailable) throw unavailable;
 
   const snapshots: Snapshot[] = [];
   const failures: CollectFailure[] = [];

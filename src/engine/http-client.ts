@@ -1,5 +1,6 @@
 import ky, { HTTPError, type KyInstance, TimeoutError } from 'ky';
 import { FetchError, type FetchErrorFields, RateLimitError } from '../errors.js';
+import type { BucketGate } from './coordinator.js';
 import { kindOf, type LimitObservation, type LimitParser } from './limits.js';
 import { describeCause } from './network-errors.js';
 import { GateDeadlineError, GateRefusedError, type Permit, type RateGate } from './rate-gate.js';
@@ -97,7 +98,7 @@ export interface HttpClientOptions {
   platform: string;
   provider: string;
   bucket: string;
-  gate: RateGate;
+  gate: BucketGate;
   readLimits: LimitParser;
   budget: RetryBudget;
   stats: HttpStats;

@@ -280,13 +280,14 @@ export class SharedGate implements BucketGate {
       return;
     }
     this.#failure = failure;
-    for (const waiter of this.#queue.splice(0)) waiter.reject(failure);
-    this.#endWait(this.#now());
+    // The collection hears first (it stops sending), then the waiters get the same error.
     try {
       this.#options.onUnavailable?.(failure);
     } catch {
       // a listener must not break the gate
     }
+    for (const waiter of this.#queue.splice(0)) waiter.reject(failure);
+    this.#endWait(this.#now());
   }
 
   #pump(): void {
