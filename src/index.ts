@@ -190,6 +190,7 @@ export { type MemoryStoreOptions, memoryStore } from './stores/memory.js';
 export type {
   HistoryOptions,
   PruneOptions,
+  RunOutcome,
   SnapshotStore,
   StoreLatestOptions,
   StoreOptions,

@@ -1,7 +1,8 @@
 import type { Registry } from '../model/registry.js';
 import type { Snapshot, SnapshotSource } from '../model/snapshot.js';
-import type { HistoryOptions, SnapshotStore, StoreOptions } from './types.js';
+import type { HistoryOptions, RunOutcome, SnapshotStore, StoreOptions } from './types.js';
 import {
+  checkOutcomes,
   checkSnapshots,
   closedError,
   compareIds,
@@ -9,6 +10,7 @@ import {
   readHistoryOptions,
   readLatestOptions,
   readPruneOptions,
+  readRunId,
 } from './validate.js';
 
 /**
@@ -47,6 +49,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): SnapshotStore {
   // Bumped by every write, so running history iterations know to find their place again.
   let version = 0;
   let closed = false;
+  /** The run ledger: runId → accountId → the first outcome recorded. */
+  const runs = new Map<string, Map<string, RunOutcome>>();
   const platforms = new Map<string, string>();
   const sources = new Map<string, SnapshotSource>();
 
@@ -180,8 +184,38 @@ export function memoryStore(options: MemoryStoreOptions = {}): SnapshotStore {
       return removed;
     },
 
+    async recordOutcomes(outcomes) {
+      if (closed) throw closedError('memory', 'recordOutcomes');
+      let added = 0;
+      for (const outcome of checkOutcomes('memory', outcomes)) {
+        let run = runs.get(outcome.runId);
+        if (!run) {
+          run = new Map();
+          runs.set(outcome.runId, run);
+        }
+        if (run.has(outcome.accountId)) continue;
+        run.set(outcome.accountId, outcome);
+        added++;
+      }
+      return added;
+    },
+
+    async runOutcomes(runId) {
+      if (closed) throw closedError('memory', 'runOutcomes');
+      const run = runs.get(readRunId(runId));
+      if (!run) return [];
+      return [...run.values()]
+        .sort((a, b) => compareIds(a.accountId, b.accountId))
+        .map((o) => ({
+          ...o,
+          ...(o.takenAt ? { takenAt: new Date(o.takenAt.getTime()) } : {}),
+          recordedAt: new Date(o.recordedAt.getTime()),
+        }));
+    },
+
     async close() {
       closed = true;
+      runs.clear();
       accounts.clear();
       sortedIds = undefined;
     },

@@ -70,7 +70,7 @@ describe('postgresStore on PGlite in a temporary folder', () => {
         'b',
       ]);
       const migrations = await second.query('SELECT version FROM kept.social_reach_migrations');
-      expect(migrations.rows).toStrictEqual([{ version: 1 }]); // applied once, not again
+      expect(migrations.rows).toStrictEqual([{ version: 1 }, { version: 2 }]); // applied once, not again
     } finally {
       await second.close();
     }
@@ -118,12 +118,16 @@ describe('postgresStore on in-memory PGlite', () => {
       expect(tables.rows.map((r) => r.table_name)).toStrictEqual([
         'social_reach_accounts',
         'social_reach_migrations',
+        'social_reach_run_outcomes',
         'social_reach_snapshots',
       ]);
       const applied = await db.query(
         `SELECT version, name FROM "${schema}".social_reach_migrations`,
       );
-      expect(applied.rows).toStrictEqual([{ version: 1, name: 'snapshots and accounts' }]);
+      expect(applied.rows).toStrictEqual([
+        { version: 1, name: 'snapshots and accounts' },
+        { version: 2, name: 'run ledger' },
+      ]);
     });
 
     it('applies migrations once when many stores start on one schema at once', async () => {
@@ -133,7 +137,7 @@ describe('postgresStore on in-memory PGlite', () => {
       const applied = await db.query(
         `SELECT count(*)::int AS n FROM "${schema}".social_reach_migrations`,
       );
-      expect(applied.rows).toStrictEqual([{ n: 1 }]);
+      expect(applied.rows).toStrictEqual([{ n: 2 }]);
       expect(await all(stores[0]!.history())).toHaveLength(5);
     });
 

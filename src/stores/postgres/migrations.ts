@@ -14,6 +14,7 @@ export interface Tables {
   readonly snapshots: string;
   readonly accounts: string;
   readonly migrations: string;
+  readonly runOutcomes: string;
 }
 
 /** The store's table names in a schema; every table is prefixed `social_reach_`. */
@@ -25,6 +26,7 @@ export function tables(schemaName: string): Tables {
     snapshots: `${schema}.social_reach_snapshots`,
     accounts: `${schema}.social_reach_accounts`,
     migrations: `${schema}.social_reach_migrations`,
+    runOutcomes: `${schema}.social_reach_run_outcomes`,
   };
 }
 
@@ -65,6 +67,28 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
       // Time-range scans (history) read this index in order, and page through it by keyset.
       `CREATE INDEX social_reach_snapshots_taken_at ON ${t.snapshots} (taken_at, account_id)`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'run ledger',
+    statements: (t) => [
+      // How each account of a collection run ended: the first outcome recorded is kept (the
+      // primary key and ON CONFLICT DO NOTHING), so workers taking over each other's jobs record
+      // every account exactly once.
+      `CREATE TABLE ${t.runOutcomes} (
+        run_id text COLLATE "C" NOT NULL,
+        account_id text COLLATE "C" NOT NULL,
+        platform text NOT NULL,
+        status text NOT NULL CHECK (status IN ('snapshot', 'failed')),
+        taken_at timestamptz,
+        reason text,
+        message text,
+        recorded_at timestamptz NOT NULL,
+        PRIMARY KEY (run_id, account_id),
+        CHECK ((status = 'snapshot') = (taken_at IS NOT NULL)),
+        CHECK ((status = 'failed') = (reason IS NOT NULL))
+      )`,
     ],
   },
 ];
