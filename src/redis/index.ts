@@ -16,3 +16,16 @@ export {
   type RedisCoordinatorOptions,
   redisCoordinator,
 } from './coordinator.js';
+export {
+  type CollectionJobEvent,
+  type CollectionQueueOptions,
+  type CollectionStatus,
+  type CollectionWorker,
+  type CollectionWorkerOptions,
+  collectionStatus,
+  collectionWorker,
+  type EnqueueCollectionOptions,
+  type EnqueueResult,
+  enqueueCollection,
+  type PlatformStatus,
+} from './queue.js';

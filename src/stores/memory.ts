@@ -200,11 +200,16 @@ export function memoryStore(options: MemoryStoreOptions = {}): SnapshotStore {
       return added;
     },
 
-    async runOutcomes(runId) {
+    async runOutcomes(runId, options) {
       if (closed) throw closedError('memory', 'runOutcomes');
-      const run = runs.get(readRunId(runId));
+      const id = readRunId(runId);
+      const { accountIds } = readLatestOptions(options);
+      const run = runs.get(id);
       if (!run) return [];
-      return [...run.values()]
+      const rows = accountIds
+        ? accountIds.flatMap((a) => (run.has(a) ? [run.get(a)!] : []))
+        : [...run.values()];
+      return rows
         .sort((a, b) => compareIds(a.accountId, b.accountId))
         .map((o) => ({
           ...o,

@@ -112,8 +112,11 @@ export interface SnapshotStore {
    * @throws {ValidationError} when any row is invalid (nothing written).
    */
   recordOutcomes?(outcomes: readonly RunOutcome[]): Promise<number>;
-  /** The outcomes recorded for a run, sorted by `accountId` (code point order). */
-  runOutcomes?(runId: string): Promise<RunOutcome[]>;
+  /**
+   * The outcomes recorded for a run, sorted by `accountId` (code point order); with `accountIds`,
+   * only theirs.
+   */
+  runOutcomes?(runId: string, options?: { accountIds?: readonly string[] }): Promise<RunOutcome[]>;
   /**
    * Closes the store. Idempotent; waits for writes already started. Afterwards every method
    * throws a `StoreError`. It never closes a client the caller passed in.

@@ -537,7 +537,8 @@ export function describeStoreConformance(
         if (!recordOutcomes || !runOutcomes) throw new Error(`${store.name} has no run ledger`);
         return {
           record: (o: readonly RunOutcome[]) => recordOutcomes.call(store, o),
-          read: (runId: string) => runOutcomes.call(store, runId),
+          read: (runId: string, accountIds?: readonly string[]) =>
+            runOutcomes.call(store, runId, accountIds ? { accountIds } : undefined),
         };
       };
 
@@ -554,6 +555,11 @@ export function describeStoreConformance(
           ok('r1', 'c', 3),
         ]);
         expect(await read('r2')).toStrictEqual([ok('r2', 'a', 2)]);
+        expect(await read('r1', ['c', 'zz', 'a', 'c'])).toStrictEqual([
+          failed('r1', 'a', 'gone'),
+          ok('r1', 'c', 3),
+        ]);
+        expect(await read('r1', [])).toStrictEqual([]);
         expect(await read('unknown-run')).toStrictEqual([]);
         // Within one call too, the first of a key wins.
         expect(await record([ok('r3', 'a', 1), failed('r3', 'a')])).toBe(1);

@@ -59,7 +59,7 @@ export interface PostgresStore extends SnapshotStore {
    */
   migrate(): Promise<void>;
   recordOutcomes(outcomes: readonly RunOutcome[]): Promise<number>;
-  runOutcomes(runId: string): Promise<RunOutcome[]>;
+  runOutcomes(runId: string, options?: { accountIds?: readonly string[] }): Promise<RunOutcome[]>;
 }
 
 /**
@@ -256,11 +256,15 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
         return toInt(rows[0]?.added ?? 0, 'added');
       }),
 
-    runOutcomes: (runId) =>
+    runOutcomes: (runId, options) =>
       track('runOutcomes', async () => {
         const id = readRunId(runId);
+        const { accountIds } = readLatestOptions(options);
+        if (accountIds?.length === 0) return [];
         await ready();
-        const rows = await run('runOutcomes', () => db.query(sql.runOutcomes, [id]));
+        const rows = await run('runOutcomes', () =>
+          db.query(sql.runOutcomes, [id, accountIds ?? null]),
+        );
         return rows.map(fromOutcomeRow);
       }),
 
@@ -326,7 +330,9 @@ function statements(t: Tables) {
     runOutcomes: `SELECT run_id, account_id, platform, status,
         floor(extract(epoch FROM taken_at) * 1000)::int8 AS taken_ms, reason, message,
         floor(extract(epoch FROM recorded_at) * 1000)::int8 AS recorded_ms
-      FROM ${t.runOutcomes} WHERE run_id = $1 ORDER BY account_id`,
+      FROM ${t.runOutcomes}
+      WHERE run_id = $1 AND ($2::text[] IS NULL OR account_id = ANY($2::text[]))
+      ORDER BY account_id`,
     // Strictly before a millisecond: a row's millisecond is before it exactly when the row is.
     prune: `WITH gone AS (DELETE FROM ${t.snapshots}
         WHERE taken_at < $1::timestamptz AND ($2::text IS NULL OR platform = $2::text) RETURNING 1)
