@@ -1,9 +1,9 @@
 import { collect } from '../src/engine/collect.js';
 import { defineRegistry } from '../src/model/registry.js';
-import type { ProviderV1 } from '../src/provider/types.js';
 import { blueskyProvider } from '../src/providers/bluesky.js';
 import { mastodonProvider } from '../src/providers/mastodon.js';
 import { xProvider } from '../src/providers/x.js';
+import type { ProviderV1 } from '../src/spec/v1/index.js';
 import type { FakePlatform } from '../src/testing/index.js';
 import { type BenchRow, naiveClient, untilWindowStart } from './harness.js';
 import { startRemoteServer } from './remote-server.js';

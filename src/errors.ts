@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 
 const BRAND = Symbol.for('social-reach.error');
 

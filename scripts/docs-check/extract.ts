@@ -53,7 +53,13 @@ export function extractAll(root: string): { blocks: CodeBlock[]; problems: strin
 
 const FENCE = /^(\s*)(`{3,}|~{3,})\s*([^\s`]*)/;
 const MARKER = /^\s*<!--\s*check:\s*(.*?)\s*-->\s*$/;
-const ENTRY_POINTS = ['social-reach', 'social-reach/testing', 'social-reach/postgres'];
+const ENTRY_POINTS = [
+  'social-reach',
+  'social-reach/provider',
+  'social-reach/testing',
+  'social-reach/postgres',
+  'social-reach/redis',
+];
 
 /** The TypeScript blocks of one Markdown text. */
 export function extractBlocks(

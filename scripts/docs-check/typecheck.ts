@@ -19,8 +19,10 @@ export interface BlockFile {
 export function packagePaths(root: string): Record<string, string[]> {
   return {
     'social-reach': [join(root, 'src/index.ts')],
+    'social-reach/provider': [join(root, 'src/provider-kit.ts')],
     'social-reach/testing': [join(root, 'src/testing/index.ts')],
     'social-reach/postgres': [join(root, 'src/stores/postgres/index.ts')],
+    'social-reach/redis': [join(root, 'src/redis/index.ts')],
   };
 }
 

@@ -3,24 +3,35 @@ import type { PlatformId } from '../model/platform.js';
 import type { Registry } from '../model/registry.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { SnapshotStore } from '../stores/types.js';
-import { nextPeriodStartMs, type Period, periodStartMs } from '../util/time-zone.js';
+import {
+  fiscalYearStartMonth,
+  nextPeriodStartMs,
+  PERIOD_NAMES,
+  type Period,
+  type PeriodOptions,
+  periodStartMs,
+} from '../util/time-zone.js';
 import { asOfTime } from './latest.js';
 import { type CountSummary, totals } from './totals.js';
 
 /** Options of {@link series}. */
-export interface SeriesOptions {
+export interface SeriesOptions extends PeriodOptions {
   /** The first period is the one containing `from`. */
   from: Date;
   /** The last period is the one containing `to`. */
   to: Date;
-  /** @default 'day' */
+  /**
+   * The periods: `'quarter'` and `'fiscal-year'` follow the financial year (April to March in
+   * India; `fiscalYearStartMonth` to change it).
+   * @default 'day'
+   */
   interval?: Period;
   /** The calendar the periods follow. @default 'Asia/Kolkata' */
   timeZone?: string;
   /**
    * How long before a period's start a value may have been taken and still count in the period
    * (carried forward). Older values are missing, never zero.
-   * @default one interval (a day, 7 days or 31 days): the previous period's last value carries over
+   * @default one interval (a day, 7, 31, 92 or 366 days): the previous period's last value carries over
    */
   maxStalenessMs?: number;
   /** Count only these platforms. @default every platform */
@@ -56,6 +67,8 @@ const PERIOD_MS: Record<Period, number> = {
   day: 86_400_000,
   week: 7 * 86_400_000,
   month: 31 * 86_400_000,
+  quarter: 92 * 86_400_000,
+  'fiscal-year': 366 * 86_400_000,
 };
 
 /**
@@ -87,14 +100,15 @@ export async function series(
     throw new OptionError('to', 'a valid Date not before `from`', options?.to);
   // own keys only: `'constructor' in PERIOD_MS` is true
   if (typeof interval !== 'string' || !Object.hasOwn(PERIOD_MS, interval))
-    throw new OptionError('interval', '"day", "week" or "month"', interval);
+    throw new OptionError('interval', PERIOD_NAMES, interval);
+  const startMonth = fiscalYearStartMonth(options);
   const maxStaleness = options.maxStalenessMs ?? PERIOD_MS[interval];
   if (typeof maxStaleness !== 'number' || !Number.isFinite(maxStaleness) || maxStaleness < 0) {
     throw new OptionError('maxStalenessMs', 'a number of milliseconds >= 0', maxStaleness);
   }
 
   const bounds: [number, number][] = [];
-  for (let start = periodStartMs(from, interval, timeZone); start <= to; ) {
+  for (let start = periodStartMs(from, interval, timeZone, startMonth); start <= to; ) {
     const end = nextPeriodStartMs(start, interval, timeZone);
     bounds.push([start, end]);
     start = end;

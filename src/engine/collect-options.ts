@@ -1,17 +1,157 @@
 import { OptionError } from '../errors.js';
 import type { PlatformId } from '../model/platform.js';
-import type { ProviderV1 } from '../provider/types.js';
+import type { AdaptiveRate, NoticeCode, ProviderV1 } from '../spec/v1/index.js';
 import type { SnapshotStore } from '../stores/types.js';
-import type { CollectOptions, CollectProgress, HttpOptions } from './collect.js';
 import type { Coordinator } from './coordinator.js';
-import type { AdaptiveRate } from './rate-gate.js';
+import type { WaitReason } from './rate-gate.js';
+
+/** Options of {@link collect}. */
+export interface CollectOptions {
+  /** One provider per platform. Accounts of platforms without one fail with `no-provider`. */
+  providers: readonly ProviderV1[];
+  /**
+   * Requests in flight at once, per rate bucket (platform + credential + host).
+   * @default 4
+   */
+  concurrency?: number;
+  /** Cancels the collection: queued, waiting and in-flight work ends as `aborted` failures. */
+  signal?: AbortSignal;
+  /**
+   * Called after each batch, when a bucket starts waiting for its quota, and when a provider has a
+   * notice (a fallback). Must not throw.
+   */
+  onProgress?: (event: CollectProgress) => void;
+  /**
+   * The clock, for `takenAt`, statistics and the rate gates. It must move: the gates wait on it, so
+   * a frozen clock would hold a paced bucket forever. To date snapshots in the past (a test, a
+   * replay), offset the real clock: `() => new Date(Date.now() - offsetMs)`.
+   * @default () => new Date()
+   */
+  now?: () => Date;
+  /** Collect only these account ids (others are not fetched and not reported). */
+  accountIds?: readonly string[];
+  /** Collect only accounts of these platforms. */
+  platforms?: readonly PlatformId[];
+  /** HTTP behaviour of the built-in providers. */
+  http?: HttpOptions;
+  /**
+   * Where snapshots are written, each batch as it finishes (one `put` per batch, all or none), so a
+   * crash loses only the requests in flight. Store failures do not stop the collection: they are
+   * listed in `storeErrors`, and the snapshots are still returned.
+   */
+  store?: SnapshotStore;
+  /**
+   * Resumes an interrupted run: accounts that already have a snapshot in `store` taken at or after
+   * `since` (the start of this run's period, say today in Asia/Kolkata) are not fetched again;
+   * their stored snapshot is returned among the others.
+   */
+  resume?: { since: Date };
+  /**
+   * Where the buckets' rate gates keep their state. Without it each bucket's gate lives in this
+   * process and counts only its requests; with `redisCoordinator()` (`social-reach/redis`) every
+   * process sharing a credential shares one quota (docs/scaling.md). If the coordinator becomes
+   * unreachable, the collection stops sending and rejects with its `CoordinatorError` once the
+   * batches in flight have ended (their snapshots are stored): rerun with `resume`.
+   */
+  coordinator?: Coordinator;
+}
+
+/** HTTP settings of a collection (see `docs/fetch-engine.md`). */
+export interface HttpOptions {
+  /** Per attempt: until the headers arrive, and again for the body. @default 10_000 */
+  timeoutMs?: number;
+  /**
+   * The most bytes an answer below HTTP 400 may have, counted after decompression. A longer one
+   * (a gzip bomb, a body that never ends) is not read further, its connection is closed, and its
+   * request fails as `invalid-response`. The largest legitimate answers stay under 100 KB (25
+   * Bluesky profiles with long descriptions; 100 X users are about 30 KB). The limit also bounds
+   * the memory JSON.parse may take for one answer (up to 30–40 times its size for a body crafted
+   * as `[{},{},…]`): raise it only for a provider that needs it.
+   * @default 1_048_576 (1 MiB)
+   */
+  maxBodyBytes?: number;
+  /**
+   * The same for answers of HTTP 400 and more, whose bodies are read for their limit signals and
+   * error details only: a platform's error body is a few hundred bytes.
+   * @default 65_536 (64 KiB)
+   */
+  maxErrorBodyBytes?: number;
+  /** Retries after a transient fault (5xx, 408, timeout, network error). @default 2 */
+  retries?: number;
+  /** First backoff step; retry n waits up to `retryDelayMs × 2^(n-1)`, capped at 20 s. @default 500 */
+  retryDelayMs?: number;
+  /** Tokens of the retry budget shared by a collection's buckets. @default 500 */
+  retryBudget?: number;
+  /** Throttles one request may meet before it fails as `rate-limited`. @default 5 */
+  maxThrottleRetries?: number;
+  /**
+   * The longest one request may wait for its bucket's quota; a longer wait fails at once as
+   * `rate-limited`, with the time the bucket reopens. @default 20 minutes (an X window is 15)
+   */
+  maxWaitMs?: number;
+  /** No request is sent or waited for after this time. @default none */
+  deadline?: Date;
+  /** Consecutive transient failures that open a bucket's circuit. @default 5 */
+  failureThreshold?: number;
+  /** Wait before a half-open probe (then doubled after each failed probe, with jitter). @default 30_000 */
+  circuitCooldownMs?: number;
+  /** The fetch implementation. @default globalThis.fetch */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** A progress report: after every batch, when a bucket starts waiting, and a provider's notices. */
+export type CollectProgress = BatchProgress | WaitingProgress | NoticeProgress;
+
+/** Sent after every batch, with running totals. */
+export interface BatchProgress {
+  readonly type: 'batch';
+  readonly platform: PlatformId;
+  readonly provider: string;
+  readonly bucket: string;
+  /** Accounts of this batch that got a snapshot, and that failed. */
+  readonly batch: { readonly done: number; readonly failed: number };
+  /** Running totals over the whole collection. */
+  readonly done: number;
+  readonly failed: number;
+  readonly total: number;
+}
+
+/** Sent when a bucket starts holding its requests back, and until when. */
+export interface WaitingProgress {
+  readonly type: 'waiting';
+  readonly platform: PlatformId;
+  readonly provider: string;
+  readonly bucket: string;
+  readonly until: Date;
+  /** `quota` (window spent), `throttled` (a 429 or equivalent), `quota-exhausted` (a daily quota), `circuit-open`. */
+  readonly reason: WaitReason;
+}
+
+/**
+ * Sent when a provider says something about its bucket that is not an account's outcome: with
+ * `code: 'fallback'`, the platform refused a kind of request (Graph multi-ID or batch requests for
+ * an app created after 4 November 2026) and the provider uses another from now on. Once per bucket
+ * and provider instance, not per request.
+ */
+export interface NoticeProgress {
+  readonly type: 'notice';
+  readonly platform: PlatformId;
+  readonly provider: string;
+  readonly bucket: string;
+  readonly code: NoticeCode;
+  /** A readable explanation, free of secrets, at most 500 characters. */
+  readonly message: string;
+}
+
+/** {@link HttpOptions} checked, with every default filled in; `deadline` in epoch ms. Internal. */
+export type ResolvedHttpOptions = Required<Omit<HttpOptions, 'deadline' | 'fetch'>> & {
+  deadline: number;
+  fetch: typeof globalThis.fetch | undefined;
+};
 
 /** {@link CollectOptions} checked, with every default filled in. Internal. */
 export interface ResolvedOptions {
-  http: Required<Omit<HttpOptions, 'deadline' | 'fetch'>> & {
-    deadline: number;
-    fetch: typeof globalThis.fetch | undefined;
-  };
+  http: ResolvedHttpOptions;
   providers: Map<PlatformId, ProviderV1>;
   concurrency: number;
   signal: AbortSignal;

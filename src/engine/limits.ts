@@ -1,66 +1,12 @@
 /**
- * The engine's one limit model, and the parsers that read each platform's limit signals into it.
- * Every parser is total: malformed or absent values are ignored, never turned into NaN, a negative
+ * The parsers that read limit signals into the engine's one limit model (`LimitObservation`, in
+ * `src/spec/v1/limits.ts`), and the readers they are made of. Every parser is total: malformed or absent values are ignored, never turned into NaN, a negative
  * wait, or a sleep of days.
  *
  * @module
  */
 
-/** What one response said about the rate limit of its bucket. */
-export interface LimitObservation {
-  /**
-   * - `ok`: an ordinary answer (it may still carry quota figures);
-   * - `throttled`: refused for going too fast (HTTP 429, Facebook codes 4/17/32/613/80001…,
-   *   YouTube `rateLimitExceeded`, Telegram `retry_after`): pause the bucket and try again;
-   * - `quota-exhausted`: a daily or billing quota is spent (YouTube `quotaExceeded`, X usage cap);
-   * - `refused`: the platform refused the credential (HTTP 401, Facebook code 190): the bucket
-   *   sends nothing more.
-   */
-  kind: 'ok' | 'throttled' | 'quota-exhausted' | 'refused';
-  /** Requests allowed per window, when announced. */
-  limit?: number;
-  /** Requests left in the current window, when announced. */
-  remaining?: number;
-  /** When the window resets, in epoch ms on the local clock (skew corrected). */
-  resetAt?: number;
-  /** The window's length, when announced (`RateLimit-Policy: 300;w=300`). */
-  windowMs?: number;
-  /** How long the server asked to wait (Retry-After, `retry_after`, regain time), in ms. */
-  retryAfterMs?: number;
-  /** Share of a usage limit already used, 0–100 (Facebook `X-App-Usage`). */
-  usagePct?: number;
-  /**
-   * Set on a `throttled` observation of a batch answer (a Graph batch call) in which some parts
-   * were refused for going too fast while others answered: the gate pauses the bucket as for any
-   * throttle, but the answer is not thrown away. The client hands it to the provider, which asks
-   * again (through the gate, so after the pause) only for the refused parts. Without it, a
-   * `throttled` answer is sent again whole once the bucket reopens.
-   */
-  partial?: boolean;
-  /**
-   * How many parts of a batch answer were refused for going too fast (a Graph batch's throttled
-   * sub-requests). The collection's `throttled` statistic counts each of them; an answer without
-   * parts counts as one.
-   */
-  throttledParts?: number;
-  /** Where the figures came from, for logs and tests. */
-  source?: string;
-}
-
-/** What a limit parser sees of a response. */
-export interface LimitResponse {
-  readonly status: number;
-  readonly headers: Headers;
-  /**
-   * The parsed JSON body, when it was JSON: of every error response (status >= 400), and of every
-   * response to a request sent with `limitsInBody` (a Graph batch, whose 200 holds its parts'
-   * throttles).
-   */
-  readonly body?: unknown;
-}
-
-/** Reads a response's limit signals; `now` is the local clock in epoch ms. */
-export type LimitParser = (response: LimitResponse, now: number) => LimitObservation;
+import type { LimitObservation, LimitParser } from '../spec/v1/index.js';
 
 /** The longest wait any header may ask for: a day. Longer hints are treated as a day. */
 export const MAX_HINT_MS = 86_400_000;
@@ -168,12 +114,17 @@ export function kindOf(status: number): LimitObservation['kind'] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Platform parsers.
+// Parsers. Each platform's own parser sits in its provider file (`xLimits` in providers/x.ts).
 
-type ResetReader = (value: string | null, now: number, offset: number) => number | undefined;
+/** Reads a reset header into local epoch ms: {@link resetFromEpochSeconds}, {@link resetFromIso}. */
+export type ResetReader = (value: string | null, now: number, offset: number) => number | undefined;
 
-/** A parser for the three-header form `<prefix>limit`, `-remaining`, `-reset`. */
-function tripleLimits(prefix: string, readReset: ResetReader, source: string): LimitParser {
+/**
+ * A parser for the three-header form `<prefix>limit`, `-remaining`, `-reset` (the reset read by
+ * `readReset`), with `Retry-After`: X's `x-rate-limit-*`, Mastodon's `X-RateLimit-*`, Bluesky's
+ * `RateLimit-*`.
+ */
+export function tripleLimits(prefix: string, readReset: ResetReader, source: string): LimitParser {
   return ({ status, headers }, now) => {
     const offset = clockOffset(headers, now);
     return observation(status, {
@@ -185,34 +136,6 @@ function tripleLimits(prefix: string, readReset: ResetReader, source: string): L
     });
   };
 }
-
-/** X API v2: `x-rate-limit-limit`, `-remaining`, `-reset` (epoch seconds). */
-export const xLimits: LimitParser = tripleLimits(
-  'x-rate-limit-',
-  resetFromEpochSeconds,
-  'x-rate-limit',
-);
-
-/** Mastodon: `X-RateLimit-Limit`, `-Remaining`, `-Reset` (ISO 8601). */
-export const mastodonLimits: LimitParser = tripleLimits(
-  'x-ratelimit-',
-  resetFromIso,
-  'x-ratelimit-iso',
-);
-
-const blueskyTriple = tripleLimits('ratelimit-', resetFromEpochSeconds, 'ratelimit-epoch');
-
-/** Bluesky: `RateLimit-Limit`, `-Remaining`, `-Reset` (epoch seconds), `RateLimit-Policy: 3000;w=300`. */
-export const blueskyLimits: LimitParser = (response, now) => {
-  const observed = blueskyTriple(response, now);
-  const policy = /^\s*(\d+)\s*;\s*w=(\d+)/.exec(response.headers.get('ratelimit-policy') ?? '');
-  if (!policy) return observed;
-  return {
-    ...observed,
-    limit: observed.limit ?? Number(policy[1]),
-    windowMs: Math.min(Number(policy[2]) * 1_000, MAX_HINT_MS),
-  };
-};
 
 /**
  * The IETF fields (draft-ietf-httpapi-ratelimit-headers): `RateLimit: "default";r=50;t=30` and

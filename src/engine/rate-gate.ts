@@ -1,20 +1,10 @@
+import type { AdaptiveRate, LimitObservation } from '../spec/v1/index.js';
 import { AdaptivePacer } from './adaptive-rate.js';
 import { CircuitBreaker } from './circuit-breaker.js';
-import type { LimitObservation } from './limits.js';
 import { UsageWindow } from './usage-window.js';
 
 /** Why a gate holds its requests back; reported in `waiting` progress events. */
 export type WaitReason = 'quota' | 'throttled' | 'quota-exhausted' | 'circuit-open';
-
-/** How a gate paces a bucket whose platform announces no quota (Telegram, a third-party API). */
-export interface AdaptiveRate {
-  /** Requests per second to start with. */
-  initialRate: number;
-  /** @default 0.5 */
-  minRate?: number;
-  /** @default 1000 */
-  maxRate?: number;
-}
 
 /** Options of a {@link RateGate}. */
 export interface RateGateOptions {

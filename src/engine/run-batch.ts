@@ -7,7 +7,7 @@ import {
 } from '../errors.js';
 import type { Account } from '../model/account.js';
 import { isPlainSnapshot, Snapshot } from '../model/snapshot.js';
-import type { FetchContext, ProviderResult, ProviderV1 } from '../provider/types.js';
+import type { FetchContext, ProviderResult, ProviderV1 } from '../spec/v1/index.js';
 import { redactText } from './redact.js';
 
 /**

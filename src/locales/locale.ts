@@ -25,8 +25,6 @@
  * @module
  */
 
-import type { ClaimCheck } from '../numbers/check-claim.js';
-
 /** Every word social-reach writes in one language. */
 export interface Locale {
   /** The BCP 47 language subtag this file is for, its key in the registry: `en`, `hi`. */
@@ -39,8 +37,12 @@ export interface Locale {
   readonly names: 'en' | 'hi';
   /** A count's figure with its precision (`describeCount`, report cells). */
   readonly count: CountWords;
-  /** `checkClaim`'s verdicts in words, for reports of claims (the command's `check`). */
-  readonly verdict: Readonly<Record<ClaimCheck['verdict'], string>>;
+  /**
+   * `checkClaim`'s verdicts in words, for reports of claims (the command's `check`). The keys are
+   * `ClaimCheck['verdict']`, written out: the words sit below the numbers that use them, so this
+   * file imports nothing from `src/numbers` (a type test keeps the two lists equal).
+   */
+  readonly verdict: Readonly<Record<'consistent' | 'overstated' | 'understated', string>>;
   /** Titles, column labels and notes of `renderReport`'s text and Markdown tables. */
   readonly report: ReportWords;
 }

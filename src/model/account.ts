@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { ownRecord } from './own-record.js';
 import type { PlatformId } from './platform.js';
 import { Id, LocalizedName } from './unit.js';

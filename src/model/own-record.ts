@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 /**
  * `z.record(z.string(), value)` that refuses a `__proto__` key, with its path, instead of losing it.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { describeValue, ValidationError, type ValidationIssue, zodIssues } from '../errors.js';
 import { isObject, isWholeNumber } from '../util/guards.js';
 import { Count } from './count.js';

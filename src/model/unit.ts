@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { describeValue, quoteInput } from '../errors.js';
 import { ownRecord } from './own-record.js';
 
@@ -26,7 +26,10 @@ export const UNIT_KINDS = [
   'official',
 ] as const;
 
-/** A unit kind: one of {@link UNIT_KINDS}, or a custom kind such as `'tehsil'`. */
+/**
+ * A unit kind: `country`, `state`, `division`, `district`, `office` or `official`, or a custom kind
+ * such as `'tehsil'`.
+ */
 export type UnitKind = (typeof UNIT_KINDS)[number] | (string & {});
 
 /**

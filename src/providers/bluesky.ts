@@ -1,16 +1,16 @@
-import { z } from 'zod';
-import { blueskyLimits } from '../engine/limits.js';
+import { z } from 'zod/v4';
+import { MAX_HINT_MS, resetFromEpochSeconds, tripleLimits } from '../engine/limits.js';
 import { quoteServerText } from '../engine/redact.js';
 import { exactCount } from '../model/count.js';
-import type { ProviderResult, ProviderV1 } from '../provider/types.js';
+import type { LimitParser, ProviderResult, ProviderV1 } from '../spec/v1/index.js';
 import {
   type AnswerIdentity,
   batchError,
-  failed,
+  failureResult,
   matchAnswers,
-  observed,
   parseBody,
   readBaseUrl,
+  snapshotResult,
 } from './shared.js';
 
 /** Options of {@link blueskyProvider}. */
@@ -46,6 +46,20 @@ const BLUESKY_IDENTITY: AnswerIdentity<Profile> = {
   idPattern: BLUESKY_DID,
   idRule: 'a Bluesky DID (did:plc:<24 characters> or did:web:<host>)',
   figuresOf: (p) => [p.did, p.followersCount, p.followsCount, p.postsCount],
+};
+
+const blueskyTriple = tripleLimits('ratelimit-', resetFromEpochSeconds, 'ratelimit-epoch');
+
+/** Bluesky: `RateLimit-Limit`, `-Remaining`, `-Reset` (epoch seconds), `RateLimit-Policy: 3000;w=300`. */
+export const blueskyLimits: LimitParser = (response, now) => {
+  const triple = blueskyTriple(response, now);
+  const policy = /^\s*(\d+)\s*;\s*w=(\d+)/.exec(response.headers.get('ratelimit-policy') ?? '');
+  if (!policy) return triple;
+  return {
+    ...triple,
+    limit: triple.limit ?? Number(policy[1]),
+    windowMs: Math.min(Number(policy[2]) * 1_000, MAX_HINT_MS),
+  };
 };
 
 /**
@@ -97,7 +111,7 @@ export function blueskyProvider(options: BlueskyProviderOptions = {}): ProviderV
         if (match.kind === 'absent') {
           if (match.stray) return match.stray;
           // getProfiles silently omits actors it cannot show (platforms.md §6)
-          return failed(
+          return failureResult(
             provider,
             account,
             'not-found',
@@ -106,9 +120,14 @@ export function blueskyProvider(options: BlueskyProviderOptions = {}): ProviderV
         }
         const profile = match.entry;
         if (profile.followersCount === undefined) {
-          return failed(provider, account, 'hidden', 'the profile came without followersCount');
+          return failureResult(
+            provider,
+            account,
+            'hidden',
+            'the profile came without followersCount',
+          );
         }
-        return observed(provider, account, takenAt, exactCount(profile.followersCount), {
+        return snapshotResult(provider, account, takenAt, exactCount(profile.followersCount), {
           platformUserId: match.id,
           following: profile.followsCount,
           posts: profile.postsCount,

@@ -1,9 +1,14 @@
-import { z } from 'zod';
-import type { HttpClient, HttpResponse } from '../engine/http-client.js';
+import { z } from 'zod/v4';
 import { OptionError } from '../errors.js';
 import type { Account } from '../model/account.js';
 import { exactCount } from '../model/count.js';
-import type { FetchContext, ProviderResult, ProviderV1 } from '../provider/types.js';
+import type {
+  FetchContext,
+  HttpClient,
+  HttpResponse,
+  ProviderResult,
+  ProviderV1,
+} from '../spec/v1/index.js';
 import { credentialTag } from '../util/hash.js';
 import { graphBatch } from './graph-batch.js';
 import {
@@ -19,15 +24,15 @@ import {
 import {
   type AnswerIdentity,
   batchError,
-  failed,
+  failureResult,
   matchAnswers,
   matchOne,
-  observed,
   parseBody,
   readBaseUrl,
   requireCredential,
   settleEach,
   shapeIssues,
+  snapshotResult,
 } from './shared.js';
 
 /**
@@ -262,7 +267,7 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
         return interpret(account, part.status, part.body, operation, takenAt);
       }
       if (part.kind === 'unreadable') {
-        return failed(
+        return failureResult(
           provider,
           account,
           'invalid-response',
@@ -270,7 +275,7 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
           part.status,
         );
       }
-      return failed(provider, account, part.reason, part.message);
+      return failureResult(provider, account, part.reason, part.message);
     });
     return refused ? { results, refused: { refused: refused.error } } : { results };
   }
@@ -289,7 +294,7 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
     if (status === 200) {
       const page = Page.safeParse(body);
       if (!page.success) {
-        return failed(
+        return failureResult(
           provider,
           account,
           'invalid-response',
@@ -314,7 +319,7 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
     // Any code 100 here is about this one node: unknown, not a Page (no such field on a User), or
     // not readable with this token.
     if (isUnknown(error) || error?.code === 100) {
-      return failed(
+      return failureResult(
         provider,
         account,
         'not-found',
@@ -323,7 +328,7 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
       );
     }
     if (isPermission(error)) {
-      return failed(
+      return failureResult(
         provider,
         account,
         'unauthorized',
@@ -332,7 +337,7 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
       );
     }
     if (isDeprecated(error)) {
-      return failed(
+      return failureResult(
         provider,
         account,
         'invalid-response',
@@ -340,7 +345,7 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
         status,
       );
     }
-    return failed(
+    return failureResult(
       provider,
       account,
       'invalid-response',
@@ -385,7 +390,7 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
         if (match.kind === 'failed') return match.failure;
         return (
           match.stray ??
-          failed(provider, account, 'not-found', 'Graph left this Page out of its answer')
+          failureResult(provider, account, 'not-found', 'Graph left this Page out of its answer')
         );
       });
     }
@@ -414,7 +419,7 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
     const byId = new Map(rest.map((a, i) => [a.id, answers[i]!]));
     const notFound = `Graph says this Page does not exist (${describeGraphError(error, secrets)})`;
     return accounts.map(
-      (a) => byId.get(a.id) ?? failed(provider, a, 'not-found', notFound, response.status),
+      (a) => byId.get(a.id) ?? failureResult(provider, a, 'not-found', notFound, response.status),
     );
   }
 
@@ -439,7 +444,7 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
       const message = `the token may not read these Pages: Graph refused the batch and the first two Pages alone (${describeGraphError(error, secrets)}); a token needs Page Public Content Access to read Pages it does not manage`;
       return [
         ...probes,
-        ...accounts.slice(2).map((a) => failed(provider, a, 'unauthorized', message)),
+        ...accounts.slice(2).map((a) => failureResult(provider, a, 'unauthorized', message)),
       ];
     }
     return [...probes, ...(await settleEach(accounts.slice(2), (a) => one(http, a, now)))];
@@ -452,14 +457,14 @@ export function facebookProvider(options: FacebookProviderOptions): ProviderV1 {
     takenAt: Date,
   ): ProviderResult {
     if (page.followers_count === undefined) {
-      return failed(
+      return failureResult(
         provider,
         account,
         'hidden',
         'Graph returned the Page without followers_count (hidden by the Page, or not readable with this token)',
       );
     }
-    return observed(provider, account, takenAt, exactCount(page.followers_count), {
+    return snapshotResult(provider, account, takenAt, exactCount(page.followers_count), {
       platformUserId: id,
       extra: page.fan_count === undefined ? undefined : { fans: page.fan_count },
     });

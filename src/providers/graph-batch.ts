@@ -7,10 +7,9 @@
  *
  * @module
  */
-import { z } from 'zod';
-import type { HttpClient, HttpResponse } from '../engine/http-client.js';
+import { z } from 'zod/v4';
 import { type FailureReason, ProviderError } from '../errors.js';
-import type { ProviderV1 } from '../provider/types.js';
+import type { HttpClient, HttpResponse, ProviderV1 } from '../spec/v1/index.js';
 import {
   describeGraphError,
   type GraphError,

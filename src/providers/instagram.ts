@@ -1,9 +1,8 @@
-import { z } from 'zod';
-import type { HttpClient } from '../engine/http-client.js';
+import { z } from 'zod/v4';
 import { OptionError } from '../errors.js';
 import type { Account } from '../model/account.js';
 import { exactCount } from '../model/count.js';
-import type { FetchContext, ProviderResult, ProviderV1 } from '../provider/types.js';
+import type { FetchContext, HttpClient, ProviderResult, ProviderV1 } from '../spec/v1/index.js';
 import { credentialTag } from '../util/hash.js';
 import { graphBatch, MAX_BATCH } from './graph-batch.js';
 import {
@@ -19,13 +18,13 @@ import {
 import {
   type AnswerIdentity,
   batchError,
-  failed,
+  failureResult,
   matchOne,
-  observed,
   readBaseUrl,
   requireCredential,
   settleEach,
   shapeIssues,
+  snapshotResult,
 } from './shared.js';
 
 /** Options of {@link instagramProvider}. */
@@ -195,7 +194,7 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
         );
       }
       if (part.kind === 'unreadable') {
-        return failed(
+        return failureResult(
           provider,
           account,
           'invalid-response',
@@ -203,7 +202,7 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
           part.status,
         );
       }
-      return failed(provider, account, part.reason, part.message);
+      return failureResult(provider, account, part.reason, part.message);
     });
     if (!refused) return results as ProviderResult[];
     if (mode === 'batch') {
@@ -256,7 +255,7 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
       const error = readGraphError(body);
       const graph = describeGraphError(error, secrets);
       if (error?.code === INVALID_USER_CODE) {
-        return failed(
+        return failureResult(
           provider,
           account,
           'not-found',
@@ -266,7 +265,7 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
       }
       if (error?.code === 100 && error.subcode === 33) throw nodeRefused();
       if (isDeprecated(error)) {
-        return failed(
+        return failureResult(
           provider,
           account,
           'invalid-response',
@@ -274,7 +273,7 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
           status,
         );
       }
-      return failed(
+      return failureResult(
         provider,
         account,
         'invalid-response',
@@ -284,7 +283,7 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
     }
     const parsed = Answer.safeParse(body);
     if (!parsed.success) {
-      return failed(
+      return failureResult(
         provider,
         account,
         'invalid-response',
@@ -303,14 +302,14 @@ export function instagramProvider(options: InstagramProviderOptions): ProviderV1
     if (match.kind === 'failed') return match.failure;
     const found: Discovered = match.entry;
     if (found.followers_count === undefined) {
-      return failed(
+      return failureResult(
         provider,
         account,
         'hidden',
         'business discovery returned the account without followers_count',
       );
     }
-    return observed(provider, account, takenAt, exactCount(found.followers_count), {
+    return snapshotResult(provider, account, takenAt, exactCount(found.followers_count), {
       platformUserId: match.id,
       following: found.follows_count,
       posts: found.media_count,

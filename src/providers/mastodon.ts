@@ -1,17 +1,17 @@
-import { z } from 'zod';
-import { mastodonLimits } from '../engine/limits.js';
+import { z } from 'zod/v4';
+import { resetFromIso, tripleLimits } from '../engine/limits.js';
 import { OptionError } from '../errors.js';
 import { exactCount } from '../model/count.js';
 import { normalizeHandle } from '../model/platform.js';
-import type { ProviderV1 } from '../provider/types.js';
+import type { LimitParser, ProviderV1 } from '../spec/v1/index.js';
 import { credentialTag } from '../util/hash.js';
 import {
   type AnswerIdentity,
   batchError,
-  failed,
+  failureResult,
   matchOne,
-  observed,
   parseBody,
+  snapshotResult,
 } from './shared.js';
 
 /** Options of {@link mastodonProvider}. */
@@ -42,6 +42,13 @@ const Account = z.object({
   statuses_count: z.number().int().optional(),
   suspended: z.boolean().optional(),
 });
+
+/** Mastodon: `X-RateLimit-Limit`, `-Remaining`, `-Reset` (ISO 8601). */
+export const mastodonLimits: LimitParser = tripleLimits(
+  'x-ratelimit-',
+  resetFromIso,
+  'x-ratelimit-iso',
+);
 
 /**
  * Follower counts from Mastodon (`GET /api/v1/accounts/lookup?acct=`), asked of each account's
@@ -102,7 +109,7 @@ export function mastodonProvider(options: MastodonProviderOptions = {}): Provide
             operation: 'accounts/lookup',
           });
           if (response.status === 404)
-            return failed(
+            return failureResult(
               provider,
               account,
               'not-found',
@@ -110,7 +117,7 @@ export function mastodonProvider(options: MastodonProviderOptions = {}): Provide
               404,
             );
           if (response.status === 410)
-            return failed(provider, account, 'suspended', `${host} answered 410 Gone`, 410);
+            return failureResult(provider, account, 'suspended', `${host} answered 410 Gone`, 410);
           if (response.status === 401 || response.status === 403) {
             throw batchError(
               provider,
@@ -135,21 +142,21 @@ export function mastodonProvider(options: MastodonProviderOptions = {}): Provide
           if (match.kind === 'failed') return match.failure;
           const found = match.entry;
           if (found.suspended)
-            return failed(
+            return failureResult(
               provider,
               account,
               'suspended',
               `${host} reports the account as suspended`,
             );
           if (found.followers_count < 0) {
-            return failed(
+            return failureResult(
               provider,
               account,
               'hidden',
               `${host} hides this account's follower count (followers_count ${found.followers_count})`,
             );
           }
-          return observed(provider, account, now(), exactCount(found.followers_count), {
+          return snapshotResult(provider, account, now(), exactCount(found.followers_count), {
             platformUserId: match.id,
             following: nonNegative(found.following_count),
             posts: nonNegative(found.statuses_count),

@@ -5,16 +5,10 @@
  * @module
  */
 
-import type { HttpResponse } from '../engine/http-client.js';
-import {
-  type LimitObservation,
-  type LimitParser,
-  MAX_HINT_MS,
-  parseRetryAfter,
-} from '../engine/limits.js';
+import { MAX_HINT_MS, parseRetryAfter } from '../engine/limits.js';
 import { quoteServerText } from '../engine/redact.js';
 import { type FetchError, OptionError } from '../errors.js';
-import type { ProviderV1 } from '../provider/types.js';
+import type { HttpResponse, LimitObservation, LimitParser, ProviderV1 } from '../spec/v1/index.js';
 import { isObject } from '../util/guards.js';
 import { batchError } from './shared.js';
 

@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import type { HttpResponse } from '../engine/http-client.js';
+import type { z } from 'zod/v4';
 import { redactText } from '../engine/redact.js';
 import {
   type FailureReason,
@@ -12,9 +11,12 @@ import {
 import type { Account } from '../model/account.js';
 import type { Count } from '../model/count.js';
 import type { Snapshot } from '../model/snapshot.js';
-import type { ProviderResult, ProviderV1 } from '../provider/types.js';
+import type { HttpResponse, ProviderResult, ProviderV1 } from '../spec/v1/index.js';
 
-/** Helpers shared by the built-in providers. Internal. */
+/**
+ * Helpers shared by the built-in providers. `snapshotResult` and `failureResult` are public, in
+ * `social-reach/provider`, for third-party providers; the rest is internal.
+ */
 
 /** Checks a required credential option, naming the option and the environment variable to set. */
 export function requireCredential(option: string, value: unknown, envHint: string): string {
@@ -43,8 +45,20 @@ export function readBaseUrl(value: unknown, fallback: string): string {
   return value.replace(/\/+$/, '');
 }
 
-/** A per-account failure result. */
-export function failed(
+/**
+ * One account's failed result: a `ProviderError` naming the provider's platform and name, the
+ * account and the `reason` (with the HTTP `status` when one applies); the message ends with the
+ * account's handle. Return it from `fetchBatch` for an account that is not found, suspended or
+ * hidden: one account's failure is not an exception for the batch.
+ *
+ * @example
+ * ```ts
+ * if (response.status === 404) {
+ *   return failureResult(provider, account, 'not-found', 'profiles answered 404', 404);
+ * }
+ * ```
+ */
+export function failureResult(
   provider: Pick<ProviderV1, 'platform' | 'name'>,
   account: Account,
   reason: FailureReason,
@@ -75,8 +89,20 @@ function sourceOf(name: string): Snapshot['source'] {
   return source;
 }
 
-/** A successful result. */
-export function observed(
+/**
+ * One account's snapshot, as a successful result: for the account's id and the provider's
+ * platform, dated `takenAt` (the collection's clock: `context.now()`), with `source.provider` set to
+ * the provider's name and only the metrics given (a snapshot carries no `undefined` field).
+ *
+ * @example
+ * ```ts
+ * return snapshotResult(provider, account, now(), exactCount(profile.followers), {
+ *   posts: profile.posts,
+ *   platformUserId: profile.id,
+ * });
+ * ```
+ */
+export function snapshotResult(
   provider: Pick<ProviderV1, 'platform' | 'name'>,
   account: Account,
   takenAt: Date,
@@ -263,13 +289,13 @@ export function matchAnswers<T>(
         stray:
           strayMessage === undefined
             ? undefined
-            : failed(provider, account, 'invalid-response', strayMessage),
+            : failureResult(provider, account, 'invalid-response', strayMessage),
       };
     }
     if (match.conflict) {
       return {
         kind: 'failed',
-        failure: failed(
+        failure: failureResult(
           provider,
           account,
           'invalid-response',
@@ -282,7 +308,7 @@ export function matchAnswers<T>(
     if (typeof id !== 'string' || !identity.idPattern.test(id)) {
       return {
         kind: 'failed',
-        failure: failed(
+        failure: failureResult(
           provider,
           account,
           'invalid-response',
@@ -312,7 +338,12 @@ export function matchOne<T>(
     kind: 'failed',
     failure:
       match?.stray ??
-      failed(provider, account, 'invalid-response', `${operation} answered about someone else`),
+      failureResult(
+        provider,
+        account,
+        'invalid-response',
+        `${operation} answered about someone else`,
+      ),
   };
 }
 

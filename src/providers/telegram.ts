@@ -1,20 +1,19 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { checkAdaptiveRate } from '../engine/collect-options.js';
-import { type LimitParser, MAX_HINT_MS, parseRetryAfter } from '../engine/limits.js';
-import type { AdaptiveRate } from '../engine/rate-gate.js';
+import { MAX_HINT_MS, parseRetryAfter } from '../engine/limits.js';
 import { quoteServerText } from '../engine/redact.js';
 import { OptionError } from '../errors.js';
 import { exactCount } from '../model/count.js';
-import type { ProviderV1 } from '../provider/types.js';
+import type { AdaptiveRate, LimitParser, ProviderV1 } from '../spec/v1/index.js';
 import { isObject } from '../util/guards.js';
 import { credentialTag } from '../util/hash.js';
 import {
   batchError,
-  failed,
-  observed,
+  failureResult,
   parseBody,
   readBaseUrl,
   requireCredential,
+  snapshotResult,
 } from './shared.js';
 
 /** Options of {@link telegramProvider}. */
@@ -151,7 +150,7 @@ export function telegramProvider(options: TelegramProviderOptions): ProviderV1 {
           const description = answer.success ? answer.data.description : undefined;
           if (response.status === 200 && answer.success && answer.data.ok) {
             const { result } = parseBody(provider, 'getChatMemberCount', Success, response);
-            return observed(provider, account, now(), exactCount(result));
+            return snapshotResult(provider, account, now(), exactCount(result));
           }
           if (response.status === 401) {
             throw batchError(
@@ -170,7 +169,7 @@ export function telegramProvider(options: TelegramProviderOptions): ProviderV1 {
             );
           }
           if (response.status === 400 && /chat not found/i.test(description ?? '')) {
-            return failed(
+            return failureResult(
               provider,
               account,
               'not-found',
@@ -181,7 +180,7 @@ export function telegramProvider(options: TelegramProviderOptions): ProviderV1 {
           if (response.status === 403) {
             // "Forbidden: bot was kicked from the channel chat", "…bot is not a member of…": this
             // chat is closed to the bot; the token is fine and other chats go on.
-            return failed(
+            return failureResult(
               provider,
               account,
               'unauthorized',
@@ -199,7 +198,7 @@ export function telegramProvider(options: TelegramProviderOptions): ProviderV1 {
               `getChatMemberCount answered 404 (${quote(description, 'Not Found')}): the Bot API knows no such path, so the bot token is malformed or baseUrl points at the wrong path; check TELEGRAM_BOT_TOKEN and baseUrl`,
             );
           }
-          return failed(
+          return failureResult(
             provider,
             account,
             'provider-error',

@@ -1,20 +1,19 @@
-import { z } from 'zod';
-import type { LimitParser } from '../engine/limits.js';
-import { xLimits } from '../engine/limits.js';
+import { z } from 'zod/v4';
+import { resetFromEpochSeconds, tripleLimits } from '../engine/limits.js';
 import { quoteServerText } from '../engine/redact.js';
 import { exactCount } from '../model/count.js';
-import type { ProviderResult, ProviderV1 } from '../provider/types.js';
+import type { LimitParser, ProviderResult, ProviderV1 } from '../spec/v1/index.js';
 import { isObject, isWholeNumber } from '../util/guards.js';
 import { credentialTag } from '../util/hash.js';
 import {
   type AnswerIdentity,
   batchError,
-  failed,
+  failureResult,
   matchAnswers,
-  observed,
   parseBody,
   readBaseUrl,
   requireCredential,
+  snapshotResult,
 } from './shared.js';
 
 /** Options of {@link xProvider}. */
@@ -70,6 +69,13 @@ export const UsersResponse = z.object({
   data: z.array(User).optional(),
   errors: z.array(Problem).optional(),
 });
+
+/** X API v2: `x-rate-limit-limit`, `-remaining`, `-reset` (epoch seconds). */
+export const xLimits: LimitParser = tripleLimits(
+  'x-rate-limit-',
+  resetFromEpochSeconds,
+  'x-rate-limit',
+);
 
 /**
  * Reads X's limit headers, and a usage cap (`.../problems/usage-capped`, sent with 429 or 403) as an
@@ -158,7 +164,7 @@ export function xProvider(options: XProviderOptions): ProviderV1 {
         if (match.kind === 'found') {
           const m = match.entry.public_metrics;
           const extra = m.listed_count === undefined ? undefined : { listed: m.listed_count };
-          return observed(provider, account, takenAt, exactCount(m.followers_count), {
+          return snapshotResult(provider, account, takenAt, exactCount(m.followers_count), {
             platformUserId: match.id,
             following: m.following_count,
             posts: m.tweet_count ?? m.post_count,
@@ -171,7 +177,7 @@ export function xProvider(options: XProviderOptions): ProviderV1 {
         // but the same resource-not-found type (platforms.md §1).
         const detail = problem?.detail ?? 'X returned neither the user nor an error for it';
         const suspended = /suspended/i.test(detail) || problem?.title === 'Forbidden';
-        return failed(provider, account, suspended ? 'suspended' : 'not-found', detail);
+        return failureResult(provider, account, suspended ? 'suspended' : 'not-found', detail);
       });
     },
   };

@@ -1,32 +1,33 @@
-import { z } from 'zod';
-import type { HttpClient, HttpResponse } from '../engine/http-client.js';
-import {
-  genericLimits,
-  type LimitObservation,
-  type LimitParser,
-  parseRetryAfter,
-} from '../engine/limits.js';
+import { z } from 'zod/v4';
+import { genericLimits, parseRetryAfter } from '../engine/limits.js';
 import { quoteServerText } from '../engine/redact.js';
 import { OptionError, RateLimitError } from '../errors.js';
 import type { Account } from '../model/account.js';
 import { type Count, exactCount, roundedDownCount } from '../model/count.js';
 import { YOUTUBE_CHANNEL_ID } from '../model/platform.js';
-import type { ProviderResult, ProviderV1 } from '../provider/types.js';
+import type {
+  HttpClient,
+  HttpResponse,
+  LimitObservation,
+  LimitParser,
+  ProviderResult,
+  ProviderV1,
+} from '../spec/v1/index.js';
 import { isObject } from '../util/guards.js';
 import { credentialTag } from '../util/hash.js';
 import { nextMidnightMs } from '../util/time-zone.js';
 import {
   type AnswerIdentity,
   batchError,
-  failed,
+  failureResult,
   type Matched,
   matchAnswers,
-  observed,
   type ProviderFailure,
   parseBody,
   readBaseUrl,
   requireCredential,
   settleEach,
+  snapshotResult,
 } from './shared.js';
 
 /** The daily quota of a Google Cloud project's YouTube Data API key. */
@@ -300,14 +301,20 @@ export function youtubeProvider(options: YoutubeProviderOptions): ProviderV1 {
         if (match?.kind !== 'found') {
           // channels.list silently leaves out unknown, closed and suspended channels (§4)
           return (
-            match?.stray ?? failed(provider, account, 'not-found', 'YouTube has no channel for it')
+            match?.stray ??
+            failureResult(provider, account, 'not-found', 'YouTube has no channel for it')
           );
         }
         const stats = match.entry.statistics;
         if (!stats || stats.hiddenSubscriberCount || stats.subscriberCount === undefined) {
-          return failed(provider, account, 'hidden', 'the channel hides its subscriber count');
+          return failureResult(
+            provider,
+            account,
+            'hidden',
+            'the channel hides its subscriber count',
+          );
         }
-        return observed(provider, account, takenAt, subscriberCount(stats.subscriberCount), {
+        return snapshotResult(provider, account, takenAt, subscriberCount(stats.subscriberCount), {
           platformUserId: match.id,
           views: optionalNumber(stats.viewCount),
           posts: optionalNumber(stats.videoCount),

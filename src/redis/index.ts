@@ -11,6 +11,14 @@ export type {
   Coordinator,
 } from '../engine/coordinator.js';
 export { CoordinatorError } from '../engine/coordinator.js';
+export type {
+  GateSnapshot,
+  Outcome,
+  Permit,
+  RateGateOptions,
+  WaitReason,
+} from '../engine/rate-gate.js';
+export type { RunOutcome } from '../stores/types.js';
 export {
   type RedisCoordinator,
   type RedisCoordinatorOptions,

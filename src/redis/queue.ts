@@ -16,7 +16,7 @@ import { OptionError, SocialReachError } from '../errors.js';
 import type { Account } from '../model/account.js';
 import type { PlatformId } from '../model/platform.js';
 import { defineRegistry, type Registry } from '../model/registry.js';
-import type { ProviderV1 } from '../provider/types.js';
+import type { ProviderV1 } from '../spec/v1/index.js';
 import type { RunOutcome, SnapshotStore } from '../stores/types.js';
 import { MAX_OUTCOME_MESSAGE, RUN_ID } from '../stores/validate.js';
 
@@ -455,7 +455,8 @@ export async function collectionStatus(options: {
       platforms[field.slice(6)] = { total: Number(value) || 0, done: 0, failed: 0 };
     }
     for (const outcome of await store.runOutcomes(runId)) {
-      const p = (platforms[outcome.platform] ??= { total: 0, done: 0, failed: 0 });
+      platforms[outcome.platform] ??= { total: 0, done: 0, failed: 0 };
+      const p = platforms[outcome.platform]!;
       if (outcome.status === 'snapshot') p.done++;
       else p.failed++;
     }

@@ -3,7 +3,7 @@ import { type FailureReason, OptionError, ProviderError } from '../errors.js';
 import type { Account } from '../model/account.js';
 import { type Count, exactCount, parseCountObject } from '../model/count.js';
 import type { PlatformId } from '../model/platform.js';
-import type { FetchContext, ProviderResult, ProviderV1 } from '../provider/types.js';
+import type { FetchContext, ProviderResult, ProviderV1 } from '../spec/v1/index.js';
 
 /** A per-account failure a {@link mockProvider} should report. */
 export interface MockFailure {

@@ -1,6 +1,6 @@
 /**
  * Calendar arithmetic in an IANA time zone, on `Intl` alone: local midnights and the starts of
- * days, weeks and months, correct across daylight-saving changes.
+ * days, weeks, months, quarters and financial years, correct across daylight-saving changes.
  *
  * The public helpers ({@link periodStart}, {@link nextPeriodStart}, {@link nextMidnight}) take and
  * return `Date`s, like the rest of the API; the `…Ms` versions on epoch milliseconds are internal,
@@ -93,8 +93,21 @@ export function zonedTime(
   return guess;
 }
 
-/** A calendar period: a day, a week starting on Monday (ISO), or a month. */
-export type Period = 'day' | 'week' | 'month';
+/**
+ * A calendar period: a day, a week starting on Monday (ISO), a month, a quarter of the financial
+ * year, or the financial year itself (India's runs April to March: `FY 2026-27`).
+ */
+export type Period = 'day' | 'week' | 'month' | 'quarter' | 'fiscal-year';
+
+/** Options of the period helpers. */
+export interface PeriodOptions {
+  /**
+   * The month (1–12) the financial year starts in; quarters start in it and every third month
+   * after it. India's financial year starts in April.
+   * @default 4
+   */
+  fiscalYearStartMonth?: number;
+}
 
 /** The next local midnight in a zone strictly after `time` (epoch ms). Internal. */
 export function nextMidnightMs(time: number, timeZone: string): number {
@@ -102,11 +115,35 @@ export function nextMidnightMs(time: number, timeZone: string): number {
   return zonedTime(timeZone, p.year, p.month, p.day + 1);
 }
 
+/**
+ * The first month (as `year * 12 + month - 1`) of the quarter or financial year holding a month,
+ * for a financial year starting in `startMonth`.
+ */
+function firstMonthOf(year: number, month: number, length: 3 | 12, startMonth: number): number {
+  const index = year * 12 + month - 1;
+  const offset = (((index - (startMonth - 1)) % length) + length) % length;
+  return index - offset;
+}
+
 /** The start of the period that contains `time` (epoch ms), in a zone. Internal. */
-export function periodStartMs(time: number, period: Period, timeZone: string): number {
+export function periodStartMs(
+  time: number,
+  period: Period,
+  timeZone: string,
+  fiscalYearStartMonth = 4,
+): number {
   const p = zonedParts(time, timeZone);
   if (period === 'day') return zonedTime(timeZone, p.year, p.month, p.day);
   if (period === 'month') return zonedTime(timeZone, p.year, p.month, 1);
+  if (period === 'quarter' || period === 'fiscal-year') {
+    const first = firstMonthOf(
+      p.year,
+      p.month,
+      period === 'quarter' ? 3 : 12,
+      fiscalYearStartMonth,
+    );
+    return zonedTime(timeZone, Math.floor(first / 12), (first % 12) + 1, 1);
+  }
   const sinceMonday = (p.weekday + 6) % 7;
   return zonedTime(timeZone, p.year, p.month, p.day - sinceMonday);
 }
@@ -116,6 +153,8 @@ export function nextPeriodStartMs(start: number, period: Period, timeZone: strin
   const p = zonedParts(start, timeZone);
   if (period === 'day') return zonedTime(timeZone, p.year, p.month, p.day + 1);
   if (period === 'month') return zonedTime(timeZone, p.year, p.month + 1, 1);
+  if (period === 'quarter') return zonedTime(timeZone, p.year, p.month + 3, 1);
+  if (period === 'fiscal-year') return zonedTime(timeZone, p.year, p.month + 12, 1);
   return zonedTime(timeZone, p.year, p.month, p.day + 7);
 }
 
@@ -124,25 +163,39 @@ export function nextPeriodStartMs(start: number, period: Period, timeZone: strin
 
 /**
  * The start of the calendar period that contains `time`: local midnight for `'day'`, Monday's
- * midnight for `'week'` (ISO weeks), the 1st's midnight for `'month'`, in an IANA time zone and
- * right across daylight-saving changes.
+ * midnight for `'week'` (ISO weeks), the 1st's midnight for `'month'`, the midnight starting the
+ * quarter or the financial year (April 1st, unless `fiscalYearStartMonth` says otherwise) for
+ * `'quarter'` and `'fiscal-year'`, in an IANA time zone and right across daylight-saving changes.
  *
- * @throws {OptionError} when `time` is not a valid `Date`, `period` is not a period or
- *   `timeZone` is not a known zone.
+ * @throws {OptionError} when `time` is not a valid `Date`, `period` is not a period,
+ *   `timeZone` is not a known zone or `fiscalYearStartMonth` is not 1–12.
  * @example
  * ```ts
  * // 28 November 2026, 15:30 in India: the day started at 18:30 UTC the day before
  * periodStart(new Date('2026-11-28T10:00:00Z'), 'day', 'Asia/Kolkata'); // 2026-11-27T18:30:00.000Z
  * periodStart(new Date('2026-11-28T10:00:00Z'), 'week', 'Asia/Kolkata'); // Monday 23: 2026-11-22T18:30:00.000Z
+ * periodStart(new Date('2026-11-28T10:00:00Z'), 'fiscal-year', 'Asia/Kolkata'); // FY 2026-27: 2026-03-31T18:30:00.000Z
  * ```
  */
-export function periodStart(time: Date, period: Period, timeZone: string): Date {
-  return new Date(periodStartMs(checkTime(time, 'time'), checkPeriod(period), timeZone));
+export function periodStart(
+  time: Date,
+  period: Period,
+  timeZone: string,
+  options?: PeriodOptions,
+): Date {
+  return new Date(
+    periodStartMs(
+      checkTime(time, 'time'),
+      checkPeriod(period),
+      timeZone,
+      fiscalYearStartMonth(options),
+    ),
+  );
 }
 
 /**
  * The start of the period after the one that starts at `start` (a value of {@link periodStart}):
- * the next day's, Monday's or month's local midnight. Days are 23 or 25 hours long across
+ * the next day's, Monday's, month's, quarter's or financial year's local midnight. Days are 23 or 25 hours long across
  * daylight-saving changes, so add periods with this, never with a fixed number of hours.
  *
  * @throws {OptionError} when `start` is not a valid `Date`, `period` is not a period or
@@ -171,7 +224,60 @@ export function nextMidnight(time: Date, timeZone: string): Date {
   return new Date(nextMidnightMs(checkTime(time, 'time'), timeZone));
 }
 
-const PERIODS: readonly unknown[] = ['day', 'week', 'month'] satisfies Period[];
+/**
+ * The label of the financial year that contains `time`, as Indian government documents write it:
+ * `FY 2026-27` for April 2026 to March 2027. A year starting in January is labelled by its one
+ * calendar year (`FY 2026`).
+ *
+ * @throws {OptionError} when `time` is not a valid `Date`, `timeZone` is not a known zone or
+ *   `fiscalYearStartMonth` is not 1–12.
+ * @example
+ * ```ts
+ * fiscalYearLabel(new Date('2027-02-10T00:00:00Z'), 'Asia/Kolkata'); // 'FY 2026-27'
+ * fiscalYearLabel(new Date('2026-04-01T00:00:00Z'), 'Asia/Kolkata'); // 'FY 2026-27'
+ * ```
+ */
+export function fiscalYearLabel(time: Date, timeZone: string, options?: PeriodOptions): string {
+  const startMonth = fiscalYearStartMonth(options);
+  const p = zonedParts(checkTime(time, 'time'), timeZone);
+  const startYear = Math.floor(firstMonthOf(p.year, p.month, 12, startMonth) / 12);
+  if (startMonth === 1) return `FY ${startYear}`;
+  return `FY ${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
+}
+
+/**
+ * The label of the quarter of the financial year that contains `time`: `Q1 FY 2026-27` for April
+ * to June 2026 (with the default April start).
+ *
+ * @throws {OptionError} as {@link fiscalYearLabel}.
+ * @example
+ * ```ts
+ * quarterLabel(new Date('2027-02-10T00:00:00Z'), 'Asia/Kolkata'); // 'Q4 FY 2026-27'
+ * ```
+ */
+export function quarterLabel(time: Date, timeZone: string, options?: PeriodOptions): string {
+  const startMonth = fiscalYearStartMonth(options);
+  const p = zonedParts(checkTime(time, 'time'), timeZone);
+  const yearStart = firstMonthOf(p.year, p.month, 12, startMonth);
+  const quarter = Math.floor((p.year * 12 + p.month - 1 - yearStart) / 3) + 1;
+  return `Q${quarter} ${fiscalYearLabel(time, timeZone, options)}`;
+}
+
+const PERIODS: readonly unknown[] = [
+  'day',
+  'week',
+  'month',
+  'quarter',
+  'fiscal-year',
+] satisfies Period[];
+
+/** The checked start month of the financial year (1–12), April when not given. Internal. */
+export function fiscalYearStartMonth(options: PeriodOptions | undefined): number {
+  const month = options?.fiscalYearStartMonth ?? 4;
+  if (!Number.isInteger(month) || month < 1 || month > 12)
+    throw new OptionError('fiscalYearStartMonth', 'a whole month number from 1 to 12', month);
+  return month;
+}
 
 function checkTime(time: Date, name: string): number {
   if (!(time instanceof Date) || Number.isNaN(time.getTime())) {
@@ -182,8 +288,10 @@ function checkTime(time: Date, name: string): number {
   return time.getTime();
 }
 
+/** The periods, for messages. Internal. */
+export const PERIOD_NAMES = '"day", "week", "month", "quarter" or "fiscal-year"';
+
 function checkPeriod(period: Period): Period {
-  if (!PERIODS.includes(period))
-    throw new OptionError('period', '"day", "week" or "month"', period);
+  if (!PERIODS.includes(period)) throw new OptionError('period', PERIOD_NAMES, period);
   return period;
 }

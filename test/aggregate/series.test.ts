@@ -71,6 +71,57 @@ describe('series', () => {
     expect(monthly.periods[0]?.units.get('dhar')?.count.value).toBe(9);
   });
 
+  it('gives quarters and financial years (April to March in India)', async () => {
+    const store = memoryStore();
+    const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d, 6));
+    await store.put([
+      snap('dhar-x', 'x', 5, day(2026, 3, 20)), // FY 2025-26, Q4
+      snap('dhar-x', 'x', 7, day(2026, 4, 10)), // FY 2026-27, Q1
+      snap('dhar-x', 'x', 9, day(2026, 11, 2)), // Q3
+    ]);
+    const quarters = await series(smallRegistry(), store, {
+      from: day(2026, 3, 1),
+      to: day(2026, 12, 1),
+      interval: 'quarter',
+    });
+    expect(
+      quarters.periods.map((p) => [p.start.toISOString(), p.units.get('dhar')?.count.value]),
+    ).toEqual([
+      ['2025-12-31T18:30:00.000Z', 5],
+      ['2026-03-31T18:30:00.000Z', 7],
+      ['2026-06-30T18:30:00.000Z', 7], // carried, within 92 days
+      ['2026-09-30T18:30:00.000Z', 9],
+    ]);
+    const years = await series(smallRegistry(), store, {
+      from: day(2026, 3, 1),
+      to: day(2026, 12, 1),
+      interval: 'fiscal-year',
+    });
+    expect(
+      years.periods.map((p) => [p.start.toISOString(), p.units.get('dhar')?.count.value]),
+    ).toEqual([
+      ['2025-03-31T18:30:00.000Z', 5],
+      ['2026-03-31T18:30:00.000Z', 9],
+    ]);
+    const calendar = await series(smallRegistry(), store, {
+      from: day(2026, 3, 1),
+      to: day(2026, 12, 1),
+      interval: 'fiscal-year',
+      fiscalYearStartMonth: 1,
+    });
+    expect(calendar.periods.map((p) => p.start.toISOString())).toEqual([
+      '2025-12-31T18:30:00.000Z',
+    ]);
+    await expect(
+      series(smallRegistry(), store, {
+        from: day(2026, 3, 1),
+        to: day(2026, 12, 1),
+        interval: 'quarter',
+        fiscalYearStartMonth: 0,
+      }),
+    ).rejects.toThrow(/fiscalYearStartMonth/);
+  });
+
   it('rejects bad options', async () => {
     const store = memoryStore();
     await expect(

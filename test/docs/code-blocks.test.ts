@@ -15,8 +15,8 @@ import {
  * from the code (scripts/docs-check/extract.ts says how a block is marked):
  *
  * - every block is type-checked, all in one TypeScript program, with the repository's tsconfig
- *   (strict, NodeNext) and `social-reach`, `social-reach/testing` and `social-reach/postgres`
- *   mapped to the source;
+ *   (strict, NodeNext) and `social-reach`, `social-reach/provider`, `social-reach/testing` and
+ *   `social-reach/postgres` mapped to the source;
  * - every block without a marker is run, in a child process (tsx) of its own, against a fake
  *   platform API server (scripts/docs-check/run-block.ts), and must finish without an error;
  * - test files (`<!-- check: vitest -->`) are run by vitest, in a child process too;

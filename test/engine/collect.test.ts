@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collect } from '../../src/engine/collect.js';
 import { OptionError, ProviderError } from '../../src/errors.js';
 import { defineRegistry } from '../../src/model/registry.js';
-import type { ProviderV1 } from '../../src/provider/types.js';
+import type { ProviderV1 } from '../../src/spec/v1/index.js';
 import { mockProvider } from '../../src/testing/mock-provider.js';
 import { smallRegistry } from '../fixtures.js';
 

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { type CollectOptions, collect } from '../../src/engine/collect.js';
+import { collect } from '../../src/engine/collect.js';
+import type { CollectOptions } from '../../src/engine/collect-options.js';
 import { FetchError } from '../../src/errors.js';
 import { blueskyProvider } from '../../src/providers/bluesky.js';
 import { mastodonProvider } from '../../src/providers/mastodon.js';

@@ -1,9 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CollectProgress, type CollectResult, collect } from '../../src/engine/collect.js';
-import type { LimitObservation, LimitParser, LimitResponse } from '../../src/engine/limits.js';
-import type { FetchContext, ProviderV1 } from '../../src/provider/types.js';
+import { type CollectResult, collect } from '../../src/engine/collect.js';
+import type { CollectProgress } from '../../src/engine/collect-options.js';
+import type {
+  FetchContext,
+  LimitObservation,
+  LimitParser,
+  LimitResponse,
+  ProviderV1,
+} from '../../src/spec/v1/index.js';
 import { registryOf } from '../providers/conformance.js';
 
 /** What the test server saw of one request. */

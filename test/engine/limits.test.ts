@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  blueskyLimits,
   clockOffset,
   genericLimits,
   ietfLimits,
-  type LimitParser,
   MAX_HINT_MS,
-  mastodonLimits,
   parseRetryAfter,
-  xLimits,
 } from '../../src/engine/limits.js';
+import { blueskyLimits } from '../../src/providers/bluesky.js';
+import { mastodonLimits } from '../../src/providers/mastodon.js';
+import { xLimits } from '../../src/providers/x.js';
+import type { LimitParser } from '../../src/spec/v1/index.js';
 
 const now = Date.parse('2026-11-28T12:00:00.000Z');
 const at = (headers: Record<string, string>, status = 200) => ({

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LimitObservation } from '../../src/engine/limits.js';
 import {
   GateDeadlineError,
   type Permit,
   RateGate,
   type RateGateOptions,
 } from '../../src/engine/rate-gate.js';
+import type { LimitObservation } from '../../src/spec/v1/index.js';
 
 const T0 = Date.parse('2026-11-28T12:00:00.000Z');
 

@@ -1,4 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import type { Locale } from '../../src/locales/index.js';
 import type { Count } from '../../src/model/count.js';
 import {
   type CheckClaimOptions,
@@ -53,6 +54,8 @@ describe('numbers: public signatures', () => {
     expectTypeOf<ClaimCheck['verdict']>().toEqualTypeOf<
       'consistent' | 'overstated' | 'understated'
     >();
+    // every locale words every verdict, and no other (locale.ts writes the list out)
+    expectTypeOf<keyof Locale['verdict']>().toEqualTypeOf<ClaimCheck['verdict']>();
     expectTypeOf<ClaimCheck['difference']>().toEqualTypeOf<number>();
     expectTypeOf<ClaimCheck['ratio']>().toEqualTypeOf<number | null>();
     expectTypeOf<CheckClaimOptions>().toEqualTypeOf<{ tolerance?: number }>();

@@ -26,6 +26,22 @@ function recordBuiltIns(found: string[]): Plugin {
 }
 
 describe('the core in a browser', () => {
+  it('bundles social-reach/provider (src/provider-kit.ts) with no Node built-in either', async () => {
+    const found: string[] = [];
+    const result = await build({
+      absWorkingDir: root,
+      entryPoints: ['src/provider-kit.ts'],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+      plugins: [recordBuiltIns(found)],
+    });
+    expect(found).toEqual([]);
+    expect(result.errors).toEqual([]);
+  });
+
   it('bundles src/index.ts for platform browser with no Node built-in anywhere in its graph', async () => {
     const found: string[] = [];
     const result = await build({

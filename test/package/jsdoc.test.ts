@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 const entries = [
   'src/index.ts',
+  'src/provider-kit.ts',
   'src/testing/index.ts',
   'src/stores/postgres/index.ts',
   'src/redis/index.ts',

@@ -1,10 +1,11 @@
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CollectOptions, type CollectResult, collect } from '../../src/engine/collect.js';
+import { type CollectResult, collect } from '../../src/engine/collect.js';
+import type { CollectOptions } from '../../src/engine/collect-options.js';
 import type { Count } from '../../src/model/count.js';
 import { defineRegistry, type Registry } from '../../src/model/registry.js';
-import type { ProviderV1 } from '../../src/provider/types.js';
+import type { ProviderV1 } from '../../src/spec/v1/index.js';
 import {
   createFakePlatformServer,
   type FakeAccount,

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type CollectOptions,
-  type CollectProgress,
-  type CollectResult,
-  collect,
-} from '../../src/engine/collect.js';
+import { type CollectResult, collect } from '../../src/engine/collect.js';
+import type { CollectOptions, CollectProgress } from '../../src/engine/collect-options.js';
 import { OptionError } from '../../src/errors.js';
 import { defineRegistry } from '../../src/model/registry.js';
 import { facebookProvider } from '../../src/providers/facebook.js';

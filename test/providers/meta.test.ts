@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type LimitResponse, MAX_HINT_MS } from '../../src/engine/limits.js';
+import { MAX_HINT_MS } from '../../src/engine/limits.js';
 import {
   describeGraphError,
   isThrottleCode,
   metaLimits,
   readGraphError,
 } from '../../src/providers/meta.js';
+import type { LimitResponse } from '../../src/spec/v1/index.js';
 
 const NOW = Date.UTC(2026, 6, 2, 12, 0, 0);
 const read = (status: number, headers: Record<string, string> = {}, body?: unknown) =>

@@ -1,7 +1,8 @@
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CollectOptions, type CollectResult, collect } from '../../src/engine/collect.js';
+import { type CollectResult, collect } from '../../src/engine/collect.js';
+import type { CollectOptions } from '../../src/engine/collect-options.js';
 import { MAX_HINT_MS } from '../../src/engine/limits.js';
 import { OptionError } from '../../src/errors.js';
 import { defineRegistry } from '../../src/model/registry.js';

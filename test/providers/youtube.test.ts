@@ -1,7 +1,8 @@
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CollectOptions, collect } from '../../src/engine/collect.js';
+import { collect } from '../../src/engine/collect.js';
+import type { CollectOptions } from '../../src/engine/collect-options.js';
 import { OptionError, RateLimitError } from '../../src/errors.js';
 import {
   type YoutubeProviderOptions,

@@ -14,31 +14,26 @@ import {
   describeCount,
   type FacebookProviderOptions,
   type FailureReason,
-  type FetchContext,
   type FetchError,
   facebookProvider,
+  fiscalYearLabel,
   formatCount,
   growth,
-  type HttpPostOptions,
-  type HttpResponse,
   instagramProvider,
-  type LimitObservation,
-  type LimitParser,
   latest,
   mastodonProvider,
-  metaLimits,
-  type NoticeCode,
   type NoticeProgress,
   nextMidnight,
   nextPeriodStart,
   normalizeHandle,
   type Period,
+  type PeriodOptions,
   type PlatformId,
   type ProviderError,
-  type ProviderResult,
   type ProviderV1,
   parseCount,
   periodStart,
+  quarterLabel,
   type RankEntry,
   type RateLimitError,
   type Registry,
@@ -50,16 +45,26 @@ import {
   staticProvider,
   type TelegramProviderOptions,
   type Totals,
-  telegramLimits,
   telegramProvider,
   totals,
   type UnitGrowth,
-  xLimits,
   xProvider,
   type YoutubeProviderOptions,
-  youtubeLimits,
   youtubeProvider,
 } from '../../src/index.js';
+import {
+  type FetchContext,
+  failureResult,
+  genericLimits,
+  type HttpPostOptions,
+  type HttpResponse,
+  ietfLimits,
+  type LimitObservation,
+  type LimitParser,
+  type NoticeCode,
+  type ProviderResult,
+  snapshotResult,
+} from '../../src/provider-kit.js';
 import { type MockProvider, mockProvider } from '../../src/testing/index.js';
 
 declare const registry: Registry;
@@ -153,9 +158,21 @@ describe('the public types', () => {
     instagramProvider({ accessToken: 't' });
     // @ts-expect-error a token is a string
     facebookProvider({ accessToken: 42 });
-    for (const parser of [xLimits, metaLimits, youtubeLimits, telegramLimits]) {
+  });
+
+  it('social-reach/provider: the specification and what a provider is written with', () => {
+    for (const parser of [genericLimits, ietfLimits]) {
       expectTypeOf(parser).toEqualTypeOf<LimitParser>();
     }
+    expectTypeOf(snapshotResult).returns.toEqualTypeOf<ProviderResult>();
+    expectTypeOf(failureResult).returns.toExtend<ProviderResult>();
+    expectTypeOf(failureResult).toBeCallableWith(
+      { platform: 'sharechat', name: 'sharechat-api' },
+      registry.accounts[0]!,
+      'not-found',
+      'profiles answered 404',
+      404,
+    );
   });
 
   it('progress events, notices and batch requests', () => {
@@ -190,8 +207,15 @@ describe('the public types', () => {
 
   it('calendar helpers take and return Dates, like the rest of the API', () => {
     expectTypeOf(periodStart).toEqualTypeOf<
-      (time: Date, period: Period, timeZone: string) => Date
+      (time: Date, period: Period, timeZone: string, options?: PeriodOptions) => Date
     >();
+    expectTypeOf(fiscalYearLabel).toEqualTypeOf<
+      (time: Date, timeZone: string, options?: PeriodOptions) => string
+    >();
+    expectTypeOf(quarterLabel).toEqualTypeOf<
+      (time: Date, timeZone: string, options?: PeriodOptions) => string
+    >();
+    expectTypeOf<Period>().toEqualTypeOf<'day' | 'week' | 'month' | 'quarter' | 'fiscal-year'>();
     expectTypeOf(nextPeriodStart).toEqualTypeOf<
       (start: Date, period: Period, timeZone: string) => Date
     >();

@@ -1,16 +1,13 @@
 import type { Redis } from 'ioredis';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { RateGate } from '../../src/engine/rate-gate.js';
-import type {
-  BucketGate,
-  CollectOptions,
-  Coordinator,
-  CoordinatorError,
-  GateSnapshot,
-  Permit,
-  SocialReachError,
-} from '../../src/index.js';
+import type { CollectOptions, SocialReachError } from '../../src/index.js';
 import {
+  type BucketGate,
+  type Coordinator,
+  type CoordinatorError,
+  type GateSnapshot,
+  type Permit,
   type RedisCoordinator,
   type RedisCoordinatorOptions,
   redisCoordinator,

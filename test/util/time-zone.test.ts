@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.js';
 import {
+  fiscalYearLabel,
   nextMidnight,
   nextMidnightMs,
   nextPeriodStart,
@@ -9,6 +10,7 @@ import {
   type Period,
   periodStart,
   periodStartMs,
+  quarterLabel,
   zonedParts,
 } from '../../src/util/time-zone.js';
 
@@ -86,12 +88,13 @@ describe('the public helpers take and return Dates', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) }),
-        fc.constantFrom<Period>('day', 'week', 'month'),
+        fc.constantFrom<Period>('day', 'week', 'month', 'quarter', 'fiscal-year'),
         fc.constantFrom(...zones),
-        (time, period, zone) => {
-          const start = periodStart(new Date(time), period, zone);
+        fc.integer({ min: 1, max: 12 }),
+        (time, period, zone, fiscalYearStartMonth) => {
+          const start = periodStart(new Date(time), period, zone, { fiscalYearStartMonth });
           expect(start).toBeInstanceOf(Date);
-          expect(start.getTime()).toBe(periodStartMs(time, period, zone));
+          expect(start.getTime()).toBe(periodStartMs(time, period, zone, fiscalYearStartMonth));
           expect(start.getTime()).toBeLessThanOrEqual(time);
           const next = nextPeriodStart(start, period, zone);
           expect(next.getTime()).toBe(nextPeriodStartMs(start.getTime(), period, zone));
@@ -118,7 +121,92 @@ describe('the public helpers take and return Dates', () => {
   it('refuse an unknown period instead of reading it as a week', () => {
     // @ts-expect-error not a Period
     expect(() => periodStart(new Date(0), 'year', 'Asia/Kolkata')).toThrow(
-      /Expected `period` to be "day", "week" or "month", got `"year"`/,
+      /Expected `period` to be "day", "week", "month", "quarter" or "fiscal-year", got `"year"`/,
     );
+  });
+});
+
+describe("India's financial year and its quarters", () => {
+  const IST = 'Asia/Kolkata';
+  // midnight IST of a date is 18:30 UTC the day before
+  const istMidnight = (y: number, m: number, d: number) =>
+    new Date(Date.UTC(y, m - 1, d, -5, -30)).toISOString();
+
+  it('starts on 1 April, midnight IST, and is labelled FY 2026-27', () => {
+    for (const text of [
+      '2026-04-01T00:00:00+05:30',
+      '2026-12-03T12:00:00Z',
+      '2027-03-31T23:59:59+05:30',
+    ]) {
+      const time = new Date(text);
+      expect(iso(periodStart(time, 'fiscal-year', IST))).toBe(istMidnight(2026, 4, 1));
+      expect(fiscalYearLabel(time, IST)).toBe('FY 2026-27');
+    }
+    // 31 March 2026, 23:59 IST is still the year before, although it is 31 March in UTC too
+    expect(fiscalYearLabel(new Date('2026-03-31T23:59:00+05:30'), IST)).toBe('FY 2025-26');
+    // 1 April 2026, 00:30 IST is 31 March in UTC: the zone decides
+    expect(fiscalYearLabel(new Date('2026-04-01T00:30:00+05:30'), IST)).toBe('FY 2026-27');
+    expect(iso(nextPeriodStart(new Date(istMidnight(2026, 4, 1)), 'fiscal-year', IST))).toBe(
+      istMidnight(2027, 4, 1),
+    );
+    expect(fiscalYearLabel(new Date('2099-06-01T00:00:00Z'), IST)).toBe('FY 2099-00');
+  });
+
+  it('has quarters April-June, July-September, October-December, January-March', () => {
+    const cases: [string, string, string][] = [
+      ['2026-05-15T12:00:00Z', istMidnight(2026, 4, 1), 'Q1 FY 2026-27'],
+      ['2026-09-30T12:00:00Z', istMidnight(2026, 7, 1), 'Q2 FY 2026-27'],
+      ['2026-12-03T12:00:00Z', istMidnight(2026, 10, 1), 'Q3 FY 2026-27'],
+      ['2027-02-10T12:00:00Z', istMidnight(2027, 1, 1), 'Q4 FY 2026-27'],
+    ];
+    for (const [text, start, label] of cases) {
+      expect(iso(periodStart(new Date(text), 'quarter', IST))).toBe(start);
+      expect(quarterLabel(new Date(text), IST)).toBe(label);
+    }
+    expect(iso(nextPeriodStart(new Date(istMidnight(2026, 10, 1)), 'quarter', IST))).toBe(
+      istMidnight(2027, 1, 1),
+    );
+  });
+
+  it('takes another start month (a calendar year, or July as in Pakistan and Australia)', () => {
+    const jan = { fiscalYearStartMonth: 1 };
+    expect(fiscalYearLabel(new Date('2026-12-03T12:00:00Z'), IST, jan)).toBe('FY 2026');
+    expect(quarterLabel(new Date('2026-12-03T12:00:00Z'), IST, jan)).toBe('Q4 FY 2026');
+    const july = { fiscalYearStartMonth: 7 };
+    expect(iso(periodStart(new Date('2026-05-01T12:00:00Z'), 'fiscal-year', IST, july))).toBe(
+      istMidnight(2025, 7, 1),
+    );
+    expect(quarterLabel(new Date('2026-05-01T12:00:00Z'), IST, july)).toBe('Q4 FY 2025-26');
+  });
+
+  it('quarters tile the financial year: four of them, from its start to the next', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) }),
+        fc.integer({ min: 1, max: 12 }),
+        (time, fiscalYearStartMonth) => {
+          const options = { fiscalYearStartMonth };
+          const year = periodStart(new Date(time), 'fiscal-year', IST, options);
+          let start = year;
+          for (let q = 1; q <= 4; q++) {
+            expect(quarterLabel(start, IST, options)).toBe(
+              `Q${q} ${fiscalYearLabel(year, IST, options)}`,
+            );
+            expect(periodStart(start, 'quarter', IST, options).getTime()).toBe(start.getTime());
+            start = nextPeriodStart(start, 'quarter', IST);
+          }
+          expect(start.getTime()).toBe(nextPeriodStart(year, 'fiscal-year', IST).getTime());
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses a start month outside 1-12', () => {
+    for (const fiscalYearStartMonth of [0, 13, 4.5, Number.NaN]) {
+      expect(() => periodStart(new Date(0), 'quarter', IST, { fiscalYearStartMonth })).toThrow(
+        /Expected `fiscalYearStartMonth` to be a whole month number from 1 to 12/,
+      );
+    }
   });
 });

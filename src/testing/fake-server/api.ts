@@ -75,6 +75,11 @@ export type BatchPlan =
 export interface PlatformApi {
   /** The first path segment: `/x`, `/facebook`, … */
   readonly prefix: string;
+  /**
+   * The query parameters `server.log()` shows, per platform served (Facebook's prefix serves
+   * Instagram too): the ones that pick accounts.
+   */
+  readonly logKeys: { readonly [platform in FakePlatform]?: readonly string[] };
   route(request: ApiRequest, context: ServerContext): Route;
   /** The answer to a request within its limits (authentication included). */
   handle(request: ApiRequest, route: Route, context: ServerContext): Reply;

@@ -20,6 +20,7 @@ const MAX_ACTORS = 25;
 
 export const bluesky: PlatformApi = {
   prefix: 'bluesky',
+  logKeys: { bluesky: ['actors', 'actor'] },
 
   route(request) {
     return { platform: 'bluesky', token: bearer(request.headers), path: request.path };

@@ -37,6 +37,7 @@ const THROTTLE_MESSAGES: Record<number, string> = {
 
 export const facebook: PlatformApi = {
   prefix: 'facebook',
+  logKeys: { facebook: ['ids'], instagram: ['fields'] },
 
   route(request, context) {
     const path = request.path.replace(/^\/v\d+(?:\.\d+)?(?=\/|$)/, '');

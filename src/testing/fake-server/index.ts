@@ -38,17 +38,6 @@ import { youtube } from './youtube.js';
 
 const APIS: Record<string, PlatformApi> = { x, mastodon, bluesky, facebook, youtube, telegram };
 
-/** The query parameters `server.log()` shows: the ones that pick accounts. */
-const LOG_KEYS: Record<FakePlatform, readonly string[]> = {
-  x: ['usernames', 'ids'],
-  mastodon: ['acct', 'id[]'],
-  bluesky: ['actors', 'actor'],
-  facebook: ['ids'],
-  instagram: ['fields'],
-  youtube: ['id', 'forHandle', 'forUsername'],
-  telegram: ['chat_id'],
-};
-
 /**
  * Starts a fake platform API server on 127.0.0.1 (random port). Point a provider at
  * `server.baseUrl(platform)` instead of the platform's real base URL.
@@ -272,13 +261,13 @@ export async function createFakePlatformServer(
     },
     log(logOptions = {}) {
       return requests.map((request) => {
-        const keys = request.platform ? LOG_KEYS[request.platform] : [];
+        const api = APIS[request.path.split('/')[1] ?? ''];
+        const keys = (request.platform && api?.logKeys[request.platform]) ?? [];
         const query = [...request.query]
           .filter(([key]) => keys.includes(key))
           .map(([key, value]) => `${key}=${value}`)
           .join('&');
         const status = logOptions.status ? ` → ${request.status ?? '-'}` : '';
-        const api = APIS[request.path.split('/')[1] ?? ''];
         const tail = api?.logTail?.(request);
         return `${request.method} ${request.path}${query ? `?${query}` : ''}${tail ? ` ${tail}` : ''}${status}`;
       });

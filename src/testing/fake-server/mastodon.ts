@@ -13,6 +13,7 @@ const NOT_FOUND: Reply = { status: 404, body: { error: 'Record not found' } };
 
 export const mastodon: PlatformApi = {
   prefix: 'mastodon',
+  logKeys: { mastodon: ['acct', 'id[]'] },
 
   route(request) {
     const [, host = '', ...rest] = request.path.split('/');

@@ -12,6 +12,7 @@ const METHODS = ['getchatmembercount', 'getchatmemberscount'];
 
 export const telegram: PlatformApi = {
   prefix: 'telegram',
+  logKeys: { telegram: ['chat_id'] },
 
   route(request) {
     return { platform: 'telegram', token: PATH.exec(request.path)?.[1], path: request.path };

@@ -24,6 +24,7 @@ type Lookup = 'usernames' | 'ids';
 
 export const x: PlatformApi = {
   prefix: 'x',
+  logKeys: { x: ['usernames', 'ids'] },
 
   route(request) {
     return { platform: 'x', token: bearer(request.headers), path: request.path };

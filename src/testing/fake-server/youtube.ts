@@ -22,6 +22,7 @@ const RATE_MESSAGE = 'The request cannot be completed because you have exceeded 
 
 export const youtube: PlatformApi = {
   prefix: 'youtube',
+  logKeys: { youtube: ['id', 'forHandle', 'forUsername'] },
 
   route(request) {
     return {

@@ -3,7 +3,7 @@ import { collect } from '../../src/engine/collect.js';
 import { ValidationError } from '../../src/errors.js';
 import { definePlatform } from '../../src/model/platform.js';
 import { defineRegistry } from '../../src/model/registry.js';
-import { staticProvider } from '../../src/provider/static-provider.js';
+import { staticProvider } from '../../src/providers/static.js';
 
 const registry = defineRegistry({
   units: [{ id: 'mp', kind: 'state', name: 'MP' }],

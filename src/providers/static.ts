@@ -16,7 +16,7 @@ import {
 } from '../model/platform.js';
 import { SnapshotSource, Timestamp } from '../model/snapshot.js';
 import { parseCount } from '../numbers/parse-count.js';
-import type { FetchContext, ProviderResult, ProviderV1 } from './types.js';
+import type { FetchContext, ProviderResult, ProviderV1 } from '../spec/v1/index.js';
 
 /**
  * A figure entered by hand: a number (exact), a phrase read by `parseCount`
