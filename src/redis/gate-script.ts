@@ -191,10 +191,15 @@ end
 expire()
 
 if op == 'acquire' then
-  -- ARGV: 6 lease id, 7 cost, 8 demand, 9 process id, 10 lease ms, 11 reserve,
-  --       12 adaptive initial rate ('' for none), 13 min rate, 14 max rate
+  -- ARGV: 6 lease id prefix, 7 cost, 8 demand, 9 process id, 10 lease ms, 11 reserve,
+  --       12 adaptive initial rate ('' for none), 13 min rate, 14 max rate, 15 permits wanted
+  -- Admits up to 'wanted' requests in one call (lease ids prefix:1, prefix:2, ...): as many as the
+  -- rules allow now. Pacing is by schedule (GCRA): the next send is due 'spacing' after the
+  -- previous one was due, not after it was made, so a process that woke late catches up at once
+  -- (never past the quota, which every admission reserves).
   local id, cost, demand, client = ARGV[6], tonumber(ARGV[7]), tonumber(ARGV[8]), ARGV[9]
   local leaseMs, reserve = tonumber(ARGV[10]), tonumber(ARGV[11])
+  local wanted = math.max(1, tonumber(ARGV[15]) or 1)
   if ARGV[12] ~= '' and not num('rinit') then
     set('rate', tonumber(ARGV[12]))
     set('rinit', tonumber(ARGV[12]))
@@ -204,65 +209,86 @@ if op == 'acquire' then
   end
   redis.call('HSET', D, client, demand .. '|' .. now)
   if s['refused'] == '1' then return tail({ 'refused' }) end
-  local paused = num('paused') or 0
-  if now < paused then return tail({ 'wait', tostring(paused - now), s['preason'] or 'throttled' }) end
-  local inflight = redis.call('ZCARD', L)
-  local probing = s['probing'] ~= '0'
-  if probing and inflight >= 1 then save() return tail({ 'slot' }) end
-  local reset = num('reset')
-  if reset and now >= reset then
-    -- the window ended: its figures are stale; one request learns the new window's
-    start_window()
-    set('spread', nil)
-    set('rem', nil)
-    set('reset', nil)
-    set('probing', 1)
-    if inflight >= 1 then save() return tail({ 'slot' }) end
-  end
-  local rem = num('rem')
-  reset = num('reset')
-  if rem and reset and rem <= reserve then
-    if num('exw') ~= reset then
-      set('exw', reset)
-      set('rjit', r1 * math.min(1000, 0.05 * (reset - now)))
-    end
-    save()
-    return tail({ 'wait', tostring(reset + 10 + (num('rjit') or 0) - now), 'quota' })
-  end
-  local nxt = num('next') or 0
-  if now < nxt then save() return tail({ 'wait', tostring(nxt - now), '' }) end
-  if usageMs > 0 then
-    local u = usage_blocked(cost)
-    if u then save() return tail({ 'wait', tostring(u + 10 - now), 'quota' }) end
-  end
-  -- admitted: reserve a unit of the window and lease the permit
-  local win = num('win') or 0
-  redis.call('ZADD', L, now + leaseMs, id)
-  redis.call('HSET', LI, id, win .. '|' .. now .. '|' .. cost)
-  redis.call('ZADD', M, now, id)
-  set('ifw', (num('ifw') or 0) + 1)
-  set('admitted', (num('admitted') or 0) + 1)
-  if usageMs > 0 then usage_sent(id, cost) end
-  if rem then
-    rem = rem - 1
-    set('rem', rem)
-  end
   local total = 0
   local ds = redis.call('HGETALL', D)
   for i = 1, #ds, 2 do
     local v, at = string.match(ds[i + 1], '^([^|]*)|([^|]*)$')
     if tonumber(at) > now - 10000 then total = total + tonumber(v) else redis.call('HDEL', D, ds[i]) end
   end
-  local spacing = 0
-  local rate = num('rate')
-  if rate then spacing = 1000 / rate end
-  if rem and reset and total > rem then
-    local untilAt = num('spread') or reset
-    if untilAt > now then spacing = math.max(spacing, (untilAt - now) / (rem + 1)) end
+
+  -- why nothing more can be admitted now: a reply, or nil
+  local function blocked()
+    local paused = num('paused') or 0
+    if now < paused then return { 'wait', tostring(paused - now), s['preason'] or 'throttled' } end
+    local inflight = redis.call('ZCARD', L)
+    if s['probing'] ~= '0' and inflight >= 1 then return { 'slot' } end
+    local reset = num('reset')
+    if reset and now >= reset then
+      -- the window ended: its figures are stale; one request learns the new window's
+      start_window()
+      set('spread', nil)
+      set('rem', nil)
+      set('reset', nil)
+      set('probing', 1)
+      if inflight >= 1 then return { 'slot' } end
+    end
+    local rem = num('rem')
+    reset = num('reset')
+    if rem and reset and rem <= reserve then
+      if num('exw') ~= reset then
+        set('exw', reset)
+        set('rjit', r1 * math.min(1000, 0.05 * (reset - now)))
+      end
+      return { 'wait', tostring(reset + 10 + (num('rjit') or 0) - now), 'quota' }
+    end
+    local nxt = num('next') or 0
+    if now < nxt then return { 'wait', tostring(nxt - now), '' } end
+    if usageMs > 0 then
+      local u = usage_blocked(cost)
+      if u then return { 'wait', tostring(u + 10 - now), 'quota' } end
+    end
+    return nil
   end
-  set('next', now + spacing)
+
+  local admitted = 0
+  local block = nil
+  local win = num('win') or 0
+  while admitted < wanted do
+    block = blocked()
+    if block then break end
+    admitted = admitted + 1
+    local lease = id .. ':' .. admitted
+    win = num('win') or 0
+    redis.call('ZADD', L, now + leaseMs, lease)
+    redis.call('HSET', LI, lease, win .. '|' .. now .. '|' .. cost)
+    redis.call('ZADD', M, now, lease)
+    set('ifw', (num('ifw') or 0) + 1)
+    set('admitted', (num('admitted') or 0) + 1)
+    if usageMs > 0 then usage_sent(lease, cost) end
+    local rem, reset = num('rem'), num('reset')
+    if rem then
+      rem = rem - 1
+      set('rem', rem)
+    end
+    total = math.max(0, total - 1)
+    local spacing = 0
+    local lag = 0
+    local rate = num('rate')
+    if rate then spacing = 1000 / rate end
+    if rem and reset and total > rem then
+      local untilAt = num('spread') or reset
+      if untilAt > now and (untilAt - now) / (rem + 1) > spacing then
+        spacing = (untilAt - now) / (rem + 1)
+        -- spreading an announced quota: lateness may be caught up (at most a quarter second's),
+        -- since every admission still reserves a unit of the window; an adaptive rate may not
+        lag = 250
+      end
+    end
+    set('next', math.max(num('next') or 0, now - lag) + spacing)
+  end
   save()
-  return tail({ 'ok', tostring(win) })
+  if admitted > 0 then return tail({ 'ok', tostring(win), tostring(admitted) }) end
+  return tail(block)
 end
 
 if op == 'release' then

@@ -318,39 +318,49 @@ export class SharedGate implements BucketGate {
         return;
       }
       if (circuit === 'slot') return;
-      if (this.#breaker.state !== 'half-open' && this.#inFlight >= this.#concurrency) return;
+      const halfOpen = this.#breaker.state === 'half-open';
+      if (!halfOpen && this.#inFlight >= this.#concurrency) return;
+      // Waiters at the head of the queue with the same cost are admitted in one call, as many as
+      // this process's free slots.
       const cost = this.#queue[0]!.cost;
+      const slots = halfOpen ? 1 : this.#concurrency - this.#inFlight;
+      let wanted = 0;
+      while (wanted < slots && this.#queue[wanted]?.cost === cost) wanted++;
       const lease = randomUUID();
       const adaptive = this.#options.adaptive;
       const reply = await this.#call('acquire', [
         lease,
         cost,
-        // requests of this process waiting or expected besides this one, for pacing
-        this.#queue.length - 1 + this.#expected,
+        // requests of this process waiting or expected, for pacing
+        this.#queue.length + this.#expected,
         this.#settings.clientId,
         this.#settings.leaseMs,
         this.#options.reserve ?? 0,
         adaptive?.initialRate ?? '',
         adaptive?.minRate ?? 0.5,
         adaptive?.maxRate ?? 1_000,
+        wanted,
       ]);
       const at = this.#now();
       const verdict = reply[0];
       if (verdict === 'ok') {
-        const waiter = this.#queue.shift();
         const window = Number(reply[1]);
-        const probe = this.#breaker.admitted();
-        const permit: Permit = { admittedAt: at, probe, window, cost };
-        this.#leases.set(permit, lease);
-        this.#inFlight++;
-        this.#admitted++;
-        if (waiter === undefined || this.#closed) {
-          // Its waiter left while the script ran: hand the permit straight back.
-          this.release(permit, { type: 'other-failure' });
-          continue;
+        const admitted = Math.max(1, Math.min(wanted, Number(reply[2]) || 1));
+        for (let i = 1; i <= admitted; i++) {
+          const waiter = this.#queue.shift();
+          const probe = this.#breaker.admitted();
+          const permit: Permit = { admittedAt: at, probe, window, cost };
+          this.#leases.set(permit, `${lease}:${i}`);
+          this.#inFlight++;
+          this.#admitted++;
+          if (waiter === undefined || this.#closed) {
+            // Its waiter left while the script ran: hand the permit straight back.
+            this.release(permit, { type: 'other-failure' });
+            continue;
+          }
+          waiter.resolve(permit);
         }
         this.#endWait(at);
-        waiter.resolve(permit);
         continue;
       }
       if (verdict === 'wait') {
