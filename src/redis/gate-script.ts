@@ -241,6 +241,16 @@ if op == 'acquire' then
       end
       return { 'wait', tostring(reset + 10 + (num('rjit') or 0) - now), 'quota' }
     end
+    -- The window's last moments are not spent: a request admitted then may reach the server after
+    -- the reset, in the next window, whose count the gate learns only later (a busy machine can
+    -- hold a send for 100 ms and more between admission and the wire). 5 % of the window, 50 ms
+    -- to 1 s.
+    if rem and reset then
+      local guard = math.min(1000, math.max(50, 0.05 * (num('wlen') or 0)))
+      if now >= reset - guard then
+        return { 'wait', tostring(reset + 10 + r1 * math.min(1000, 0.05 * guard) - now), '' }
+      end
+    end
     local nxt = num('next') or 0
     if now < nxt then return { 'wait', tostring(nxt - now), '' } end
     if usageMs > 0 then
@@ -326,6 +336,7 @@ if op == 'release' then
       set('reset', math.floor(resetAt))
       set('rem', math.max(0, remaining - (num('ifw') or 0)))
       set('spread', resetAt - 0.1 * (resetAt - now))
+      set('wlen', resetAt - now)
     elseif resetAt >= known - 1000 then
       -- the same window: follow the server down, never up (answers arrive out of order)
       set('rem', math.min(num('rem') or remaining, remaining))

@@ -69,21 +69,25 @@ describeWithRedis('shared-gate.test.ts', 'shared rate gate (Redis)', () => {
     server: ReturnType<typeof fakeServer>,
     skew: number,
     latency: number,
+    late = 0,
   ) {
     const permit = await gate.acquire();
+    // A busy process may hold a send for a while between admission and the wire.
+    if (late > 0) await sleep(Math.random() * late);
     const observation = server.hit(skew);
     await sleep(latency);
     gate.release(permit, { type: 'response', observation });
   }
 
-  it('keeps N processes with skewed clocks inside one announced quota (property)', async () => {
+  it('keeps N processes with skewed clocks and late sends inside one announced quota (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 2, max: 4 }),
         fc.array(fc.integer({ min: -300_000, max: 300_000 }), { minLength: 4, maxLength: 4 }),
         fc.integer({ min: 1, max: 4 }),
         fc.integer({ min: 0, max: 4 }),
-        async (n, skews, concurrency, latency) => {
+        fc.integer({ min: 0, max: 40 }),
+        async (n, skews, concurrency, latency, late) => {
           const prefix = uniquePrefix('quota');
           const server = fakeServer(8, 300);
           const gates = processes(n, prefix).map((c, i) =>
@@ -92,7 +96,7 @@ describeWithRedis('shared-gate.test.ts', 'shared rate gate (Redis)', () => {
           const perGate = 7;
           await Promise.all(
             gates.flatMap((gate, i) =>
-              Array.from({ length: perGate }, () => send(gate, server, skews[i]!, latency)),
+              Array.from({ length: perGate }, () => send(gate, server, skews[i]!, latency, late)),
             ),
           );
           for (const gate of gates) gate.close();
@@ -103,6 +107,28 @@ describeWithRedis('shared-gate.test.ts', 'shared rate gate (Redis)', () => {
       { numRuns: 6 },
     );
   }, 120_000);
+
+  it('spends nothing in the last moments of a window (a late send would land in the next)', async () => {
+    const prefix = uniquePrefix('guard');
+    const [a, b] = processes(2, prefix);
+    const gateA = gateOf(a!, { skew: -30_000 });
+    const gateB = gateOf(b!, { skew: 45_000 });
+    const p = await gateA.acquire();
+    const resetAt = Date.now() + 600; // real clock; A sees it 30 s earlier
+    gateA.release(p, {
+      type: 'response',
+      observation: { kind: 'ok', limit: 10, remaining: 8, resetAt: resetAt - 30_000 },
+    });
+    await (gateA as unknown as { flush(): Promise<void> }).flush();
+    // Quota is left and nobody else waits, but 20 ms before the reset (the guard is 5 % of the
+    // window, at least 50 ms) B is held until the window has rolled over.
+    await sleep(resetAt - Date.now() - 20);
+    const permit = await gateB.acquire();
+    expect(Date.now()).toBeGreaterThanOrEqual(resetAt);
+    gateB.release(permit, { type: 'response', observation: { kind: 'ok' } });
+    gateA.close();
+    gateB.close();
+  });
 
   it('a bucket paused by one process is paused for all, on each one’s clock', async () => {
     const prefix = uniquePrefix('pause');
