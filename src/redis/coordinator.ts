@@ -27,8 +27,10 @@ export interface RedisCoordinatorOptions {
    */
   leaseMs?: number;
   /**
-   * The longest one Redis call may take before the gate counts Redis as unreachable.
-   * @default 2_000
+   * The longest one Redis call may take before the gate counts Redis as unreachable (a call is
+   * never repeated: the gate's operations are not idempotent). Generous, as a busy machine can hold
+   * a round trip for a second and more.
+   * @default 5_000
    */
   commandTimeoutMs?: number;
   /**
@@ -82,7 +84,7 @@ export function redisCoordinator(options: RedisCoordinatorOptions): RedisCoordin
     throw new OptionError('prefix', '1–64 characters of letters, digits and _ . : -', prefix);
   }
   const leaseMs = positive(options.leaseMs, 60_000, 'leaseMs');
-  const timeoutMs = positive(options.commandTimeoutMs, 2_000, 'commandTimeoutMs');
+  const timeoutMs = positive(options.commandTimeoutMs, 5_000, 'commandTimeoutMs');
   const ttlMs = positive(options.stateTtlMs, 86_400_000, 'stateTtlMs');
   const fallback = options.onUnavailable ?? 'fail';
   if (fallback !== 'fail' && fallback !== 'private-gate') {

@@ -272,6 +272,7 @@ if op == 'acquire' then
     redis.call('ZADD', L, now + leaseMs, lease)
     redis.call('HSET', LI, lease, win .. '|' .. now .. '|' .. cost)
     redis.call('ZADD', M, now, lease)
+    if admitted == 1 then redis.call('ZREMRANGEBYSCORE', M, '-inf', now - 1000) end
     set('ifw', (num('ifw') or 0) + 1)
     set('admitted', (num('admitted') or 0) + 1)
     if usageMs > 0 then usage_sent(lease, cost) end
