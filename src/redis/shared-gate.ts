@@ -167,7 +167,10 @@ export class SharedGate implements BucketGate {
       finite(o?.usagePct),
       this.#options.adaptive?.minRate ?? 0.5,
     ];
-    this.#track(this.#call('release', args).then(() => this.#pump()));
+    // The next acquire goes at once: Redis runs the calls of one connection in order, so it sees
+    // this release first (one round trip saved per request).
+    this.#track(this.#call('release', args));
+    this.#pump();
   }
 
   pause(until: number, reason: WaitReason = 'throttled'): void {
