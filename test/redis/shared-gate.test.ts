@@ -86,7 +86,7 @@ describeWithRedis('shared-gate.test.ts', 'shared rate gate (Redis)', () => {
         fc.array(fc.integer({ min: -300_000, max: 300_000 }), { minLength: 4, maxLength: 4 }),
         fc.integer({ min: 1, max: 4 }),
         fc.integer({ min: 0, max: 4 }),
-        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 0, max: 20 }),
         async (n, skews, concurrency, latency, late) => {
           const prefix = uniquePrefix('quota');
           const server = fakeServer(8, 300);
