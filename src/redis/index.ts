@@ -1,7 +1,7 @@
 /**
  * `social-reach/redis`: one quota shared by every process that collects with the same credential
  * (a shared rate gate in Redis), and collection spread over workers (BullMQ on the same Redis).
- * Needs the optional peer dependencies `ioredis` (and `bullmq` for the queue).
+ * Needs the optional peer dependencies `ioredis` and `bullmq` (both imported by this entry).
  *
  * @module
  */
