@@ -5,6 +5,9 @@
 #   poppler-utils               pdftotext, to read back the PDF reports
 #   redis-server                the shared rate gate and the worker queue (social-reach/redis)
 #   postgresql                  the PostgreSQL store's integration tests (.ci/postgres.sh)
+#   libreoffice-calc-nogui      soffice: a CSV registry saved by LibreOffice (test/cli)
+#   systemd                     systemd-analyze verify on docs/scheduling.md's units
+#   openssl                     a certificate for the TLS server behind the proxy test
 #
 #   source .ci/packages.sh      # returns non-zero when an install was needed and failed
 #
@@ -12,7 +15,7 @@
 
 _sr_missing_packages() {
   local pkg
-  for pkg in chromium fonts-noto-core poppler-utils redis-server postgresql; do
+  for pkg in chromium fonts-noto-core poppler-utils redis-server postgresql libreoffice-calc-nogui systemd openssl; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || echo "$pkg"
   done
 }

@@ -9,6 +9,8 @@ import { type BenchRow, printTable } from './harness.js';
 import { benchHostile } from './hostile.js';
 import { benchParseCount } from './parse-count.js';
 import { benchRegistry } from './registry.js';
+import { benchReports } from './reports.js';
+import { benchScale } from './scale.js';
 import { benchSharedQuota } from './shared-bench.js';
 import { benchStores } from './stores.js';
 import { benchTotals } from './totals.js';
@@ -38,9 +40,19 @@ const groups: Record<string, { title: string; run: () => Promise<BenchRow[]> }> 
       'One X token shared by 1, 2 and 4 processes: 30,000 accounts, 300 requests per 3 s window (needs REDIS_URL)',
     run: benchSharedQuota,
   },
+  reports: {
+    title:
+      'Visual reports: 10,000 accounts, 90 days of daily snapshots (social-reach/reports; medians of 3)',
+    run: benchReports,
+  },
   stores: {
     title: 'Stores: 1,000,000 snapshots (10,000 accounts × 100 days)',
     run: () => benchStores({ verbose: true }),
+  },
+  scale: {
+    title:
+      'Scale: 30,040 accounts × 90 days (2,647,759 snapshots), each store in its own process; a 33,000-account collection into a fresh PGlite folder',
+    run: () => benchScale(),
   },
 };
 

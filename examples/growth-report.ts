@@ -6,7 +6,8 @@
  *   npx tsx examples/growth-report.ts [data-folder]   # default: a temporary folder, removed after
  *
  * The figures are SIMULATED (deterministic): the news report gives one set of figures, not a
- * history. The simulation starts from the report's figures and grows them a little every day.
+ * history. The simulation (examples/indore-simulation.ts, shared with `npm run example:report`)
+ * starts from the report's figures and grows them a little every day.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,65 +18,22 @@ import {
   formatCount,
   growth,
   PLATFORMS,
-  type Registry,
   renderReport,
-  type Snapshot,
   series,
   unitName,
 } from '../src/index.js';
 import { postgresStore } from '../src/stores/postgres/index.js';
 import { indoreRegistry } from './indore-data.js';
+import { DAY, SIMULATION_END, simulateIndore } from './indore-simulation.js';
 
-const DAY = 86_400_000;
-// The last simulated day: 28 November 2026, 10:00 in India (a fixed date, so the output is stable).
-const END = Date.parse('2026-11-28T10:00:00+05:30');
-const DAYS = 90;
-const START_FIGURES: Record<string, number> = {
-  'commissioner-x': 32_000,
-  'commissioner-fb': 5_500,
-  'commissioner-ig': 4_100,
-  'collector-x': 77_000,
-  'collector-fb': 33_000,
-  'collector-ig': 12_800,
-  'jd-x': 21_000,
-  'jd-fb': 6_500,
-  'pro-x': 15_500,
-  'pro-fb': 13_000,
-  'pr-ig': 7_300,
-};
-
-/** Deterministic daily snapshots: each account grows by a small, steady, pseudo-random amount. */
-function simulate(registry: Registry): Snapshot[] {
-  const out: Snapshot[] = [];
-  let seed = 20261128;
-  const random = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed / 2_147_483_648;
-  };
-  for (const [accountId, start] of Object.entries(START_FIGURES)) {
-    const account = registry.account(accountId)!;
-    let value = start;
-    for (let day = DAYS - 1; day >= 0; day--) {
-      value += Math.round(value * (0.0004 + random() * 0.0016)); // 0.04 %–0.2 % a day
-      if (accountId === 'commissioner-ig' && day % 10 === 3) continue; // a few missed days
-      out.push({
-        accountId,
-        platform: account.platform,
-        takenAt: new Date(END - day * DAY),
-        followers: { value, min: value, max: value },
-        source: { provider: 'simulation', note: 'simulated daily collection' },
-      });
-    }
-  }
-  return out;
-}
+const END = SIMULATION_END.getTime();
 
 const folder = process.argv[2] ?? mkdtempSync(join(tmpdir(), 'social-reach-growth-'));
 const db = new PGlite(folder);
 const registry = defineRegistry(indoreRegistry);
 const store = postgresStore({ client: db, registry });
 try {
-  await store.put(simulate(registry));
+  await store.put(simulateIndore(registry));
   console.log(`90 days of simulated daily snapshots written to a PGlite folder (${folder})\n`);
 
   const endOfLastMonth = new Date('2026-10-31T23:59:59.999+05:30');

@@ -141,7 +141,7 @@ export const indoreRegistry: RegistryInput = {
   ],
 };
 
-/** The figures as the report writes them, keyed by the (illustrative) handles above. */
+/** The figures as the Hindi report (Indore News) writes them, keyed by the (illustrative) handles above. */
 export const reportedFigures = {
   x: {
     CommissionerIND: '32 हजार से अधिक',
@@ -157,8 +157,39 @@ export const reportedFigures = {
   },
 } as const;
 
-/** The report's own totals, to check against the arithmetic. */
-export const reportedClaims = [
+/**
+ * The same story in English, in the Free Press Journal (Indore, 19 September 2021), which gives
+ * two accounts different figures: the joint director's Facebook 6,000 (Hindi: साढ़े 6 हजार) and the
+ * PRO's Twitter 15,000 (Hindi: साढ़े 15 हजार). The other six figures are taken to be the Hindi
+ * report's, written in English: only the two that differ (and "1.5 lakh" for the two officers)
+ * are recorded in this project's notes on the story.
+ */
+export const englishFigures = {
+  x: {
+    CommissionerIND: 'more than 32,000',
+    IndoreCollector: 'about 77,000',
+    JDJansamparkIND: '21,000',
+    PROJSIndore: '15,000',
+  },
+  facebook: {
+    CommissionerIndore: '5,500',
+    CollectorIndore: 'about 33,000',
+    JDJansamparkIndore: '6,000',
+    PROJansamparkIndore: '13,000',
+  },
+} as const;
+
+/** A claim of a report: a phrase for the X + Facebook total of some units. */
+export interface ReportedClaim {
+  readonly id: string;
+  readonly en: string;
+  readonly hi: string;
+  readonly claim: string;
+  readonly units: readonly string[];
+}
+
+/** The Hindi report's own totals, to check against the arithmetic. */
+export const reportedClaims: readonly ReportedClaim[] = [
   {
     id: 'officers',
     en: 'Commissioner and Collector together (X + Facebook)',
@@ -180,7 +211,27 @@ export const reportedClaims = [
     claim: 'दो लाख से अधिक',
     units: ['indore-admin'],
   },
-] as const;
+];
 
-/** When the figures were reported (the report carries no date; this is the example's convention). */
-export const reportedAt = '2021-06-01T12:00:00+05:30';
+/** The English report's total for the two officers. */
+export const englishClaims: readonly ReportedClaim[] = [
+  {
+    id: 'officers',
+    en: 'Commissioner and Collector together (X + Facebook)',
+    hi: 'कमिश्नर और कलेक्टर मिलाकर (ट्विटर + फेसबुक)',
+    claim: '1.5 lakh',
+    units: ['commissioner', 'collector'],
+  },
+];
+
+/**
+ * When the figures were reported: the Free Press Journal's publication date, 19 September 2021
+ * (the Hindi report shows no date of its own; it ran the same story), at noon in Indore.
+ */
+export const reportedAt = '2021-09-19T12:00:00+05:30';
+
+/** The two sources, as the demo names them. */
+export const sources = {
+  hindi: { note: 'Indore News (Hindi)', figures: reportedFigures, claims: reportedClaims },
+  english: { note: 'Free Press Journal (English)', figures: englishFigures, claims: englishClaims },
+} as const;

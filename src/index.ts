@@ -5,9 +5,23 @@
 // test/package/exports.test.ts pins this list.
 
 // Aggregation
+export {
+  INDIAN_MILESTONES,
+  type SeriesEvent,
+  type SeriesEventOptions,
+  seriesEvents,
+} from './aggregate/events.js';
 export { type GrowthOptions, growth, type UnitGrowth } from './aggregate/growth.js';
 export { type LatestOptions, latest } from './aggregate/latest.js';
-export { type RankEntry, type RankOptions, rank } from './aggregate/rank.js';
+export {
+  type GrowthRankEntry,
+  type RankEntry,
+  type Ranking,
+  type RankOptions,
+  type RankPlace,
+  rank,
+  type UnrankedEntry,
+} from './aggregate/rank.js';
 export {
   type Series,
   type SeriesOptions,
@@ -15,6 +29,11 @@ export {
   type SeriesPoint,
   series,
 } from './aggregate/series.js';
+export {
+  type CombinedSources,
+  combineSources,
+  type SourcedFigure,
+} from './aggregate/sources.js';
 export {
   type CountSummary,
   type Totals,
@@ -33,7 +52,9 @@ export type {
   BatchProgress,
   CollectOptions,
   CollectProgress,
+  HttpDispatcher,
   HttpOptions,
+  Logger,
   NoticeProgress,
   WaitingProgress,
 } from './engine/collect-options.js';
@@ -80,7 +101,13 @@ export { defineRegistry, type Registry, type RegistryInput } from './model/regis
 export { parseSnapshots, Snapshot, type SnapshotInput } from './model/snapshot.js';
 export { Unit, type UnitKind, unitName } from './model/unit.js';
 // Numbers and languages
-export { type CheckClaimOptions, type ClaimCheck, checkClaim } from './numbers/check-claim.js';
+export {
+  type CheckClaimOptions,
+  type ClaimCheck,
+  checkClaim,
+  type RankClaim,
+  type RankClaimCheck,
+} from './numbers/check-claim.js';
 export { describeCount, type FormatCountOptions, formatCount } from './numbers/format-count.js';
 export { parseCount } from './numbers/parse-count.js';
 // Providers: the built-in ones, and the contract they satisfy (the rest of the specification is
@@ -100,6 +127,7 @@ export { type XProviderOptions, xProvider } from './providers/x.js';
 export { type YoutubeProviderOptions, youtubeProvider } from './providers/youtube.js';
 // Reports
 export {
+  type EventsReport,
   type GrowthReport,
   type RankingReport,
   type RenderReportOptions,
@@ -108,9 +136,12 @@ export {
 } from './report/render-report.js';
 export type { ProviderV1 } from './spec/v1/index.js';
 // Stores
-export { type MemoryStoreOptions, memoryStore } from './stores/memory.js';
+export { type MemoryStore, type MemoryStoreOptions, memoryStore } from './stores/memory.js';
+export type { LockAttempt, StateStore, StoreLock } from './stores/state.js';
 export type {
   HistoryOptions,
+  PeriodValue,
+  PeriodValuesOptions,
   PruneOptions,
   SnapshotStore,
   StoreLatestOptions,

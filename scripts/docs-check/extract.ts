@@ -59,6 +59,7 @@ const ENTRY_POINTS = [
   'social-reach/testing',
   'social-reach/postgres',
   'social-reach/redis',
+  'social-reach/reports',
 ];
 
 /** The TypeScript blocks of one Markdown text. */

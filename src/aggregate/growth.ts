@@ -1,4 +1,4 @@
-import { addCounts, type Count, type CountChange, subtractCounts } from '../model/count.js';
+import { type Count, type CountChange, subtractCounts } from '../model/count.js';
 import type { PlatformId } from '../model/platform.js';
 import type { Registry } from '../model/registry.js';
 import type { Snapshot } from '../model/snapshot.js';
@@ -57,60 +57,109 @@ export function growth(
   const second = latestByIdentity(registry, after, Number.POSITIVE_INFINITY, filter);
   const { identities } = indexRegistry(registry);
 
-  const perUnit = registry.units.map(() => new Map<PlatformId, Pairs>());
+  // One slot per unit and platform (`unit * platforms + platform`), in typed arrays: sums of the
+  // two sides (NaN for an unknown bound, so sums of them stay unknown), how many were compared,
+  // and when the slot was first used (a unit lists its platforms in that order).
+  const platformOf = new Map<PlatformId, number>();
+  for (const identity of identities) {
+    if (!platformOf.has(identity.platform)) platformOf.set(identity.platform, platformOf.size);
+  }
+  const platforms = [...platformOf.keys()];
+  const width = Math.max(1, platforms.length);
+  const slots = registry.units.length * width;
+  const sums = Array.from({ length: 6 }, () => new Float64Array(slots));
+  const [bValue, bMin, bMax, aValue, aMin, aMax] = sums as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  const compared = new Int32Array(slots);
+  const rank = new Int32Array(slots); // 0: unused; k: the unit's k-th platform
+  const used = new Int32Array(registry.units.length);
+  const onlyBefore: (string[] | undefined)[] = new Array(slots);
+  const onlyAfter: (string[] | undefined)[] = new Array(slots);
+
   identities.forEach((identity, n) => {
     const a = first[n];
     const b = second[n];
     if (a === undefined && b === undefined) return;
+    const k = platformOf.get(identity.platform)!;
+    const id = identity.accounts[0]!.id;
     for (const u of identity.units) {
-      const platforms = perUnit[u]!;
-      let pairs = platforms.get(identity.platform);
-      if (!pairs) {
-        pairs = { before: [], after: [], onlyBefore: [], onlyAfter: [] };
-        platforms.set(identity.platform, pairs);
-      }
-      const id = identity.accounts[0]!.id;
+      const slot = u * width + k;
+      if (rank[slot] === 0) rank[slot] = ++used[u]!;
       if (a && b) {
-        pairs.before.push(a.followers);
-        pairs.after.push(b.followers);
-      } else if (a) pairs.onlyBefore.push(id);
-      else pairs.onlyAfter.push(id);
+        bValue[slot]! += a.followers.value;
+        bMin[slot]! += a.followers.min ?? Number.NaN;
+        bMax[slot]! += a.followers.max ?? Number.NaN;
+        aValue[slot]! += b.followers.value;
+        aMin[slot]! += b.followers.min ?? Number.NaN;
+        aMax[slot]! += b.followers.max ?? Number.NaN;
+        compared[slot]!++;
+      } else {
+        const list = a ? onlyBefore : onlyAfter;
+        const ids = list[slot];
+        if (ids === undefined) list[slot] = [id];
+        else ids.push(id);
+      }
     }
   });
 
+  const order: number[] = [];
   return registry.units.map((unit, u) => {
-    const platforms = perUnit[u]!;
+    // The unit's platforms, in the order they were first used.
+    order.length = 0;
+    for (let k = 0; k < platforms.length; k++) if (rank[u * width + k]! > 0) order.push(k);
+    order.sort((x, y) => rank[u * width + x]! - rank[u * width + y]!);
     const byPlatform: Partial<Record<PlatformId, Omit<UnitGrowth, 'unit' | 'byPlatform'>>> = {};
-    for (const [platform, pairs] of platforms) byPlatform[platform] = compare(pairs);
-    const all = [...platforms.values()];
-    const merged: Pairs = {
-      before: all.flatMap((p) => p.before),
-      after: all.flatMap((p) => p.after),
-      onlyBefore: all.flatMap((p) => p.onlyBefore),
-      onlyAfter: all.flatMap((p) => p.onlyAfter),
-    };
-    return { unit, ...compare(merged), byPlatform };
+    const total = new Float64Array(6);
+    let comparedAll = 0;
+    const beforeAll: string[] = [];
+    const afterAll: string[] = [];
+    for (const k of order) {
+      const slot = u * width + k;
+      for (let i = 0; i < 6; i++) total[i]! += sums[i]![slot]!;
+      comparedAll += compared[slot]!;
+      const onlyB = onlyBefore[slot] ?? [];
+      const onlyA = onlyAfter[slot] ?? [];
+      for (const id of onlyB) beforeAll.push(id);
+      for (const id of onlyA) afterAll.push(id);
+      byPlatform[platforms[k]!] = compare(
+        [bValue[slot]!, bMin[slot]!, bMax[slot]!, aValue[slot]!, aMin[slot]!, aMax[slot]!],
+        compared[slot]!,
+        onlyB,
+        onlyA,
+      );
+    }
+    return { unit, ...compare(total, comparedAll, beforeAll, afterAll), byPlatform };
   });
 }
 
-interface Pairs {
-  before: Count[];
-  after: Count[];
-  onlyBefore: string[];
-  onlyAfter: string[];
+/** One side's sum as a Count: NaN bounds are unknown. */
+function count(value: number, min: number, max: number): Count {
+  return { value, min: Number.isNaN(min) ? null : min, max: Number.isNaN(max) ? null : max };
 }
 
-function compare(pairs: Pairs): Omit<UnitGrowth, 'unit' | 'byPlatform'> {
-  const before = addCounts(pairs.before);
-  const after = addCounts(pairs.after);
+/** `sums`: before's value, min, max, then after's. */
+function compare(
+  sums: ArrayLike<number>,
+  compared: number,
+  onlyBefore: string[],
+  onlyAfter: string[],
+): Omit<UnitGrowth, 'unit' | 'byPlatform'> {
+  const before = count(sums[0]!, sums[1]!, sums[2]!);
+  const after = count(sums[3]!, sums[4]!, sums[5]!);
   const change = subtractCounts(after, before);
   return {
     before,
     after,
     change,
     percent: before.value === 0 ? null : (change.value / before.value) * 100,
-    compared: pairs.before.length,
-    onlyBefore: pairs.onlyBefore,
-    onlyAfter: pairs.onlyAfter,
+    compared,
+    onlyBefore,
+    onlyAfter,
   };
 }

@@ -7,6 +7,7 @@ import type { CollectProgress, ResolvedOptions } from './collect-options.js';
 import type { BucketGate } from './coordinator.js';
 import { createHttpClient, type HttpStats } from './http-client.js';
 import { genericLimits } from './limits.js';
+import { log } from './log.js';
 import type { OutcomeLedger } from './outcome-ledger.js';
 import type { RateGateOptions } from './rate-gate.js';
 import { redactText } from './redact.js';
@@ -62,8 +63,16 @@ export class BucketRunner {
       failureThreshold: options.http.failureThreshold,
       circuitCooldownMs: options.http.circuitCooldownMs,
       now,
-      onWait: (until, reason) =>
-        run.report({ type: 'waiting', ...this.#about(), until: new Date(until), reason }),
+      onWait: (until, reason) => {
+        run.report({ type: 'waiting', ...this.#about(), until: new Date(until), reason });
+        const ms = Math.max(0, until - now());
+        log(
+          options.logger,
+          'info',
+          { event: 'wait', ...this.#about(), reason, until: new Date(until).toISOString(), ms },
+          `${provider.platform} waits ${Math.round(ms / 1000)} s (${reason}) until ${new Date(until).toISOString()}`,
+        );
+      },
     });
     const http = createHttpClient({
       platform: provider.platform,
@@ -77,6 +86,7 @@ export class BucketRunner {
       signal: options.signal,
       now,
       http: options.http,
+      logger: options.logger,
     });
     this.#context = {
       signal: options.signal,
@@ -111,10 +121,15 @@ export class BucketRunner {
     this.gate.close();
   }
 
-  /** One batch: fetched, settled, stored (one put), then reported. */
+  /**
+   * One batch: fetched, settled, stored (one put), then reported. The write does not hold the
+   * batch's slot (see {@link StoreWriter}) unless `concurrency` writes are already waiting, so
+   * a store slower than the requests cannot pile them up.
+   */
   async #runBatch(batch: readonly (readonly Account[])[]): Promise<void> {
     const { ledger, options, writer } = this.#run;
     const before = { done: ledger.done, failed: ledger.failed };
+    let written: Promise<void> | undefined;
     if (options.signal.aborted || this.#refused) {
       for (const group of batch) {
         for (const account of group) {
@@ -129,16 +144,18 @@ export class BucketRunner {
         if (result.ok) fresh.push(result.snapshot);
       });
       if (batchError?.reason === 'unauthorized') this.#refused = batchError;
-      await writer.save(fresh);
+      written = writer.start(fresh);
+      if (written && writer.writing > options.concurrency) await written;
     }
-    this.#run.report({
+    const event: CollectProgress = {
       type: 'batch',
       ...this.#about(),
       batch: { done: ledger.done - before.done, failed: ledger.failed - before.failed },
       done: ledger.done,
       failed: ledger.failed,
       total: ledger.total,
-    });
+    };
+    writer.after(written, () => this.#run.report(event));
   }
 
   /** A provider's notice, as a `notice` event: redacted, and cut to {@link MAX_NOTICE} characters. */

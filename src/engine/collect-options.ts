@@ -36,7 +36,9 @@ export interface CollectOptions {
   http?: HttpOptions;
   /**
    * Where snapshots are written, each batch as it finishes (one `put` per batch, all or none), so a
-   * crash loses only the requests in flight. Store failures do not stop the collection: they are
+   * crash loses only the requests in flight. A write does not hold its batch's request slot (up to
+   * `concurrency` writes wait at once); a batch is reported after its write, and `collect()`
+   * resolves once every write is done. Store failures do not stop the collection: they are
    * listed in `storeErrors`, and the snapshots are still returned.
    */
   store?: SnapshotStore;
@@ -54,6 +56,39 @@ export interface CollectOptions {
    * batches in flight have ended (their snapshots are stored): rerun with `resume`.
    */
   coordinator?: Coordinator;
+  /**
+   * Receives one structured record per HTTP request (`event: 'request'`: platform, operation,
+   * host and path, never the query; status, duration, attempt) and per wait (`event: 'wait'`:
+   * bucket, reason, until), free of credentials. pino's shape: `logger.info(record, message)`; a
+   * logger that throws is ignored.
+   */
+  logger?: Logger;
+}
+
+/**
+ * A logger with pino's shape (pino itself fits): each method takes a record and a message.
+ *
+ * @example
+ * ```ts
+ * const logger: Logger = {
+ *   info: (record, message) => console.log(JSON.stringify({ level: 'info', message, ...record })),
+ *   warn: (record, message) => console.warn(JSON.stringify({ level: 'warn', message, ...record })),
+ *   error: (record, message) => console.error(JSON.stringify({ level: 'error', message, ...record })),
+ * };
+ * ```
+ */
+export interface Logger {
+  info(record: Record<string, unknown>, message?: string): void;
+  warn(record: Record<string, unknown>, message?: string): void;
+  error(record: Record<string, unknown>, message?: string): void;
+}
+
+/**
+ * What sends a request when given as fetch's `dispatcher`: an undici `Dispatcher` (`ProxyAgent`,
+ * `EnvHttpProxyAgent`, `Agent`), as Node's fetch takes it.
+ */
+export interface HttpDispatcher {
+  dispatch(options: never, handler: never): boolean;
 }
 
 /** HTTP settings of a collection (see `docs/fetch-engine.md`). */
@@ -97,6 +132,12 @@ export interface HttpOptions {
   circuitCooldownMs?: number;
   /** The fetch implementation. @default globalThis.fetch */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Given to fetch as its `dispatcher` on every request: an undici `ProxyAgent` or
+   * `EnvHttpProxyAgent` sends the requests through a proxy (HTTPS through a CONNECT tunnel).
+   * @default none (fetch's own)
+   */
+  dispatcher?: HttpDispatcher;
 }
 
 /** A progress report: after every batch, when a bucket starts waiting, and a provider's notices. */
@@ -144,9 +185,12 @@ export interface NoticeProgress {
 }
 
 /** {@link HttpOptions} checked, with every default filled in; `deadline` in epoch ms. Internal. */
-export type ResolvedHttpOptions = Required<Omit<HttpOptions, 'deadline' | 'fetch'>> & {
+export type ResolvedHttpOptions = Required<
+  Omit<HttpOptions, 'deadline' | 'fetch' | 'dispatcher'>
+> & {
   deadline: number;
   fetch: typeof globalThis.fetch | undefined;
+  dispatcher: HttpDispatcher | undefined;
 };
 
 /** {@link CollectOptions} checked, with every default filled in. Internal. */
@@ -162,6 +206,7 @@ export interface ResolvedOptions {
   store: SnapshotStore | undefined;
   resume: { since: Date } | undefined;
   coordinator: Coordinator | undefined;
+  logger: Logger | undefined;
 }
 
 const DEFAULT_CONCURRENCY = 4;
@@ -180,6 +225,7 @@ const COLLECT_KEYS = {
   store: true,
   resume: true,
   coordinator: true,
+  logger: true,
 } as const satisfies Record<keyof CollectOptions, true>;
 const HTTP_KEYS = {
   timeoutMs: true,
@@ -194,6 +240,7 @@ const HTTP_KEYS = {
   failureThreshold: true,
   circuitCooldownMs: true,
   fetch: true,
+  dispatcher: true,
 } as const satisfies Record<keyof HttpOptions, true>;
 /**
  * 1 MiB: ten times the largest legitimate answer (25 Bluesky profiles, under 100 KB). It also
@@ -284,7 +331,21 @@ export function resolveOptions(options: CollectOptions): ResolvedOptions {
     onProgress: options.onProgress,
     accountIds: options.accountIds ? new Set(options.accountIds) : undefined,
     platforms: options.platforms ? new Set(options.platforms) : undefined,
+    logger: checkLogger(options.logger),
   };
+}
+
+function checkLogger(logger: unknown): Logger | undefined {
+  if (logger === undefined) return undefined;
+  const methods = ['info', 'warn', 'error'] as const;
+  if (
+    typeof logger !== 'object' ||
+    logger === null ||
+    methods.some((m) => typeof (logger as Record<string, unknown>)[m] !== 'function')
+  ) {
+    throw new OptionError('logger', 'a logger with info, warn and error methods (pino)', logger);
+  }
+  return logger as Logger;
 }
 
 /**
@@ -361,6 +422,19 @@ function resolveHttp(http: HttpOptions): ResolvedOptions['http'] {
   if (http.fetch !== undefined && typeof http.fetch !== 'function') {
     throw new OptionError('http.fetch', 'a fetch function', http.fetch);
   }
+  const { dispatcher } = http;
+  if (
+    dispatcher !== undefined &&
+    (typeof dispatcher !== 'object' ||
+      dispatcher === null ||
+      typeof (dispatcher as { dispatch?: unknown }).dispatch !== 'function')
+  ) {
+    throw new OptionError(
+      'http.dispatcher',
+      'an undici Dispatcher (ProxyAgent, Agent)',
+      dispatcher,
+    );
+  }
   return {
     timeoutMs: integer('timeoutMs', http.timeoutMs, 10_000, 1),
     maxBodyBytes: integer('maxBodyBytes', http.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 1),
@@ -379,6 +453,7 @@ function resolveHttp(http: HttpOptions): ResolvedOptions['http'] {
     circuitCooldownMs: integer('circuitCooldownMs', http.circuitCooldownMs, 30_000, 0),
     deadline: http.deadline?.getTime() ?? Number.POSITIVE_INFINITY,
     fetch: http.fetch,
+    dispatcher,
   };
 }
 

@@ -138,6 +138,7 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
     await Promise.all(runs);
   } finally {
     for (const runner of runners) runner.close();
+    await run.writer.drain(); // every batch's write, and its event
   }
   if (unavailable) throw unavailable;
 

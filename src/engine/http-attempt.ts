@@ -1,9 +1,10 @@
 import { HTTPError, type KyInstance, TimeoutError } from 'ky';
 import { type FetchError, type FetchErrorFields, RateLimitError } from '../errors.js';
 import type { LimitObservation, LimitParser } from '../spec/v1/index.js';
-import type { ResolvedHttpOptions } from './collect-options.js';
+import type { Logger, ResolvedHttpOptions } from './collect-options.js';
 import type { BucketGate } from './coordinator.js';
 import { kindOf } from './limits.js';
+import { log } from './log.js';
 import { describeCause } from './network-errors.js';
 import { GateDeadlineError, GateRefusedError, type Outcome, type Permit } from './rate-gate.js';
 import { type BodyBounds, type JsonRead, readJson } from './read-body.js';
@@ -29,6 +30,8 @@ export interface AttemptContext {
   /** Bounds of an answer below 400, and of one of 400 or more. */
   readonly bodyBounds: BodyBounds;
   readonly errorBounds: BodyBounds;
+  /** Gets one record per try sent (collect's `logger`). */
+  readonly logger?: Logger | undefined;
 }
 
 /** What an attempt sends: the same in every throttle round, but for the URL after a redirect. */
@@ -45,6 +48,8 @@ export interface AttemptRequest {
   readonly retryMethods: readonly string[];
   /** The request's credentials, redacted from everything reported. */
   readonly secrets: readonly string[];
+  /** The API operation (`users/by`), for the log; `''` when the provider named none. */
+  readonly operation: string;
   /** `GET https://…` with the credentials redacted. */
   describe(): string;
   /** A `FetchError` about this request, its message redacted. */
@@ -149,10 +154,12 @@ export class HttpAttempt {
     const permit = this.#permit;
     this.#permit = undefined;
     let answer: Response;
+    const started = Date.now();
     try {
       answer = await this.#context.fetch(input, init);
     } catch (error) {
       this.#release(permit, { type: 'transient-failure' });
+      this.#log(started, undefined, error);
       throw error;
     }
     if (input instanceof Request && input.signal.aborted) {
@@ -163,6 +170,7 @@ export class HttpAttempt {
     }
     this.#lastStatus = answer.status;
     const observation = await this.#observe(answer);
+    this.#log(started, answer.status, undefined, observation.kind);
     if (observation.kind === 'ok' && (answer.status >= 500 || answer.status === 408)) {
       this.#release(permit, { type: 'transient-failure' });
     } else {
@@ -194,6 +202,38 @@ export class HttpAttempt {
     const body = this.#read?.kind === 'json' ? this.#read.value : undefined;
     this.#observation = safeRead(readLimits, { status, headers: answer.headers, body }, now());
     return this.#observation;
+  }
+
+  /**
+   * One record of a try for the collection's logger: where it went (host and path, never the
+   * query, which may hold a key; the path's credentials redacted), what came back, how long it
+   * took. Throttles and failures are warnings.
+   */
+  #log(started: number, status: number | undefined, error?: unknown, limits?: string): void {
+    const { logger, platform, provider, bucket } = this.#context;
+    if (!logger) return;
+    const request = this.#request;
+    const path = redactText(request.url.pathname, request.secrets);
+    const record: Record<string, unknown> = {
+      event: 'request',
+      platform,
+      provider,
+      bucket,
+      ...(request.operation ? { operation: request.operation } : {}),
+      method: request.method,
+      host: request.url.host,
+      path,
+      attempt: this.#tries,
+      ms: Date.now() - started,
+    };
+    if (status !== undefined) record.status = status;
+    if (limits !== undefined && limits !== 'ok') record.limits = limits;
+    if (error !== undefined) record.error = describeCause(error, request.url.host);
+    const what = request.operation || path;
+    const throttled = limits !== undefined && limits !== 'ok';
+    const level = error !== undefined || throttled || (status ?? 0) >= 500 ? 'warn' : 'info';
+    const outcome = error !== undefined ? `failed: ${String(record.error)}` : `answered ${status}`;
+    log(logger, level, record, `${platform} ${what} ${outcome} in ${record.ms} ms`);
   }
 
   /** Hands a permit back to the gate (none when the try never got one). */

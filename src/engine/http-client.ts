@@ -7,7 +7,7 @@ import type {
   LimitObservation,
   LimitParser,
 } from '../spec/v1/index.js';
-import type { ResolvedHttpOptions } from './collect-options.js';
+import type { Logger, ResolvedHttpOptions } from './collect-options.js';
 import type { BucketGate } from './coordinator.js';
 import {
   type AttemptContext,
@@ -50,6 +50,8 @@ export interface HttpClientOptions {
   now: () => number;
   /** The collection's HTTP settings: timeouts, body bounds, retries, waits, deadline, fetch. */
   http: ResolvedHttpOptions;
+  /** Gets a record of every request sent. */
+  logger?: Logger | undefined;
 }
 
 const MAX_REDIRECTS = 3;
@@ -67,7 +69,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       // Never follow redirects blindly: a credential must not travel to another host.
       redirect: 'manual',
     }),
-    fetch: http.fetch ?? globalThis.fetch,
+    fetch: withDispatcher(http.fetch ?? globalThis.fetch, http.dispatcher),
     bodyBounds: { maxBytes: http.maxBodyBytes, timeoutMs: http.timeoutMs },
     errorBounds: { maxBytes: http.maxErrorBodyBytes, timeoutMs: http.timeoutMs },
   };
@@ -91,6 +93,7 @@ class HttpExchange implements AttemptRequest {
   readonly limitsInBody: boolean;
   readonly retryMethods: readonly string[];
   readonly secrets: readonly string[];
+  readonly operation: string;
   readonly #options: HttpClientOptions;
   readonly #context: AttemptContext;
   /** Where the request goes: its URL with its query, then wherever a redirect took it. */
@@ -127,6 +130,7 @@ class HttpExchange implements AttemptRequest {
     this.limitsInBody = request.limitsInBody === true;
     this.retryMethods =
       method === 'GET' || request.idempotent === true ? [method.toLowerCase()] : [];
+    this.operation = typeof request.operation === 'string' ? request.operation.slice(0, 80) : '';
   }
 
   get url(): URL {
@@ -279,6 +283,15 @@ class HttpExchange implements AttemptRequest {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** fetch with `dispatcher` in every request's options (a proxy agent), or fetch as it is. */
+function withDispatcher(
+  fetch: typeof globalThis.fetch,
+  dispatcher: ResolvedHttpOptions['dispatcher'],
+): typeof globalThis.fetch {
+  if (dispatcher === undefined) return fetch;
+  return (input, init) => fetch(input, { ...init, dispatcher } as RequestInit);
+}
 
 /** The URL with the query parameters added; arrays become repeated parameters. */
 function withQuery(url: URL, searchParams: HttpRequestOptions['searchParams']): URL {

@@ -1,28 +1,84 @@
 /**
- * The languages social-reach writes, keyed by BCP 47 language subtag. To add one, write
+ * The languages social-reach writes and reads, keyed by BCP 47 language subtag. To add one, write
  * `<language>.ts` holding a {@link Locale} and list it here. Internal.
  *
  * @module
  */
 
+import { as } from './as.js';
+import { bn } from './bn.js';
 import { en } from './en.js';
+import { gu } from './gu.js';
 import { hi } from './hi.js';
+import { kn } from './kn.js';
 import type { Locale } from './locale.js';
+import { ml } from './ml.js';
+import { mr } from './mr.js';
+import { or } from './or.js';
+import { pa } from './pa.js';
+import { ta } from './ta.js';
+import { te } from './te.js';
+import { ur } from './ur.js';
 
-export type { CountWords, Locale, ReportWords } from './locale.js';
+export type {
+  CountWords,
+  Locale,
+  ParseWords,
+  PlatformKey,
+  PlatformWords,
+  ReportWords,
+} from './locale.js';
 
 /** Every locale, by its language subtag. */
-export const LOCALES: Readonly<Record<string, Locale>> = Object.freeze({ en, hi });
+export const LOCALES: Readonly<Record<string, Locale>> = Object.freeze({
+  en,
+  hi,
+  mr,
+  gu,
+  bn,
+  pa,
+  or,
+  ta,
+  te,
+  kn,
+  ml,
+  ur,
+  as,
+});
+
+/** The supported languages in words, for error messages: `en (English), hi (Hindi), …`. */
+export const SUPPORTED_LANGUAGES = Object.values(LOCALES)
+  .map((locale) => `${locale.language} (${locale.englishName})`)
+  .join(', ');
 
 /**
- * The words for a BCP 47 tag: the locale of its language (`hi-IN-u-nu-deva` → `hi`), or English
- * when social-reach has none. The region and extensions are for `Intl` (grouping, digits), not
- * for words.
+ * The words for a BCP 47 tag: the locale of its language (`hi-IN-u-nu-deva` → `hi`). The region
+ * and extensions are for `Intl` (grouping, digits), not for words.
  *
- * @throws {RangeError} When `tag` is not a well-formed language tag (callers turn it into their
- *   own `OptionError`).
+ * @throws {RangeError} When `tag` is not a well-formed language tag, or its language has no file
+ *   here: the message lists the supported languages (callers turn it into their own
+ *   `OptionError`). No language falls back to English silently.
  */
 export function localeFor(tag: string): Locale {
   const { language } = new Intl.Locale(tag);
-  return Object.hasOwn(LOCALES, language) ? LOCALES[language]! : en;
+  if (Object.hasOwn(LOCALES, language)) return LOCALES[language]!;
+  throw new RangeError(
+    `No words for the language "${language}"; supported: ${SUPPORTED_LANGUAGES}`,
+  );
+}
+
+/** How figures are written: the tag's own digits, Latin digits, or the language's native ones. */
+export type DigitsOption = 'locale' | 'latin' | 'native';
+
+/**
+ * The tag `Intl` is given for `digits`: unchanged for `locale`, with `-u-nu-latn` for `latin`,
+ * with the language's CLDR native numbering system (`-u-nu-tamldec`) for `native`.
+ *
+ * @throws {RangeError} As {@link localeFor}.
+ */
+export function withDigits(tag: string, digits: DigitsOption): string {
+  const words = localeFor(tag);
+  if (digits === 'locale') return tag;
+  const numberingSystem = digits === 'latin' ? 'latn' : words.nativeDigits;
+  return new Intl.Locale(tag, { numberingSystem }).toString();
 }

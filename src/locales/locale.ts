@@ -13,14 +13,11 @@
  * - right-to-left text (Urdu) gets no embeddings or isolates: the reports' escaping removes them
  *   from every string they write, these words included; the marks LRM, RLM and ALM stay.
  *
- * Not here yet: `parseCount`'s vocabulary (number words 0–99, multipliers such as लाख and करोड़,
- * fraction words such as डेढ़ and साढ़े, qualifier phrases such as `से अधिक`, audience words),
- * which src/numbers/count-words.ts keeps as English and Hindi tables, and the digits
- * src/numbers/count-tokens.ts reads (Latin and Devanagari). With the next languages each locale
- * gets a `parse` section holding them (`parse: { numbers, multipliers, fractions, leading,
- * trailing, audience }`), and count-words.ts builds its tables from every registered locale.
- * Platform names stay in the platform catalog (src/model/platform.ts), unit names in the
- * registry.
+ * `parseCount`'s vocabulary: English and Hindi keep their older tables in
+ * src/numbers/count-words.ts; every other language holds its words in the `parse` section of its
+ * file ({@link ParseWords}), each with its source, and count-words.ts builds one table from them
+ * all. Unit names stay in the registry (English and Hindi), platform names of custom platforms in
+ * the platform catalog (src/model/platform.ts); built-in platforms are named by each locale.
  *
  * @module
  */
@@ -29,12 +26,22 @@
 export interface Locale {
   /** The BCP 47 language subtag this file is for, its key in the registry: `en`, `hi`. */
   readonly language: string;
+  /** The language's name in English, for messages: `Marathi`. */
+  readonly englishName: string;
   /**
    * Which of the registry's names to show: units, account labels and platforms have an English
    * name and may have a Hindi one (`LocalizedName`, `Bilingual`). A language whose names the
    * registry does not hold yet shows the English ones.
    */
   readonly names: 'en' | 'hi';
+  /**
+   * The numbering system of the language's own digits in CLDR (`otherNumberingSystems/native`):
+   * `deva`, `beng`, `tamldec`, `arabext`, … — what `digits: 'native'` asks `Intl` for. The default
+   * digits stay CLDR's default for the tag (Latin for Gujarati, Bengali digits for Bengali).
+   */
+  readonly nativeDigits: string;
+  /** The names of the built-in platforms (custom platforms keep their catalog name). */
+  readonly platforms: PlatformWords;
   /** A count's figure with its precision (`describeCount`, report cells). */
   readonly count: CountWords;
   /**
@@ -45,6 +52,72 @@ export interface Locale {
   readonly verdict: Readonly<Record<'consistent' | 'overstated' | 'understated', string>>;
   /** Titles, column labels and notes of `renderReport`'s text and Markdown tables. */
   readonly report: ReportWords;
+  /**
+   * What `parseCount` reads in this language besides digits; absent for English and Hindi, whose
+   * words are in src/numbers/count-words.ts.
+   */
+  readonly parse?: ParseWords;
+  /** Anomalies and milestones (`seriesEvents`, `renderReport({ registry, events })`). */
+  readonly events: EventWords;
+}
+
+/**
+ * The ids of the built-in platforms, written out (a type test keeps them equal to
+ * `BuiltInPlatformId`): this folder imports nothing from the model.
+ */
+export type PlatformKey =
+  | 'x'
+  | 'facebook'
+  | 'instagram'
+  | 'youtube'
+  | 'telegram'
+  | 'mastodon'
+  | 'bluesky'
+  | 'threads'
+  | 'linkedin'
+  | 'whatsapp'
+  | 'koo'
+  | 'podcast';
+
+/** The name of every built-in platform in one language. */
+export type PlatformWords = Readonly<Record<PlatformKey, string>>;
+
+/**
+ * The vocabulary `parseCount` reads in one language. Every list is words separated by spaces; a
+ * phrase of several words joins them with `_` (`से_अधिक`). Words are normalised as the input is
+ * (NFD, nukta and joiners dropped, Malayalam chillus and Arabic vowel marks folded), so spelling
+ * variants that differ only there need no second entry. A word may appear in several languages
+ * only with one meaning (a test checks it).
+ */
+export interface ParseWords {
+  /** Number words: `[value, 'spelling spelling…']`. */
+  readonly numbers: readonly (readonly [number, string])[];
+  /** Multipliers (thousand, lakh, crore, CLDR's compact words): `[value, 'spellings']`. */
+  readonly multipliers: readonly (readonly [number, string])[];
+  /** Words that are a whole fraction, like डेढ़: `[1.5, 'spellings']` (a multiple of ¼). */
+  readonly fractions?: readonly (readonly [number, string])[];
+  /** Words before a number: N + ¼ (सवा), N + ½ (साढ़े), N − ¼ (पौने). */
+  readonly prefixes?: {
+    readonly plusQuarter?: string;
+    readonly plusHalf?: string;
+    readonly minusQuarter?: string;
+  };
+  /** Phrases before a figure: `total`, `approx` (about), `lower` (at least), `upper` (at most). */
+  readonly leading: Readonly<Partial<Record<'total' | 'approx' | 'lower' | 'upper', string>>>;
+  /**
+   * Phrases after a figure: `lower` (more than), `upper` (less than), `approx` (or so), `among`
+   * (closing a range: "between"), `audience` (followers, people), ignored.
+   */
+  readonly trailing: Readonly<
+    Partial<Record<'lower' | 'upper' | 'approx' | 'among' | 'audience', string>>
+  >;
+  /** Words joining the two figures of a range, like "to" (a dash always does). */
+  readonly rangeWords?: string;
+  /**
+   * Written forms that fuse a multiplier with a case ending or a postposition, read as the words
+   * they stand for: `{ 'लाखांहून': 'लाख हून' }`, so that `हून_अधिक` can be a trailing phrase.
+   */
+  readonly inflected?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -102,4 +175,41 @@ export interface ReportWords {
   readonly rankingNote: string;
   /** Note under growth with accounts observed at one date only. */
   readonly growthNote: string;
+  /** Column: the best and worst places the figures' bounds allow, `1–3` (or `2` when certain). */
+  readonly places: string;
+  /** Note under a ranking with places that are not certain: what the places column means. */
+  readonly placesNote: string;
+  /** Note: units not ranked for too few accounts with figures, each written `<unit> (2/5)`. */
+  apartNote(units: readonly string[]): string;
+  /** Note: units not ranked for want of a figure to rank them by. */
+  noFigureNote(units: readonly string[]): string;
+  /** Column and measure of a growth ranking by percent. */
+  readonly changePercent: string;
+  /**
+   * Note: the sources of one account's figure disagree; `account` is `<platform> <handle>` or the
+   * account's label, each source `<source>: <figure>`.
+   */
+  sourcesDisagree(account: string, sources: readonly string[]): string;
+}
+
+/** The words of the report of anomalies and milestones (`seriesEvents`). */
+export interface EventWords {
+  /** Title of the report. */
+  readonly title: string;
+  /** Column: the date of the event. */
+  readonly date: string;
+  /** Column: what happened. */
+  readonly event: string;
+  /** A rise of `percent` (written with its sign) from `from` to `to`. */
+  jump(percent: string, from: string, to: string): string;
+  /** A fall of `percent` (written with its sign) from `from` to `to`. */
+  drop(percent: string, from: string, to: string): string;
+  /** A figure (`from`) that fell to zero. */
+  zero(from: string): string;
+  /** A figure unchanged for `days` days, until `until` (a date). */
+  stale(figure: string, days: number, until: string): string;
+  /** Crossed a round figure, written in words by `Intl` (`1 lakh`, `1 करोड़`). */
+  milestone(figure: string): string;
+  /** Note when there is nothing to report. */
+  readonly none: string;
 }

@@ -47,6 +47,11 @@ export const Unit = z.strictObject({
   name: LocalizedName,
   /** The parent unit's id; absent for a root. */
   parent: Id.optional(),
+  /**
+   * Roles the unit plays across the tree, e.g. `['collector']` on each district's collector, so
+   * that `rank(…, { tag: 'collector', within: 'mp' })` ranks every collector of the state.
+   */
+  tags: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
   /** Free-form data of your own, carried along untouched. */
   meta: ownRecord(z.unknown()).optional(),
 });

@@ -1,3 +1,4 @@
+import type { RankPlace } from '../aggregate/rank.js';
 import { OptionError } from '../errors.js';
 import { type Count, countPrecision } from '../model/count.js';
 import { toCount } from './format-count.js';
@@ -42,6 +43,29 @@ export interface ClaimCheck {
 }
 
 /**
+ * Checks a claimed place ("first among the collectors of the state": `{ unit, top: 1 }`) against
+ * a ranking from `rank`, whose entries carry the best and worst place their bounds allow:
+ *
+ * - `certain`: the unit is in the top `top` whatever the true figures within the bounds
+ *   (`worst <= top`);
+ * - `impossible`: no figures within the bounds put it there (`best > top`);
+ * - `possible`: some do and some do not.
+ *
+ * Ties share a place, as in the ranking: two units tied at the top are both first.
+ *
+ * @throws {OptionError} When the claim is malformed or its unit is not in the ranking (a unit
+ *   listed apart by `minCoverage` is not ranked, so no place can be claimed for it).
+ * @example
+ * ```ts
+ * const districts = rank(registry, totals(registry, snapshots), { kind: 'district', within: 'mp' });
+ * checkClaim({ unit: 'indore', top: 1 }, districts).verdict; // 'certain' | 'possible' | 'impossible'
+ * ```
+ */
+export function checkClaim(
+  claimed: RankClaim,
+  ranking: readonly Pick<RankPlace, 'unit' | 'rank' | 'best' | 'worst'>[],
+): RankClaimCheck;
+/**
  * Checks a claimed figure (typically read with `parseCount` from a press note) against the one
  * computed from the accounts' counts. The claim's precision sets the rule; the computed value is
  * compared as it stands:
@@ -68,10 +92,16 @@ export function checkClaim(
   claimed: Count,
   computed: Count,
   options?: CheckClaimOptions,
-): ClaimCheck {
+): ClaimCheck;
+export function checkClaim(
+  claimed: Count | RankClaim,
+  computed: Count | readonly Pick<RankPlace, 'unit' | 'rank' | 'best' | 'worst'>[],
+  options?: CheckClaimOptions,
+): ClaimCheck | RankClaimCheck {
+  if (Array.isArray(computed)) return checkRankClaim(claimed as RankClaim, computed);
   const tolerance = resolveTolerance(options);
-  const claim = toCount(claimed, 'claimed');
-  const actual = toCount(computed, 'computed').value;
+  const claim = toCount(claimed as Count, 'claimed');
+  const actual = toCount(computed as Count, 'computed').value;
   const difference = claim.value - actual;
   const ratio = actual === 0 ? null : claim.value / actual;
   return { verdict: verdictOf(claim, actual, difference, tolerance), difference, ratio };
@@ -110,4 +140,60 @@ function resolveTolerance(options: CheckClaimOptions | undefined): number {
     throw new OptionError('tolerance', 'a finite number >= 0, such as 0.05 for 5%', tolerance);
   }
   return tolerance;
+}
+
+/**
+ * A claimed place: the unit `unit` is among the first `top` of a ranking (`top: 1` is "first").
+ *
+ * @example
+ * ```ts
+ * const claim: RankClaim = { unit: 'indore-collector', top: 1 }; // "the most followers of all the collectors"
+ * ```
+ */
+export interface RankClaim {
+  /** The id of the unit the claim is about. */
+  readonly unit: string;
+  /** The place claimed, or better: 1 for "first", 3 for "among the top three". */
+  readonly top: number;
+}
+
+/**
+ * The verdict of {@link checkClaim} on a claimed place.
+ *
+ * @example
+ * ```ts
+ * const check: RankClaimCheck = { verdict: 'possible', rank: 1, best: 1, worst: 2 };
+ * ```
+ */
+export interface RankClaimCheck {
+  /** `certain`, `possible` or `impossible` given the figures' bounds. */
+  readonly verdict: 'certain' | 'possible' | 'impossible';
+  /** The unit's place by the figures' values. */
+  readonly rank: number;
+  /** The best and worst places the bounds allow. */
+  readonly best: number;
+  readonly worst: number;
+}
+
+function checkRankClaim(
+  claim: RankClaim,
+  ranking: readonly Pick<RankPlace, 'unit' | 'rank' | 'best' | 'worst'>[],
+): RankClaimCheck {
+  if (typeof claim !== 'object' || claim === null || typeof claim.unit !== 'string') {
+    throw new OptionError('claimed', "a place claimed as { unit: 'id', top: 1 }", claim);
+  }
+  if (!Number.isSafeInteger(claim.top) || claim.top < 1) {
+    throw new OptionError('top', 'a whole number >= 1 (1 for "first")', claim.top);
+  }
+  const entry = ranking.find((r) => r.unit?.id === claim.unit);
+  if (entry === undefined) {
+    throw new OptionError(
+      'unit',
+      'the id of a unit ranked (units listed apart by `minCoverage` have no place)',
+      claim.unit,
+    );
+  }
+  const { rank, best, worst } = entry;
+  const verdict = worst <= claim.top ? 'certain' : best > claim.top ? 'impossible' : 'possible';
+  return { verdict, rank, best, worst };
 }

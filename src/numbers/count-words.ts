@@ -4,13 +4,15 @@
  * and normalised at load time exactly like the input (see `normaliseWord`), so `हज़ार` and
  * `हजार`, `पाँच` and `पांच` are one entry.
  *
- * These words move to the language files (src/locales/<lang>.ts, a `parse` section of `Locale`)
- * when parseCount learns the next languages; this file will then build its tables from every
- * registered locale (see src/locales/locale.ts).
+ * The other languages' words are in their files (src/locales/<lang>.ts, the `parse` section of
+ * each `Locale`, every word with its source); the tables below take them all in, and refuse at
+ * load a word that would mean two things.
  *
  * @module
  */
 
+import { LOCALES } from '../locales/index.js';
+import type { ParseWords } from '../locales/locale.js';
 import { type Token, tokenize } from './count-tokens.js';
 
 /** A non-negative rational number `n / d`, kept exact (no float artefacts: 2.04 lakh = 204000). */
@@ -76,6 +78,7 @@ export type Qualifier =
 
 /** Qualifiers that may open a phrase (`about`, `लगभग`, `more than`), by their first word. */
 export const LEADING = phrases(true, [
+  ...localePhrases((words) => words.leading),
   ['total', 'total कुल'],
   ['approx', 'about around approx approximately nearly roughly ~ ≈ लगभग करीब तकरीबन'],
   ['lower', 'over above more_than at_least कम_से_कम'],
@@ -85,6 +88,7 @@ export const LEADING = phrases(true, [
 
 /** Qualifiers that may close a phrase (`+`, `से अधिक`, audience words), by their last word. */
 export const TRAILING = phrases(false, [
+  ...localePhrases((words) => words.trailing),
   ['lower', '+ plus or_more से_अधिक से_ज़्यादा से_भी_अधिक से_भी_ज़्यादा से_ऊपर'],
   ['upper', 'or_less or_fewer से_कम से_भी_कम'],
   ['among', 'के_बीच'],
@@ -102,6 +106,25 @@ export const AUDIENCE = new Set(
     .filter((phrase) => phrase.kind === 'audience')
     .map((phrase) => phrase.words.join(' ')),
 );
+
+/**
+ * Words that join the two figures of a range in the languages of src/locales (`ते`, `থেকে`, `سے`),
+ * besides the dash, `to`, `and`, `से` and `और` of English and Hindi.
+ */
+export const RANGE_WORDS: ReadonlySet<string> = new Set(
+  Object.values(LOCALES).flatMap((locale) =>
+    (locale.parse?.rangeWords ?? '')
+      .split(' ')
+      .filter((w) => w !== '')
+      .map(normaliseWord),
+  ),
+);
+
+/**
+ * Written forms that fuse a multiplier with an ending (`लाखांहून`, `ലക്ഷത്തിലധികം`), by their
+ * normalised text, with the tokens they are read as.
+ */
+export const INFLECTED: ReadonlyMap<string, readonly Token[]> = buildInflected();
 
 /** What a word token means: number, multiplier, fraction or prefix; undefined otherwise. */
 export function wordMeaning(token: Token): WordMeaning | undefined {
@@ -130,13 +153,35 @@ export interface PhraseTable {
   readonly byEdge: ReadonlyMap<string, readonly PhraseEntry[]>;
 }
 
+/** Every locale's qualifier phrases of one side, as `[kind, 'phrase phrase…']`. */
+function localePhrases(
+  side: (words: ParseWords) => Readonly<Partial<Record<Qualifier, string>>>,
+): [Qualifier, string][] {
+  const table: [Qualifier, string][] = [];
+  for (const locale of Object.values(LOCALES)) {
+    if (locale.parse === undefined) continue;
+    for (const [kind, list] of Object.entries(side(locale.parse))) {
+      if (list !== undefined) table.push([kind as Qualifier, list]);
+    }
+  }
+  return table;
+}
+
 function phrases(leading: boolean, table: readonly (readonly [Qualifier, string])[]): PhraseTable {
   const byEdge = new Map<string, PhraseEntry[]>();
   for (const [kind, list] of table) {
     for (const phrase of list.split(' ')) {
+      if (phrase === '') continue;
       const words = normaliseWord(phrase.replaceAll('_', ' ')).split(' ');
       const edge = leading ? words[0]! : words[words.length - 1]!;
       const entries = byEdge.get(edge) ?? [];
+      const same = entries.find((e) => e.words.join(' ') === words.join(' '));
+      if (same !== undefined) {
+        if (same.kind !== kind) {
+          throw new Error(`parseCount's vocabulary: "${phrase}" is both ${same.kind} and ${kind}`);
+        }
+        continue;
+      }
       entries.push({ kind, words });
       entries.sort((a, b) => b.words.length - a.words.length);
       byEdge.set(edge, entries);
@@ -148,7 +193,15 @@ function phrases(leading: boolean, table: readonly (readonly [Qualifier, string]
 function buildWords(): Map<string, WordMeaning> {
   const words = new Map<string, WordMeaning>();
   const add = (spelling: string, meaningOf: WordMeaning) => {
-    for (const word of spelling.split(' ')) words.set(normaliseWord(word), meaningOf);
+    for (const word of spelling.split(' ')) {
+      if (word === '') continue;
+      const key = normaliseWord(word);
+      const known = words.get(key);
+      if (known !== undefined && !sameMeaning(known, meaningOf)) {
+        throw new Error(`parseCount's vocabulary: "${word}" has two meanings`);
+      }
+      words.set(key, meaningOf);
+    }
   };
   HINDI_NUMBERS.trim()
     .split(/\s+/)
@@ -175,5 +228,56 @@ function buildWords(): Map<string, WordMeaning> {
   add('सवा', { type: 'prefix', quarters: 1n, implicitOne: true });
   add('साढ़े साढे', { type: 'prefix', quarters: 2n, implicitOne: false });
   add('पौने', { type: 'prefix', quarters: -1n, implicitOne: true });
+  for (const locale of Object.values(LOCALES)) {
+    const parse = locale.parse;
+    if (parse === undefined) continue;
+    for (const [value, spellings] of parse.numbers) {
+      add(spellings, { type: 'number', value: BigInt(value), english: false });
+    }
+    for (const [value, spellings] of parse.multipliers) {
+      add(spellings, { type: 'multiplier', value: BigInt(value) });
+    }
+    for (const [value, spellings] of parse.fractions ?? []) {
+      if (!Number.isInteger(value * 4))
+        throw new Error(`parseCount's vocabulary: ${value} is not a multiple of ¼`);
+      add(spellings, { type: 'fraction', value: { n: BigInt(value * 4), d: 4n } });
+    }
+    const { plusQuarter, plusHalf, minusQuarter } = parse.prefixes ?? {};
+    if (plusQuarter) add(plusQuarter, { type: 'prefix', quarters: 1n, implicitOne: true });
+    if (plusHalf) add(plusHalf, { type: 'prefix', quarters: 2n, implicitOne: false });
+    if (minusQuarter) add(minusQuarter, { type: 'prefix', quarters: -1n, implicitOne: true });
+  }
   return words;
+}
+
+function sameMeaning(a: WordMeaning, b: WordMeaning): boolean {
+  if (a.type !== b.type) return false;
+  switch (a.type) {
+    case 'number':
+    case 'multiplier':
+      return a.value === (b as typeof a).value;
+    case 'fraction':
+      return a.value.n * (b as typeof a).value.d === (b as typeof a).value.n * a.value.d;
+    case 'prefix':
+      return a.quarters === (b as typeof a).quarters;
+  }
+}
+
+function buildInflected(): Map<string, readonly Token[]> {
+  const table = new Map<string, readonly Token[]>();
+  for (const locale of Object.values(LOCALES)) {
+    for (const [written, meant] of Object.entries(locale.parse?.inflected ?? {})) {
+      const key = normaliseWord(written);
+      const tokens = tokenize(meant);
+      const known = table.get(key);
+      if (
+        known !== undefined &&
+        known.map((t) => t.text).join(' ') !== tokens.map((t) => t.text).join(' ')
+      ) {
+        throw new Error(`parseCount's vocabulary: "${written}" is read two ways`);
+      }
+      table.set(key, tokens);
+    }
+  }
+  return table;
 }

@@ -1,5 +1,5 @@
 import { CountError, describeValue, formatIssues, OptionError, zodIssues } from '../errors.js';
-import { type CountWords, localeFor } from '../locales/index.js';
+import { type CountWords, localeFor, SUPPORTED_LANGUAGES, withDigits } from '../locales/index.js';
 import { Count, countPrecision, exactCount } from '../model/count.js';
 
 /**
@@ -13,13 +13,26 @@ import { Count, countPrecision, exactCount } from '../model/count.js';
  */
 export interface FormatCountOptions {
   /**
-   * A BCP 47 language tag. `hi` locales get Hindi words from {@link describeCount}, every other
-   * locale English ones; `-u-nu-deva` asks for Devanagari digits.
+   * A BCP 47 language tag of a supported language: English, Hindi, Marathi, Gujarati, Bengali,
+   * Punjabi, Odia, Tamil, Telugu, Kannada, Malayalam, Urdu or Assamese (`en`, `hi`, `mr`, `gu`,
+   * `bn`, `pa`, `or`, `ta`, `te`, `kn`, `ml`, `ur`, `as`, with any region). Its language chooses
+   * {@link describeCount}'s words, the whole tag the numbers (CLDR's grouping, compact words and
+   * default digits); `-u-nu-deva` asks for Devanagari digits. Any other language is an
+   * `OptionError` listing the supported ones.
    *
    * @default 'en-IN'
    * @example 'hi-IN-u-nu-deva' // २,०३,५०० and "२,०३,५०० से अधिक"
    */
   locale?: string;
+  /**
+   * Which digits: `locale` the tag's own (CLDR's default for the language, or its `-u-nu-`),
+   * `latin` 0–9 (as many offices write regional-language text), `native` the language's own
+   * script (`mr` १, `gu` ૧, `ta` ௧, `ur` ۱; Latin for English).
+   *
+   * @default 'locale'
+   * @example { locale: 'mr-IN', digits: 'latin' } // 2,03,500 with Marathi words
+   */
+  digits?: 'locale' | 'latin' | 'native';
   /**
    * `standard` writes every digit with the locale's grouping (`2,03,500`); `compact` rounds to 3
    * significant digits with a multiplier (`2.04 lakh`, `2.04 लाख`).
@@ -58,7 +71,7 @@ export function formatCount(count: Count | number, options?: FormatCountOptions)
 }
 
 /**
- * Writes a count with honest words around it, in Hindi for `hi` locales and English otherwise:
+ * Writes a count with honest words around it, in the language of the locale (src/locales):
  *
  * | precision   | en-IN                                | hi-IN                                  |
  * | ----------- | ------------------------------------ | -------------------------------------- |
@@ -147,7 +160,7 @@ export function toCount(input: unknown, what = 'count'): Count {
 /** A formatted figure without a multiplier: digits, separators and spaces only. */
 const BARE = /^[\p{Nd}\p{Zs}.,]+$/u;
 
-const LOCALE_EXPECTED = 'a BCP 47 language tag such as "en-IN", "hi-IN" or "hi-IN-u-nu-deva"';
+const LOCALE_EXPECTED = `a BCP 47 language tag such as "en-IN", "hi-IN" or "mr-IN-u-nu-latn", of a supported language: ${SUPPORTED_LANGUAGES}`;
 
 interface Formatter {
   /** The words of the locale's language (src/locales). */
@@ -174,6 +187,7 @@ function resolve(options: FormatCountOptions | undefined): Formatter {
   const locale = options?.locale ?? 'en-IN';
   const notation = options?.notation ?? 'standard';
   const compactDisplay = options?.compactDisplay ?? 'long';
+  const digits = options?.digits ?? 'locale';
   if (typeof locale !== 'string' || locale === '') {
     throw new OptionError('locale', LOCALE_EXPECTED, locale);
   }
@@ -183,15 +197,22 @@ function resolve(options: FormatCountOptions | undefined): Formatter {
   if (compactDisplay !== 'long' && compactDisplay !== 'short') {
     throw new OptionError('compactDisplay', '"long" or "short"', compactDisplay);
   }
-  // notation and compactDisplay come from fixed sets, so this key is unambiguous.
-  const key = `${notation === 'compact' ? compactDisplay : 'standard'} ${locale}`;
+  if (digits !== 'locale' && digits !== 'latin' && digits !== 'native') {
+    throw new OptionError('digits', '"locale", "latin" or "native"', digits);
+  }
+  // notation, compactDisplay and digits come from fixed sets, so this key is unambiguous.
+  const key = `${notation === 'compact' ? compactDisplay : 'standard'} ${digits} ${locale}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   let formatter: Formatter;
   try {
-    formatter = createFormatter(locale, notation === 'compact' ? compactDisplay : null);
+    formatter = createFormatter(
+      withDigits(locale, digits),
+      notation === 'compact' ? compactDisplay : null,
+    );
   } catch {
-    // Intl throws RangeError for a malformed tag; the library throws only its own errors.
+    // Intl throws RangeError for a malformed tag, localeFor for a language without words; the
+    // library throws only its own errors.
     throw new OptionError('locale', LOCALE_EXPECTED, locale);
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();

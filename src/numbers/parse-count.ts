@@ -3,17 +3,21 @@ import type { Count } from '../model/count.js';
 import { fail, quote, type Token, tokenize } from './count-tokens.js';
 import {
   AUDIENCE,
+  INFLECTED,
   LEADING,
   type PhraseEntry,
   type PhraseTable,
   type Qualifier,
+  RANGE_WORDS,
   type Rational,
   TRAILING,
   wordMeaning,
 } from './count-words.js';
 
 /**
- * Reads a follower figure as press notes and officers write it, in English or Hindi, and returns a
+ * Reads a follower figure as press notes and officers write it, in English, Hindi or the other
+ * languages of src/locales (Marathi, Gujarati, Bengali, Punjabi, Odia, Tamil, Telugu, Kannada,
+ * Malayalam, Urdu, Assamese: `दोन लाख`, `১২ লক্ষেরও বেশি`, `4.5 കോടിയിലധികം`), and returns a
  * {@link Count} with the precision the words give it:
  *
  * - a bare figure is exact: `1,47,500`, `203500`, `2.04 lakh`, `३२ हजार`, `साढ़े 5 हजार`,
@@ -26,8 +30,9 @@ import {
  *
  * Multipliers: K, thousand, हजार; hundred, सौ; lakh, lac, L, लाख; crore, Cr, करोड़, क॰; M,
  * million, मिलियन; B, billion, अरब, अ॰; T, trillion; खरब, ख॰; नील; and the compounds that
- * `Intl.NumberFormat` prints (`1.23KCr`, `1.23 lakh crore`). Digits may be Latin or Devanagari,
- * grouped the Indian or the Western way. Hindi is read with or without the nukta. A leading
+ * `Intl.NumberFormat` prints (`1.23KCr`, `1.23 lakh crore`), and each language's own words
+ * (docs/counts.md lists them). Digits may be of any Indian script, Latin or Urdu's (one script per
+ * number), grouped the Indian or the Western way. Hindi is read with or without the nukta. A leading
  * `total`/`कुल` and a trailing audience word (`followers`, `फॉलोअर्स`, `सदस्य`, …) are ignored.
  *
  * Text that is not a count is an error, never a guess: the result must be a whole number from 0
@@ -56,8 +61,7 @@ export function parseCount(text: string): Count {
       `Cannot read ${quoteInput(text)} as a count: a count phrase has at most ${MAX_COUNT_TEXT} characters`,
     );
   }
-  const tokens = tokenize(text);
-  return readCount(text, tokens);
+  return readCount(text, expandInflected(tokenize(text)));
 }
 
 /**
@@ -65,6 +69,25 @@ export function parseCount(text: string): Count {
  * keeps the work and the error message bounded whatever a caller passes.
  */
 const MAX_COUNT_TEXT = 200;
+
+/**
+ * Replaces each fused form (`लाखांहून`, `ലക്ഷത്തിലധികം`) by the words it stands for. Each form
+ * stands for at most a few words, so the token list grows by a bounded factor.
+ */
+function expandInflected(tokens: Token[]): Token[] {
+  let expanded: Token[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const meant = token.kind === 'word' ? INFLECTED.get(token.text) : undefined;
+    if (meant === undefined) {
+      expanded?.push(token);
+      continue;
+    }
+    expanded ??= tokens.slice(0, i);
+    expanded.push(...meant);
+  }
+  return expanded ?? tokens;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Grammar
@@ -142,6 +165,8 @@ function readPhrase(
   let bound: 'lower' | 'upper' | null = null;
   const note = (phrase: PhraseEntry) => {
     const { kind } = phrase;
+    // Audience words may come in twos: `1.4 కోట్ల మంది ఫాలోయర్లు` (crore people followers).
+    if (kind === 'audience') return;
     if (seen.has(kind) || ((kind === 'lower' || kind === 'upper') && bound !== null)) {
       const words = phrase.words.join(' ');
       fail(text, `${quote(words)} repeats or contradicts another qualifier; ${EXPECTED}`);
@@ -172,7 +197,10 @@ function readPhrase(
   if (seen.has('between')) {
     isRange = sepText === 'and' || (sepText !== null && DASHES.has(sepText));
   } else if (seen.has('among')) {
-    isRange = sepText === 'से' || sepText === 'और' || (sepText !== null && DASHES.has(sepText));
+    isRange =
+      sepText === 'से' ||
+      sepText === 'और' ||
+      (sepText !== null && (DASHES.has(sepText) || RANGE_WORDS.has(sepText)));
   } else if (seen.has('until')) {
     // `5 हजार तक` is "up to 5,000"; `5 से 8 हजार तक` is the range "from 5 to 8 thousand".
     if (sepText === null) {
@@ -180,7 +208,7 @@ function readPhrase(
       bound = 'upper';
     } else isRange = sepText === 'से' || DASHES.has(sepText);
   } else if (sepText !== null) {
-    isRange = sepText === 'to' || DASHES.has(sepText);
+    isRange = sepText === 'to' || DASHES.has(sepText) || RANGE_WORDS.has(sepText);
   }
   const wantsRange = seen.has('between') || seen.has('among');
   if ((wantsRange || sepText !== null) && !isRange) {
@@ -216,7 +244,9 @@ function readPhrase(
 function findSeparator(tokens: readonly Token[], start: number, end: number): number {
   for (let i = start; i < end; i++) {
     const token = tokens[i]!;
-    if (token.kind === 'sym' ? DASHES.has(token.text) : SEPARATOR_WORDS.has(token.text)) return i;
+    if (token.kind === 'sym') {
+      if (DASHES.has(token.text)) return i;
+    } else if (SEPARATOR_WORDS.has(token.text) || RANGE_WORDS.has(token.text)) return i;
   }
   return -1;
 }

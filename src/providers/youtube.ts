@@ -29,6 +29,14 @@ import {
   settleEach,
   snapshotResult,
 } from './shared.js';
+import {
+  ChannelIdCache,
+  type Ledger,
+  MemoryLedger,
+  QUOTA_TIME_ZONE,
+  StoreLedger,
+  type YoutubeState,
+} from './youtube-state.js';
 
 /** The daily quota of a Google Cloud project's YouTube Data API key. */
 export interface YoutubeQuotaOptions {
@@ -55,10 +63,16 @@ export interface YoutubeProviderOptions {
    * @default 0.05
    */
   safetyMargin?: number;
+  /**
+   * Where the quota ledger (the key's calls per Pacific day) and the `@handle` → channel id cache
+   * are kept, so that they outlive the process: a store (`memoryStore()`, `postgresStore()`). The
+   * next run, in a new process, reads them back, and runs on one day, one after the other or at
+   * once, stay inside the day's quota together.
+   * @default in the provider only (forgotten when the process ends)
+   */
+  state?: YoutubeState;
 }
 
-/** YouTube's daily quota resets at midnight Pacific time (platforms.md §4). */
-const QUOTA_TIME_ZONE = 'America/Los_Angeles';
 // uint64 as a JSON string; 15 digits stay below 2^53.
 const UInt = z.string().regex(/^\d{1,15}$/, 'a whole number as a string');
 const Statistics = z.object({
@@ -171,7 +185,7 @@ export const youtubeLimits: LimitParser = (response, now) => {
  * - `@handles` are asked one per call (`forHandle=` takes a single handle) with
  *   `part=statistics,snippet`, so the first lookup also brings the figures, and the channel's
  *   `snippet.customUrl` says whose they are; the channel id is then remembered by this provider,
- *   and later collections ask for the handle among the batched ids.
+ *   and later collections (later processes too, with `state`) ask for it among the batched ids.
  * - Every channel of an answer is matched to the account asked for: by channel id exactly, or by
  *   the handle (its `customUrl`, any case). A channel not asked for in place of the one asked, one
  *   channel twice with different figures, or an id that is not `UC` + 22 characters is that
@@ -182,7 +196,7 @@ export const youtubeLimits: LimitParser = (response, now) => {
  * - A channel hiding its count (`hiddenSubscriberCount`) is a `hidden` failure, an unknown id or
  *   handle (YouTube leaves it out of its answer) a `not-found` failure.
  * - YouTube announces no quota, so the provider counts the key's calls per Pacific day (shared by
- *   every collection made with this provider) and stops at
+ *   every collection made with this provider, and by every process when `state` is a store) and stops at
  *   `floor(unitsPerDay × (1 − safetyMargin) / unitsPerCall)`: accounts it can no longer ask about
  *   fail at once as `rate-limited`, with `resumeAt` at the next midnight America/Los_Angeles. A
  *   `quotaExceeded` answer ends the day's budget the same way (the bucket pauses until that
@@ -204,10 +218,12 @@ export function youtubeProvider(options: YoutubeProviderOptions): ProviderV1 {
   const callsPerDay = readQuota(options.quota, options.safetyMargin);
   const bucket = `youtube:${credentialTag(key)}`;
   const url = `${base}/youtube/v3/channels`;
-  /** Handles resolved to channel ids, lower-case (YouTube handles are case-insensitive). */
-  const channelIds = new Map<string, string>();
-
-  const ledger = new DailyLedger(callsPerDay);
+  const state = readState(options.state);
+  /** Handles resolved to channel ids (YouTube handles are case-insensitive). */
+  const channelIds = new ChannelIdCache(state);
+  const ledger: Ledger = state
+    ? new StoreLedger(callsPerDay, state, credentialTag(key))
+    : new MemoryLedger(callsPerDay);
 
   const provider: ProviderV1 = {
     specificationVersion: 'v1',
@@ -230,11 +246,9 @@ export function youtubeProvider(options: YoutubeProviderOptions): ProviderV1 {
       /** What each forHandle lookup said, by lower-case handle. */
       const byHandle = new Map<string, Matched<Channel>>();
       const idOf = (account: Account): string | undefined =>
-        YOUTUBE_CHANNEL_ID.test(account.handle)
-          ? account.handle
-          : channelIds.get(account.handle.toLowerCase());
+        YOUTUBE_CHANNEL_ID.test(account.handle) ? account.handle : channelIds.get(account.handle);
       const call = async (filter: Filter, asked: readonly Account[]): Promise<Channel[]> => {
-        if (!ledger.reserve(now().getTime())) {
+        if (!(await ledger.reserve(now().getTime()))) {
           for (const account of asked) unsent.add(account);
           return [];
         }
@@ -245,7 +259,12 @@ export function youtubeProvider(options: YoutubeProviderOptions): ProviderV1 {
         }
       };
 
-      // Channel ids, given or remembered: one call for all of them.
+      // Channel ids, given or remembered (here, or in the store by an earlier run): one call.
+      await channelIds.load(
+        accounts.filter((a) => !YOUTUBE_CHANNEL_ID.test(a.handle)).map((a) => a.handle),
+      );
+      /** Handles whose channel id was found, or found wrong, in this batch. */
+      const learnt = new Map<string, string | undefined>();
       const withId = accounts.filter((account) => idOf(account) !== undefined);
       const ids = [...new Set(withId.map((account) => idOf(account)!))];
       if (ids.length > 0) {
@@ -270,7 +289,7 @@ export function youtubeProvider(options: YoutubeProviderOptions): ProviderV1 {
         if (YOUTUBE_CHANNEL_ID.test(account.handle) || unsent.has(account)) continue;
         const known = byId.get(account);
         if (known && (known.kind !== 'absent' || known.stray)) continue;
-        channelIds.delete(account.handle.toLowerCase());
+        if (known) learnt.set(account.handle, undefined);
         fresh.set(account.handle.toLowerCase(), account);
       }
       // A lookup that fails (a 5xx past its retries, say) fails its own account only.
@@ -281,7 +300,7 @@ export function youtubeProvider(options: YoutubeProviderOptions): ProviderV1 {
         // the channel must be the handle's (its customUrl), or the account fails (defect 8)
         const [match] = matchAnswers(provider, 'channels.list', [account], channels, BY_HANDLE);
         if (match?.kind === 'found' && match.id) {
-          channelIds.set(account.handle.toLowerCase(), match.id);
+          learnt.set(account.handle, match.id);
         }
         if (match) byHandle.set(account.handle.toLowerCase(), match);
       });
@@ -289,6 +308,8 @@ export function youtubeProvider(options: YoutubeProviderOptions): ProviderV1 {
       looked.forEach((failure, i) => {
         if (failure) lookupFailures.set(lookups[i]!, failure);
       });
+
+      await channelIds.save(learnt, now().getTime());
 
       const takenAt = now();
       const resumeAt = new Date(ledger.resetAt(takenAt.getTime()));
@@ -394,55 +415,22 @@ function reasonOf(body: unknown): { quota: boolean; rate: boolean; key: boolean;
   };
 }
 
-/**
- * The key's calls on the current Pacific day, counted locally because YouTube announces nothing.
- * It lives as long as the provider, so collections made with one provider on one day share it.
- * A call is reserved before it is sent (so concurrent batches cannot overshoot), and every answer
- * is counted as spent (retries included, as YouTube charges invalid requests too).
- */
-class DailyLedger {
-  #dayEnd = Number.NEGATIVE_INFINITY;
-  #spent = 0;
-  #inFlight = 0;
-
-  constructor(readonly callsPerDay: number) {}
-
-  /** Takes a call from today's budget; false when none is left. */
-  reserve(now: number): boolean {
-    this.#roll(now);
-    if (this.#spent + this.#inFlight >= this.callsPerDay) return false;
-    this.#inFlight++;
-    return true;
+/** Checks the `state` option: something with the state methods of a store. */
+function readState(state: unknown): YoutubeState | undefined {
+  if (state === undefined) return undefined;
+  const methods = ['readState', 'writeState', 'addToCounter'] as const;
+  if (
+    typeof state !== 'object' ||
+    state === null ||
+    methods.some((m) => typeof (state as Record<string, unknown>)[m] !== 'function')
+  ) {
+    throw new OptionError(
+      'state',
+      'a store keeping provider state (memoryStore(), postgresStore(...))',
+      state,
+    );
   }
-
-  /** Ends a reserved call (its answers were counted by {@link spend}). */
-  release(): void {
-    this.#inFlight = Math.max(0, this.#inFlight - 1);
-  }
-
-  /** Counts an answer. */
-  spend(now: number): void {
-    this.#roll(now);
-    this.#spent++;
-  }
-
-  /** YouTube says the quota is spent: nothing more today. */
-  exhaust(now: number): void {
-    this.#roll(now);
-    this.#spent = Math.max(this.#spent, this.callsPerDay);
-  }
-
-  /** When the current Pacific day ends. */
-  resetAt(now: number): number {
-    this.#roll(now);
-    return this.#dayEnd;
-  }
-
-  #roll(now: number): void {
-    if (now < this.#dayEnd) return;
-    this.#dayEnd = nextMidnightMs(now, QUOTA_TIME_ZONE);
-    this.#spent = 0;
-  }
+  return state as YoutubeState;
 }
 
 /** Checks the quota options and returns the calls allowed per day. */

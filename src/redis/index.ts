@@ -1,7 +1,8 @@
 /**
  * `social-reach/redis`: one quota shared by every process that collects with the same credential
  * (a shared rate gate in Redis), and collection spread over workers (BullMQ on the same Redis).
- * Needs the optional peer dependencies `ioredis` and `bullmq` (both imported by this entry).
+ * Needs the optional peer dependency `ioredis`; the queue functions (`enqueueCollection`,
+ * `collectionWorker`, `collectionStatus`) also need `bullmq`, which they import when first called.
  *
  * @module
  */

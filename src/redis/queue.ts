@@ -7,7 +7,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { type ConnectionOptions, type Job, Queue, Worker } from 'bullmq';
+import type { ConnectionOptions, Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { collect } from '../engine/collect.js';
 import type { Coordinator } from '../engine/coordinator.js';
@@ -133,7 +133,7 @@ export async function enqueueCollection(
     else groups.set(key, [account]);
     accounts++;
   }
-  const handle = openQueue(options.queue);
+  const handle = await openQueue(options.queue, 'enqueueCollection');
   try {
     const client = handle.redis;
     const runKey = runKeyOf(handle, runId);
@@ -248,7 +248,7 @@ export interface CollectionWorker {
  * import { collectionWorker, redisCoordinator } from 'social-reach/redis';
  *
  * const coordinator = redisCoordinator({ redis: process.env.REDIS_URL! });
- * const worker = collectionWorker({
+ * const worker = await collectionWorker({
  *   queue: { connection: process.env.REDIS_URL! },
  *   providers,
  *   store,
@@ -257,7 +257,9 @@ export interface CollectionWorker {
  * process.once('SIGTERM', () => void worker.close());
  * ```
  */
-export function collectionWorker(options: CollectionWorkerOptions): CollectionWorker {
+export async function collectionWorker(
+  options: CollectionWorkerOptions,
+): Promise<CollectionWorker> {
   const { store } = options;
   if (typeof store?.recordOutcomes !== 'function' || typeof store.runOutcomes !== 'function') {
     throw new OptionError(
@@ -369,6 +371,7 @@ export function collectionWorker(options: CollectionWorkerOptions): CollectionWo
     return { snapshots, failures, skipped: data.accounts.length - pending.length };
   };
 
+  const { Worker } = await loadBullmq('collectionWorker');
   const worker = new Worker(name, processor, {
     connection,
     ...(prefix !== undefined ? { prefix } : {}),
@@ -438,7 +441,7 @@ export async function collectionStatus(options: {
   if (typeof store?.runOutcomes !== 'function') {
     throw new OptionError('store', 'a store with a run ledger (memoryStore, postgresStore)', store);
   }
-  const handle = openQueue(options.queue);
+  const handle = await openQueue(options.queue, 'collectionStatus');
   try {
     const client = handle.redis;
     const fields = await client.hgetall(runKeyOf(handle, runId));
@@ -497,6 +500,31 @@ interface QueueHandle {
   close(): Promise<void>;
 }
 
+type Bullmq = typeof import('bullmq');
+let bullmqModule: Promise<Bullmq> | undefined;
+
+/**
+ * Imports bullmq when a queue function first needs it, so that the shared gate
+ * (`redisCoordinator`) needs `ioredis` alone. When it is not installed, the error says what to
+ * install.
+ */
+async function loadBullmq(what: string): Promise<Bullmq> {
+  bullmqModule ??= import('bullmq');
+  try {
+    return await bullmqModule;
+  } catch (error) {
+    bullmqModule = undefined;
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+      throw new SocialReachError(
+        'INVALID_INPUT',
+        `[redis] ${what} needs the optional peer dependency \`bullmq\`, which is not installed: npm install bullmq@6`,
+      );
+    }
+    throw error;
+  }
+}
+
 function queueParts(options: CollectionQueueOptions): {
   name: string;
   connection: ConnectionOptions;
@@ -534,8 +562,9 @@ function queueParts(options: CollectionQueueOptions): {
   return { name, connection: connection as unknown as ConnectionOptions, prefix: options.prefix };
 }
 
-function openQueue(options: CollectionQueueOptions): QueueHandle {
+async function openQueue(options: CollectionQueueOptions, what: string): Promise<QueueHandle> {
   const { name, connection, prefix } = queueParts(options);
+  const { Queue } = await loadBullmq(what);
   const queue = new Queue(name, { connection, ...(prefix !== undefined ? { prefix } : {}) });
   queue.on('error', () => {});
   const owned = typeof options.connection === 'string';

@@ -103,6 +103,29 @@ export function markdownCell(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// HTML
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * A string made safe as HTML text or as a quoted attribute value (the reports' HTML emitter and
+ * `social-reach/reports`): what {@link textCell} does (one line; no control characters, bidi
+ * embeddings, overrides or isolates, which could reorder a row, as in a text table), then `&`,
+ * `<`, `>`, `"` and `'` written as character references, so no text can open an element, end an
+ * attribute or start an entity. The result reads exactly as the text did, less those invisible
+ * characters.
+ */
+export function htmlText(text: string): string {
+  return textCell(text).replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]!);
+}
+
+// ---------------------------------------------------------------------------------------------
 // JSON
 
 /**

@@ -19,15 +19,16 @@ export const growthReport: ReportKind<GrowthReport> = {
     return {
       title: title ?? words.report.growthTitle,
       columns: [
-        { label: words.report.unit, kind: 'text' },
-        { label: words.report.before, kind: 'count' },
-        { label: words.report.after, kind: 'count' },
-        { label: words.report.change, kind: 'change' },
-        { label: words.report.percent, kind: 'percent' },
-        { label: words.report.compared, kind: 'integer' },
+        { label: words.report.unit, kind: 'text', key: 'unit' },
+        { label: words.report.before, kind: 'count', key: 'before' },
+        { label: words.report.after, kind: 'count', key: 'after' },
+        { label: words.report.change, kind: 'change', key: 'change' },
+        { label: words.report.percent, kind: 'percent', key: 'percent' },
+        { label: words.report.compared, kind: 'integer', key: 'compared' },
       ],
       rows: shown.map(({ unit, depth, growth: g }) => ({
         kind: 'unit',
+        id: unit.id,
         depth,
         cells:
           g.compared === 0

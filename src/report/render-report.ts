@@ -1,5 +1,6 @@
 import { OptionError } from '../errors.js';
 import { emitCsv, emitJson, emitMarkdown, emitText } from './emit.js';
+import { type EventsReport, eventsReport } from './events-report.js';
 import { type GrowthReport, growthReport } from './growth-report.js';
 import { type RankingReport, rankingReport } from './ranking-report.js';
 import type { ReportKind } from './report-kind.js';
@@ -10,13 +11,14 @@ import {
 } from './report-options.js';
 import { type TotalsReport, totalsReport } from './totals-report.js';
 
+export type { EventsReport } from './events-report.js';
 export type { GrowthReport } from './growth-report.js';
 export type { RankingReport } from './ranking-report.js';
 export type { RenderReportOptions, ReportFormat } from './report-options.js';
 export type { TotalsReport } from './totals-report.js';
 
 /**
- * Renders totals, a ranking or growth as a text table, Markdown, CSV (RFC 4180, one row per unit
+ * Renders totals, a ranking, growth or anomalies and milestones as a text table, Markdown, CSV (RFC 4180, one row per unit
  * and platform, raw numbers with their bounds) or JSON, with labels and unit names in English or
  * Hindi. Every string (names, handles, labels, notes, the title) is treated as hostile and escaped
  * for its format: no name can break a row, start Markdown or HTML, reorder a line with bidi
@@ -30,7 +32,7 @@ export type { TotalsReport } from './totals-report.js';
  * ```
  */
 export function renderReport(
-  report: TotalsReport | RankingReport | GrowthReport,
+  report: TotalsReport | RankingReport | GrowthReport | EventsReport,
   options?: RenderReportOptions,
 ): string {
   const resolved = resolveReportOptions(options);
@@ -41,14 +43,19 @@ export function renderReport(
   ) {
     throw new OptionError(
       'report',
-      'an object with `registry` and one of `totals`, `ranking` or `growth`',
+      'an object with `registry` and one of `totals`, `ranking`, `growth` or `events`',
       report,
     );
   }
   if ('totals' in report) return render(totalsReport, report, resolved);
   if ('ranking' in report) return render(rankingReport, report, resolved);
   if ('growth' in report) return render(growthReport, report, resolved);
-  throw new OptionError('report', 'an object with one of `totals`, `ranking` or `growth`', report);
+  if ('events' in report) return render(eventsReport, report, resolved);
+  throw new OptionError(
+    'report',
+    'an object with one of `totals`, `ranking`, `growth` or `events`',
+    report,
+  );
 }
 
 /**

@@ -74,10 +74,14 @@ export function own<T>(record: Readonly<Partial<Record<string, T>>>, key: string
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
-/** A platform's name from the registry's catalog, in the locale's names; its id if unknown. */
+/**
+ * A platform's name: a built-in platform's from the locale (src/locales), a custom one's from the
+ * registry's catalog, in the locale's names; its id if unknown.
+ */
 export function platformName(registry: Registry, id: PlatformId, words: Locale): string {
   const p = registry.platform(id);
-  return p ? p.name[words.names] : id;
+  if (p === undefined) return id;
+  return own(words.platforms, id) ?? p.name[words.names];
 }
 
 /** A summary's figure, or `no-figure` when it has accounts and none of them a figure. */

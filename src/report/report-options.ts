@@ -1,5 +1,5 @@
 import { OptionError } from '../errors.js';
-import { type Locale, localeFor } from '../locales/index.js';
+import { type Locale, localeFor, withDigits } from '../locales/index.js';
 import { describeCount } from '../numbers/format-count.js';
 import type { CellStyle } from './cells.js';
 
@@ -17,12 +17,19 @@ export interface RenderReportOptions {
    */
   format?: ReportFormat;
   /**
-   * A BCP 47 tag: its language chooses the words (labels, notes, unit names: English and Hindi
-   * today, English for others), the whole tag the numbers and dates (`hi-IN-u-nu-deva` for
-   * Devanagari digits).
+   * A BCP 47 tag of a supported language (`en`, `hi`, `mr`, `gu`, `bn`, `pa`, `or`, `ta`, `te`,
+   * `kn`, `ml`, `ur`, `as`): its language chooses the words (labels, notes, platform names; unit
+   * names in Hindi for `hi`, in English for the others, as registries hold them), the whole tag
+   * the numbers and dates (`hi-IN-u-nu-deva` for Devanagari digits).
    * @default 'en-IN'
    */
   locale?: string;
+  /**
+   * `locale` (the tag's digits), `latin` (0–9) or `native` (the language's script); see
+   * `FormatCountOptions.digits`.
+   * @default 'locale'
+   */
+  digits?: 'locale' | 'latin' | 'native';
   /** `standard` (`2,03,500`) or `compact` (`2.04 lakh`) figures in text and Markdown. @default 'standard' */
   notation?: 'standard' | 'compact';
   /** A title above the table (text and Markdown). @default a title naming the report and its date */
@@ -51,7 +58,7 @@ export interface ResolvedReportOptions extends CellStyle {
   readonly bom: boolean;
 }
 
-const KNOWN = ['format', 'locale', 'notation', 'title', 'bom'];
+const KNOWN = ['format', 'locale', 'digits', 'notation', 'title', 'bom'];
 
 /** Checks the options of `renderReport` once, saying what was expected, and fills in the defaults. */
 export function resolveReportOptions(
@@ -71,7 +78,14 @@ export function resolveReportOptions(
       );
     }
   }
-  const { format = 'text', locale = 'en-IN', notation = 'standard', title, bom = false } = options;
+  const {
+    format = 'text',
+    locale = 'en-IN',
+    digits = 'locale',
+    notation = 'standard',
+    title,
+    bom = false,
+  } = options;
   if (!FORMATS.includes(format)) {
     throw new OptionError('format', '"text", "markdown", "csv" or "json"', format);
   }
@@ -86,7 +100,9 @@ export function resolveReportOptions(
       bom,
     );
   }
-  // Checks the locale (a non-empty tag Intl knows) and the notation, with their own messages.
-  describeCount({ value: 0, min: 0, max: 0 }, { locale, notation });
-  return { format, locale, words: localeFor(locale), notation, title, bom };
+  // Checks the locale (a non-empty tag of a supported language), the digits and the notation,
+  // with their own messages.
+  describeCount({ value: 0, min: 0, max: 0 }, { locale, notation, digits });
+  const tag = withDigits(locale, digits);
+  return { format, locale: tag, words: localeFor(tag), notation, title, bom };
 }

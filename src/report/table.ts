@@ -1,6 +1,6 @@
 /**
- * What a report is before it is written: a {@link Table} for people (the text and Markdown
- * emitters, and an HTML one later) and {@link Records} for programs (CSV). Both hold data, not
+ * What a report is before it is written: a {@link Table} for people (the text, Markdown and HTML
+ * emitters) and {@link Records} for programs (CSV). Both hold data, not
  * presentation: cells are typed values in the report's language, with no padding, escaping or
  * indentation, which each emitter adds in its own way. Internal.
  *
@@ -24,11 +24,21 @@ export interface Column {
   /** In the report's language. */
   readonly label: string;
   readonly kind: 'text' | 'count' | 'change' | 'percent' | 'integer' | 'coverage';
+  /**
+   * What the column holds, for programs (the HTML emitter's `data-key`): a platform id, `total`,
+   * `before`, … Not shown by the text, Markdown and CSV emitters.
+   */
+  readonly key?: string;
 }
 
 /** A row: a unit, or one of a unit's own accounts listed under it. */
 export interface Row {
   readonly kind: 'unit' | 'account';
+  /**
+   * The unit's or account's id, for programs (the HTML emitter's `data-id`). Not shown by the
+   * text, Markdown and CSV emitters.
+   */
+  readonly id?: string;
   /** Depth in the unit tree (an account is one deeper than its unit). */
   readonly depth: number;
   /** One per column. */

@@ -1,8 +1,10 @@
+import type { SourcedFigure } from '../aggregate/sources.js';
 import type { CountSummary, Totals } from '../aggregate/totals.js';
 import type { Locale } from '../locales/index.js';
 import { countPrecision } from '../model/count.js';
 import type { Registry } from '../model/registry.js';
 import { localizedName, type Unit, unitName } from '../model/unit.js';
+import { describeCount } from '../numbers/format-count.js';
 import {
   own,
   platformName,
@@ -24,6 +26,11 @@ export interface TotalsReport {
   units?: readonly string[];
   /** Also list each unit's own accounts, with the figure counted for each. @default false */
   accounts?: boolean;
+  /**
+   * Figures combined from several sources (`combineSources(…).figures`): the notes say where the
+   * sources disagree, and the JSON lists every source.
+   */
+  sources?: readonly SourcedFigure[];
 }
 
 /** Totals by unit and platform, with each unit's own accounts if asked. Internal. */
@@ -36,6 +43,7 @@ export const totalsReport: ReportKind<TotalsReport> = {
       const s = summaries[i]!;
       rows.push({
         kind: 'unit',
+        id: unit.id,
         depth,
         cells: [
           { kind: 'text', text: unitName(unit, words.names) },
@@ -52,6 +60,7 @@ export const totalsReport: ReportKind<TotalsReport> = {
         const cell = summaryCell(as);
         rows.push({
           kind: 'account',
+          id: a.id,
           depth: depth + 1,
           cells: [
             {
@@ -71,16 +80,20 @@ export const totalsReport: ReportKind<TotalsReport> = {
         title ??
         words.report.totalsTitle(totals.asOf ? formatDate(totals.asOf, locale) : undefined),
       columns: [
-        { label: words.report.unit, kind: 'text' },
+        { label: words.report.unit, kind: 'text', key: 'unit' },
         ...platforms.map((p) => ({
           label: platformName(registry, p, words),
           kind: 'count' as const,
+          key: p,
         })),
-        { label: words.report.total, kind: 'count' },
-        { label: words.report.withFigures, kind: 'coverage' },
+        { label: words.report.total, kind: 'count', key: 'total' },
+        { label: words.report.withFigures, kind: 'coverage', key: 'coverage' },
       ],
       rows,
-      notes: totalsNotes(report, units, summaries, words),
+      notes: [
+        ...totalsNotes(report, units, summaries, words),
+        ...sourceNotes(report, words, locale),
+      ],
     };
   },
 
@@ -135,9 +148,48 @@ export const totalsReport: ReportKind<TotalsReport> = {
             }
           : {}),
       })),
+      ...(report.sources
+        ? {
+            sources: report.sources.map((f) => ({
+              accountId: f.accountId,
+              platform: f.platform,
+              takenAt: f.takenAt.toISOString(),
+              count: f.count,
+              agree: f.agree,
+              sources: f.sources.map((s) => ({ count: s.followers, source: s.source })),
+            })),
+          }
+        : {}),
     };
   },
 };
+
+/** A source's name as a note shows it: at most 120 characters (notes are free text). */
+function bounded(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}
+
+/** One note per figure whose sources disagree, naming each source with its figure. */
+function sourceNotes(report: TotalsReport, words: Locale, locale: string): string[] {
+  return (report.sources ?? [])
+    .filter((f) => !f.agree)
+    .map((f) => {
+      const a = report.registry.account(f.accountId);
+      const account =
+        a === undefined
+          ? f.accountId
+          : a.label !== undefined
+            ? localizedName(a.label, words.names)
+            : `${platformName(report.registry, a.platform, words)} ${a.handle}`;
+      return words.report.sourcesDisagree(
+        account,
+        f.sources.map(
+          (s) =>
+            `${bounded(s.source.note ?? s.source.provider)}: ${describeCount(s.followers, { locale })}`,
+        ),
+      );
+    });
+}
 
 /** What the table leaves unsaid: accounts without figures, planned accounts, what precision means. */
 function totalsNotes(

@@ -1,6 +1,14 @@
 import type { Registry } from '../model/registry.js';
 import type { Snapshot, SnapshotSource } from '../model/snapshot.js';
-import type { HistoryOptions, RunOutcome, SnapshotStore, StoreOptions } from './types.js';
+import { memoryState, type StateStore } from './state.js';
+import type {
+  HistoryOptions,
+  PeriodValue,
+  PeriodValuesOptions,
+  RunOutcome,
+  SnapshotStore,
+  StoreOptions,
+} from './types.js';
 import {
   checkOutcomes,
   checkSnapshots,
@@ -9,6 +17,7 @@ import {
   lastPerKey,
   readHistoryOptions,
   readLatestOptions,
+  readPeriodValuesOptions,
   readPruneOptions,
   readRunId,
 } from './validate.js';
@@ -22,6 +31,14 @@ import {
  * ```
  */
 export interface MemoryStoreOptions extends StoreOptions {}
+
+/**
+ * A {@link SnapshotStore} in memory, with the {@link StateStore} (lock, provider state) of the
+ * process: for tests, and for several collections made in one process.
+ */
+export interface MemoryStore extends SnapshotStore, StateStore {
+  readonly name: 'memory';
+}
 
 /**
  * A {@link SnapshotStore} in the process's memory: for tests, scripts and short-lived jobs. Data
@@ -41,7 +58,7 @@ export interface MemoryStoreOptions extends StoreOptions {}
  * const latest = await store.latest({ asOf: new Date('2024-03-31T23:59:59Z') });
  * ```
  */
-export function memoryStore(options: MemoryStoreOptions = {}): SnapshotStore {
+export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   const registry: Registry | undefined = options.registry;
   // accountId → rows sorted by time, one per millisecond.
   const accounts = new Map<string, Row[]>();
@@ -116,8 +133,47 @@ export function memoryStore(options: MemoryStoreOptions = {}): SnapshotStore {
     }
   }
 
+  async function* periods(
+    options: PeriodValuesOptions,
+  ): AsyncGenerator<PeriodValue, void, undefined> {
+    if (closed) throw closedError('memory', 'periodValues');
+    const { from, to, accountIds } = readPeriodValuesOptions(options);
+    sortedIds ??= [...accounts.keys()].sort(compareIds);
+    const ids = accountIds ?? sortedIds;
+    const n = from.length;
+    for (const id of ids) {
+      if (closed) throw closedError('memory', 'periodValues');
+      const rows = accounts.get(id);
+      if (rows === undefined) continue;
+      // One pass over the account's rows from the first window on: `i` is the first row taken
+      // at or after the current period's end, so rows[i - 1] is the period's newest candidate.
+      // Read synchronously, so a put between two yields cannot shift the rows under it.
+      const found: PeriodValue[] = [];
+      let i = firstAtOrAfter(rows, from[0]!);
+      for (let p = 0; p < n; p++) {
+        const end = to[p]!;
+        while (i < rows.length && rows[i]!.t < end) i++;
+        const row = rows[i - 1];
+        if (row === undefined || row.t < from[p]!) continue;
+        found.push({
+          accountId: id,
+          period: p,
+          takenAt: new Date(row.t),
+          followers: { value: row.value, min: row.min, max: row.max },
+        });
+      }
+      yield* found;
+    }
+  }
+
+  const state = memoryState(() => closed);
+
   return {
     name: 'memory',
+    lock: state.lock,
+    readState: state.readState,
+    writeState: state.writeState,
+    addToCounter: state.addToCounter,
 
     async put(snapshots) {
       if (closed) throw closedError('memory', 'put');
@@ -160,6 +216,10 @@ export function memoryStore(options: MemoryStoreOptions = {}): SnapshotStore {
 
     history(options) {
       return iterate(options);
+    },
+
+    periodValues(options) {
+      return periods(options);
     },
 
     async prune(options) {
@@ -222,6 +282,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): SnapshotStore {
       closed = true;
       runs.clear();
       accounts.clear();
+      state.clear();
       sortedIds = undefined;
     },
   };

@@ -10,7 +10,13 @@ import {
 } from '../errors.js';
 import type { Registry } from '../model/registry.js';
 import { Snapshot } from '../model/snapshot.js';
-import type { HistoryOptions, PruneOptions, RunOutcome, StoreLatestOptions } from './types.js';
+import type {
+  HistoryOptions,
+  PeriodValuesOptions,
+  PruneOptions,
+  RunOutcome,
+  StoreLatestOptions,
+} from './types.js';
 
 // PostgreSQL's timestamptz and ISO strings both handle years 1 to 9999; a store holds no other.
 /** The earliest `takenAt` a store holds: 0001-01-01T00:00:00.000Z. */
@@ -109,6 +115,48 @@ export function readHistoryOptions(options: HistoryOptions | undefined): Resolve
     from: readDate('from', o.from),
     to: readDate('to', o.to),
     accountIds: readIds(o.accountIds),
+  };
+}
+
+/** `periodValues` options, checked, as epoch milliseconds. */
+export interface ResolvedPeriods {
+  /** Period `i` takes values taken at or after `from[i]` and before `to[i]` (whole ms). */
+  from: number[];
+  to: number[];
+  /** Period `i` starts at `start[i]`: a value taken before it was carried forward. */
+  start: number[];
+  accountIds: string[] | undefined;
+}
+
+/**
+ * Checks `periodValues` options and turns them into one window per period: from the period's
+ * start less the staleness (rounded up to a whole millisecond, as stored times are) to its end.
+ */
+export function readPeriodValuesOptions(options: PeriodValuesOptions): ResolvedPeriods {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new OptionError('options', 'an object with `bounds`', options);
+  }
+  const { bounds, maxStalenessMs = 0 } = options;
+  if (!Array.isArray(bounds) || bounds.length < 2) {
+    throw new OptionError('bounds', 'an array of at least two Dates', bounds);
+  }
+  const times: number[] = [];
+  for (const bound of bounds as unknown[]) {
+    const time = readDate('bounds', bound)?.getTime();
+    if (time === undefined || (times.length > 0 && time <= times[times.length - 1]!)) {
+      throw new OptionError('bounds', 'strictly increasing valid Dates', bound);
+    }
+    times.push(time);
+  }
+  if (typeof maxStalenessMs !== 'number' || !(maxStalenessMs >= 0) || maxStalenessMs === Infinity) {
+    throw new OptionError('maxStalenessMs', 'a number of milliseconds >= 0', maxStalenessMs);
+  }
+  const start = times.slice(0, -1);
+  return {
+    from: start.map((t) => Math.ceil(t - maxStalenessMs)),
+    to: times.slice(1),
+    start,
+    accountIds: readIds(options.accountIds),
   };
 }
 

@@ -1,8 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { series } from '../../src/aggregate/series.js';
 import { OptionError } from '../../src/errors.js';
+import { defineRegistry } from '../../src/model/registry.js';
 import { memoryStore } from '../../src/stores/memory.js';
+import type { SnapshotStore } from '../../src/stores/types.js';
 import { smallRegistry, snap } from '../fixtures.js';
+import {
+  historyArbitrary,
+  referenceSeries,
+  registryArbitrary,
+  seriesOptionsArbitrary,
+  sharesAMillisecond,
+} from './reference.js';
 
 // Days in Asia/Kolkata start at 18:30 UTC the day before.
 const ist = (day: number, hour: number) => new Date(Date.UTC(2026, 10, day, hour - 5, -30));
@@ -133,5 +143,64 @@ describe('series', () => {
     await expect(
       series(smallRegistry(), store, { from: ist(1, 0), to: ist(3, 0), timeZone: 'Nowhere/Land' }),
     ).rejects.toThrow(/`timeZone`/);
+  });
+});
+
+describe('series (issue #12: last values from the store, one pass per period)', () => {
+  // A store with only the contract's required methods: series() streams its history instead.
+  const withoutPeriodValues = (store: SnapshotStore): SnapshotStore => ({
+    name: 'plain',
+    put: (s) => store.put(s),
+    latest: (o) => store.latest(o),
+    history: (o) => store.history(o),
+    prune: (o) => store.prune(o),
+    close: () => store.close(),
+  });
+
+  it('gives what streaming the history into totals() gave, period by period, through periodValues and through history (property)', async () => {
+    const input = registryArbitrary.chain((registry) =>
+      fc.record({
+        registry: fc.constant(registry),
+        snapshots: historyArbitrary(registry),
+        options: seriesOptionsArbitrary,
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(input, async ({ registry, snapshots, options }) => {
+        fc.pre(!sharesAMillisecond(registry, snapshots));
+        const store = memoryStore();
+        await store.put(snapshots);
+        const want = await referenceSeries(registry, store, options);
+        expect(await series(registry, store, options)).toStrictEqual(want);
+        expect(await series(registry, withoutPeriodValues(store), options)).toStrictEqual(want);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('counts a real account listed under two ids once, and on equal times takes the first id in code-point order', async () => {
+    const registry = defineRegistry({
+      units: [
+        { id: 'u', kind: 'office', name: 'U' },
+        { id: 'v', kind: 'office', name: 'V', parent: 'u' },
+      ],
+      accounts: [
+        { id: 'b-entry', unit: 'u', platform: 'x', handle: 'shared' },
+        { id: 'a-entry', unit: 'v', platform: 'x', handle: '@Shared' },
+      ],
+    });
+    const at = ist(2, 12);
+    const rows = [snap('b-entry', 'x', 20, at), snap('a-entry', 'x', 10, at)];
+    const options = { from: ist(2, 0), to: ist(2, 0) };
+    for (const store of [memoryStore(), withoutPeriodValues(memoryStore())]) {
+      await store.put(rows);
+      const [period] = (await series(registry, store, options)).periods;
+      expect(period!.units.get('u')).toMatchObject({ count: { value: 10 }, observed: 1 });
+    }
+    // A newer value of either id wins.
+    const store = memoryStore();
+    await store.put([...rows, snap('b-entry', 'x', 30, new Date(at.getTime() + 1))]);
+    const [period] = (await series(registry, store, options)).periods;
+    expect(period!.units.get('u')!.count.value).toBe(30);
   });
 });

@@ -44,10 +44,54 @@ describe('collect with a store', () => {
       },
     });
     expect(puts).toEqual([['a0', 'a1', 'a2'], ['a3', 'a4', 'a5'], ['a6']]);
-    expect(writtenAtEachBatch).toEqual([1, 2, 3]);
+    // The k-th event comes once the k-th batch is written (later writes may be done by then).
+    expect(writtenAtEachBatch).toHaveLength(3);
+    for (const [k, written] of writtenAtEachBatch.entries()) {
+      expect(written).toBeGreaterThanOrEqual(k + 1);
+    }
     expect((await all(inner)).length).toBe(7);
     expect(result.stats.stored).toBe(7);
     expect(result.storeErrors).toEqual([]);
+  });
+
+  it('sends the next request while a batch is written, and bounds the writes waiting', async () => {
+    const inner = memoryStore();
+    const held: (() => void)[] = [];
+    const callsAtPut: number[] = [];
+    const x = mockProvider({ platform: 'x', maxBatchSize: 1, values });
+    const store: SnapshotStore = {
+      ...inner,
+      put: async (snapshots) => {
+        callsAtPut.push(x.calls.length);
+        await new Promise<void>((release) => held.push(release));
+        await inner.put(snapshots);
+      },
+    };
+    const events: number[] = [];
+    const run = collect(registry, {
+      providers: [x],
+      store,
+      concurrency: 2,
+      onProgress: (event) => {
+        if (event.type === 'batch') events.push(held.length);
+      },
+    });
+    // No write finishes: requests go on until 2 writes wait beyond the 2 slots, then stop.
+    await new Promise((r) => setTimeout(r, 50));
+    const sent = x.calls.length;
+    expect(sent).toBeGreaterThan(2);
+    expect(sent).toBeLessThan(7);
+    expect(events).toEqual([]); // no batch reported before its write
+    for (;;) {
+      const release = held.shift();
+      if (release) release();
+      else if (x.calls.length === 7 && events.length === 7) break;
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    const result = await run;
+    expect(result.stats.stored).toBe(7);
+    expect((await all(inner)).length).toBe(7);
+    expect(callsAtPut[0]).toBeLessThanOrEqual(callsAtPut[1]!);
   });
 
   it('resumes: accounts already stored for this period are not fetched again, and are returned', async () => {

@@ -3,7 +3,8 @@ import { indoreDistrict } from '../../examples/indore-district.js';
 
 /** Pins the numbers of the Indore demo: the news report's figures, parsed and added up. */
 describe('the Indore example', async () => {
-  const { all, xAndFacebook, claims, collection } = await indoreDistrict();
+  const { all, xAndFacebook, claims, collection, english, combined, claimsCombined } =
+    await indoreDistrict();
   const unit = (id: string) => xAndFacebook.units.get(id)!;
 
   it("parses each of the report's phrases into the right count", () => {
@@ -54,5 +55,48 @@ describe('the Indore example', async () => {
     // everything: "दो लाख से अधिक" against about 2,03,500
     expect(byId.all?.computed.value).toBe(203_500);
     expect(byId.all?.check.verdict).toBe('consistent');
+  });
+
+  it('is dated 19 September 2021, the published date, for both sources', () => {
+    const dates = new Set(
+      [...collection.snapshots, ...english.collection.snapshots].map((s) =>
+        s.takenAt.toISOString(),
+      ),
+    );
+    expect([...dates]).toEqual(['2021-09-19T06:30:00.000Z']);
+    expect(new Set(english.collection.snapshots.map((s) => s.source.note))).toEqual(
+      new Set(['Free Press Journal (English)']),
+    );
+  });
+
+  it('combines the two sources into one figure per account that covers both, keeping both', () => {
+    expect(combined.figures.filter((f) => !f.agree).map((f) => [f.accountId, f.count])).toEqual([
+      ['jd-fb', { value: 6_250, min: 6_000, max: 6_500 }],
+      ['pro-x', { value: 15_250, min: 15_000, max: 15_500 }],
+    ]);
+    // the six figures the sources agree on are combined too, and agree
+    expect(combined.figures.filter((f) => f.agree)).toHaveLength(6);
+    for (const f of combined.figures) {
+      expect(f.sources.map((s) => s.source.note)).toEqual([
+        'Indore News (Hindi)',
+        'Free Press Journal (English)',
+      ]);
+    }
+    expect(combined.xAndFacebook.units.get('pr-office')!.count).toEqual({
+      value: 55_500,
+      min: 55_000,
+      max: 56_000,
+    });
+  });
+
+  it("checks the English report's claim against its figures and the combined ones", () => {
+    expect(english.claims.map((c) => [c.id, c.computed.value, c.check.verdict])).toEqual([
+      ['officers', 147_500, 'overstated'], // "1.5 lakh" read as exactly 1,50,000
+    ]);
+    expect(english.xAndFacebook.units.get('pr-office')!.count.value).toBe(55_000);
+    expect(claimsCombined.map((s) => [s.source, s.claims.map((c) => c.check.verdict)])).toEqual([
+      ['Indore News (Hindi)', ['consistent', 'overstated', 'consistent']],
+      ['Free Press Journal (English)', ['overstated']],
+    ]);
   });
 });

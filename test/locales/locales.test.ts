@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { totals } from '../../src/aggregate/totals.js';
+import { OptionError } from '../../src/errors.js';
 import { en } from '../../src/locales/en.js';
 import { hi } from '../../src/locales/hi.js';
 import { LOCALES, type Locale, localeFor } from '../../src/locales/index.js';
-import { describeCount } from '../../src/numbers/format-count.js';
+import { mr } from '../../src/locales/mr.js';
+import { defineRegistry } from '../../src/model/registry.js';
+import { describeCount, formatCount } from '../../src/numbers/format-count.js';
+import { renderReport } from '../../src/report/render-report.js';
+
+const registry = defineRegistry({
+  units: [{ id: 'u', kind: 'district', name: 'U' }],
+  accounts: [],
+});
+const emptyTotals = () => totals(registry, []);
 
 /** Every string a locale can write, with sample figures and lists. */
 function everyPhrase(locale: Locale): string[] {
@@ -38,20 +49,23 @@ function everyPhrase(locale: Locale): string[] {
 
 describe('locales (issue #11, part 5)', () => {
   it('are keyed by their BCP 47 language subtag', () => {
-    expect(Object.keys(LOCALES)).toEqual(['en', 'hi']);
+    // biome-ignore format: one list
+    expect(Object.keys(LOCALES)).toEqual(['en', 'hi', 'mr', 'gu', 'bn', 'pa', 'or', 'ta', 'te', 'kn', 'ml', 'ur', 'as']);
     for (const [key, locale] of Object.entries(LOCALES)) {
       expect(locale.language).toBe(key);
       expect(new Intl.Locale(key).language).toBe(key);
     }
   });
 
-  it('are chosen by the language of a tag, English when there is no file for it', () => {
+  it('are chosen by the language of a tag; a language without a file is an error (issue #17)', () => {
     expect(localeFor('hi-IN')).toBe(hi);
     expect(localeFor('hi-IN-u-nu-deva')).toBe(hi);
     expect(localeFor('HI')).toBe(hi);
     expect(localeFor('en-IN')).toBe(en);
-    expect(localeFor('mr-IN')).toBe(en);
+    expect(localeFor('mr-IN')).toBe(mr);
     expect(() => localeFor('not a locale')).toThrow(RangeError);
+    // No silent English: the message names the language and lists the supported ones.
+    expect(() => localeFor('fr-FR')).toThrow(/"fr".*en \(English\), hi \(Hindi\), mr \(Marathi\)/);
   });
 
   it('write every figure and list item they are given, and nothing the escaping would strip', () => {
@@ -74,7 +88,36 @@ describe('locales (issue #11, part 5)', () => {
     expect(describeCount(atLeast)).toBe(en.count.atLeast('2,03,500'));
     expect(describeCount(atLeast, { locale: 'hi-IN' })).toBe(hi.count.atLeast('2,03,500'));
     expect(describeCount(atLeast, { locale: 'hi-IN-u-nu-deva' })).toBe('२,०३,५०० से अधिक');
-    // No Marathi file yet: English words, Marathi's own (Devanagari) digits.
-    expect(describeCount(atLeast, { locale: 'mr-IN' })).toBe('at least २,०३,५००');
+    // Marathi words, Marathi's own (Devanagari) digits, as CLDR gives them for mr-IN.
+    expect(describeCount(atLeast, { locale: 'mr-IN' })).toBe('किमान २,०३,५००');
+  });
+});
+
+describe('a locale without words (issue #17)', () => {
+  const LIST =
+    'en (English), hi (Hindi), mr (Marathi), gu (Gujarati), bn (Bengali), pa (Punjabi), or (Odia), ta (Tamil), te (Telugu), kn (Kannada), ml (Malayalam), ur (Urdu), as (Assamese)';
+
+  it.each(['fr-FR', 'de', 'sa-IN', 'ks-IN'])(
+    '%s is an OptionError listing the supported languages',
+    (locale) => {
+      for (const call of [
+        () => formatCount(1, { locale }),
+        () => describeCount(1, { locale }),
+        () => renderReport({ registry, totals: emptyTotals() }, { locale }),
+      ]) {
+        expect(call).toThrow(OptionError);
+        expect(call).toThrow(LIST);
+        expect(call).toThrow(`got \`"${locale}"\``);
+      }
+    },
+  );
+
+  it('refuses an unknown digits choice, saying what was expected', () => {
+    expect(() => formatCount(1, { digits: 'deva' as 'native' })).toThrow(
+      'Expected `digits` to be "locale", "latin" or "native", got `"deva"` (string)',
+    );
+    expect(() =>
+      renderReport({ registry, totals: emptyTotals() }, { digits: 'tamldec' as 'native' }),
+    ).toThrow(OptionError);
   });
 });

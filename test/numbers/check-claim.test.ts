@@ -146,3 +146,31 @@ describe('checkClaim: errors', () => {
     expect(() => checkClaim(exact(1), { value: 1, min: 2, max: null })).toThrow('computed.min');
   });
 });
+
+describe('checkClaim: claimed places', () => {
+  const place = (id: string, rank: number, best: number, worst: number) => ({
+    unit: { id, kind: 'district', name: id },
+    rank,
+    best,
+    worst,
+  });
+  const ranking = [place('indore', 1, 1, 1), place('bhopal', 2, 1, 3), place('ujjain', 3, 3, 3)];
+
+  it('is certain when the worst place is inside the claim, impossible when the best is outside', () => {
+    expect(checkClaim({ unit: 'indore', top: 1 }, ranking)).toEqual({
+      verdict: 'certain',
+      rank: 1,
+      best: 1,
+      worst: 1,
+    });
+    expect(checkClaim({ unit: 'bhopal', top: 1 }, ranking).verdict).toBe('possible');
+    expect(checkClaim({ unit: 'bhopal', top: 3 }, ranking).verdict).toBe('certain');
+    expect(checkClaim({ unit: 'ujjain', top: 2 }, ranking).verdict).toBe('impossible');
+  });
+
+  it('refuses a unit that is not ranked and a place that is not a whole number >= 1', () => {
+    expect(() => checkClaim({ unit: 'dhar', top: 1 }, ranking)).toThrow(/`unit`/);
+    expect(() => checkClaim({ unit: 'indore', top: 0 }, ranking)).toThrow(/`top`/);
+    expect(() => checkClaim({ unit: 'indore', top: 1.5 }, ranking)).toThrow(/`top`/);
+  });
+});

@@ -5,6 +5,8 @@ import {
   type CheckClaimOptions,
   type ClaimCheck,
   checkClaim,
+  type RankClaim,
+  type RankClaimCheck,
 } from '../../src/numbers/check-claim.js';
 import {
   describeCount,
@@ -36,10 +38,13 @@ describe('numbers: public signatures', () => {
   it('FormatCountOptions lists its fields, all optional, as literal unions', () => {
     expectTypeOf<FormatCountOptions>().toEqualTypeOf<{
       locale?: string;
+      digits?: 'locale' | 'latin' | 'native';
       notation?: 'standard' | 'compact';
       compactDisplay?: 'long' | 'short';
     }>();
     expectTypeOf({}).toExtend<FormatCountOptions>();
+    // @ts-expect-error digits are one of three choices, not a numbering system
+    formatCount(1, { digits: 'deva' });
     // @ts-expect-error scientific notation is not offered
     formatCount(1, { notation: 'scientific' });
     // @ts-expect-error a locale is one tag, not a list
@@ -47,10 +52,14 @@ describe('numbers: public signatures', () => {
   });
 
   it('checkClaim takes two counts and options and returns a ClaimCheck', () => {
-    expectTypeOf(checkClaim).parameters.toEqualTypeOf<
+    const c: Count = { value: 1, min: 1, max: 1 };
+    expectTypeOf(checkClaim).toBeCallableWith(c, c, { tolerance: 0.1 });
+    expectTypeOf(checkClaim(c, c)).toEqualTypeOf<ClaimCheck>();
+    // the last signature is the one ReturnType and Parameters read: the counts', as in 0.1.0
+    expectTypeOf<ReturnType<typeof checkClaim>>().toEqualTypeOf<ClaimCheck>();
+    expectTypeOf<Parameters<typeof checkClaim>>().toEqualTypeOf<
       [claimed: Count, computed: Count, options?: CheckClaimOptions]
     >();
-    expectTypeOf(checkClaim).returns.toEqualTypeOf<ClaimCheck>();
     expectTypeOf<ClaimCheck['verdict']>().toEqualTypeOf<
       'consistent' | 'overstated' | 'understated'
     >();
@@ -61,5 +70,19 @@ describe('numbers: public signatures', () => {
     expectTypeOf<CheckClaimOptions>().toEqualTypeOf<{ tolerance?: number }>();
     // @ts-expect-error a claim is a Count, not a phrase
     checkClaim('60 हजार', { value: 1, min: 1, max: 1 });
+  });
+
+  it('checkClaim takes a claimed place and a ranking and returns a RankClaimCheck', () => {
+    const unit = { id: 'indore', kind: 'district', name: 'Indore' };
+    const ranking = [{ unit, rank: 1, best: 1, worst: 2 }];
+    expectTypeOf(checkClaim({ unit: 'indore', top: 1 }, ranking)).toEqualTypeOf<RankClaimCheck>();
+    expectTypeOf<RankClaimCheck['verdict']>().toEqualTypeOf<
+      'certain' | 'possible' | 'impossible'
+    >();
+    expectTypeOf<RankClaim>().toEqualTypeOf<{ readonly unit: string; readonly top: number }>();
+    // @ts-expect-error a place is claimed against a ranking, not a count
+    checkClaim({ unit: 'indore', top: 1 }, { value: 1, min: 1, max: 1 });
+    // @ts-expect-error options belong to figure claims
+    checkClaim({ unit: 'indore', top: 1 }, ranking, { tolerance: 0.1 });
   });
 });

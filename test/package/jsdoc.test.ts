@@ -9,6 +9,7 @@ const entries = [
   'src/testing/index.ts',
   'src/stores/postgres/index.ts',
   'src/redis/index.ts',
+  'src/visual/index.ts',
 ].map((f) => resolve(root, f));
 
 describe('the public API', () => {

@@ -42,6 +42,7 @@ describe('the packed package', () => {
     expect(paths).toContain('dist/testing/index.js');
     expect(paths).toContain('dist/provider/index.js');
     expect(paths).toContain('dist/provider/index.d.ts');
+    expect(paths).toContain('dist/reports/index.js');
   });
 
   it('has no `any` in its public type declarations', () => {
@@ -72,6 +73,30 @@ describe('the packed package', () => {
     expect(run('node', ['esm.mjs'], dir).trim()).toBe(
       'IndoreCollector function function mine throttled 7000',
     );
+  });
+
+  it('social-reach/reports loads without its optional peers, and says what to install when one is needed', () => {
+    writeFileSync(
+      join(dir, 'reports.mjs'),
+      `import { defineRegistry, totals, rank } from 'social-reach';
+       import { chartSvg, rankingChartSpec, renderHtmlReport, renderXlsxReport } from 'social-reach/reports';
+       const registry = defineRegistry({ units: [{ id: 'mp', kind: 'state', name: 'MP' }, { id: 'd', kind: 'district', name: 'D', parent: 'mp' }], accounts: [{ id: 'a', unit: 'd', platform: 'x', handle: 'IndoreCollector' }] });
+       const t = totals(registry, []);
+       const spec = rankingChartSpec(registry, { entries: rank(registry, t, { kind: 'district' }) });
+       const html = await renderHtmlReport({ registry, totals: t }, { charts: false });
+       const errors = [];
+       for (const f of [() => chartSvg(spec), () => renderXlsxReport({ registry, totals: t })]) {
+         try { await f(); errors.push('no error'); } catch (e) { errors.push(e.message); }
+       }
+       console.log(JSON.stringify({ schema: spec.$schema, page: html.startsWith('<!DOCTYPE html>'), errors }));`,
+    );
+    const out = JSON.parse(run('node', ['reports.mjs'], dir));
+    expect(out.schema).toBe('https://vega.github.io/schema/vega-lite/v5.json');
+    expect(out.page).toBe(true);
+    expect(out.errors[0]).toMatch(
+      /chartSvg needs the optional peer dependency `vega`.*npm install vega@5 vega-lite@5 exceljs@4/,
+    );
+    expect(out.errors[1]).toMatch(/renderXlsxReport needs the optional peer dependency `exceljs`/);
   });
 
   it('works with require (Node >= 20.19 loads ESM from require)', () => {

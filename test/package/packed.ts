@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 export const root = resolve(import.meta.dirname, '../..');
 
 /** The runtime dependencies of the package, and theirs, as folders of node_modules. */
-export const RUNTIME_DEPENDENCIES = ['ky', 'p-limit', 'yocto-queue'];
+export const RUNTIME_DEPENDENCIES = ['ky', 'p-limit', 'yocto-queue', 'csv-parse', 'undici'];
 
 /** Runs a command; a failure's error quotes what the command printed. */
 export function run(cmd: string, args: string[], cwd: string): string {

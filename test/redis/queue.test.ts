@@ -83,15 +83,23 @@ describeWithRedis('queue.test.ts', 'collection over BullMQ workers (Redis)', () 
 
     const store = memoryStore({ registry });
     const prefix = uniquePrefix('gate');
-    const workers = [0, 1].map(() => {
-      const coordinator = redisCoordinator({ redis: redisUrl, prefix });
-      const worker = collectionWorker({ queue, providers, store, coordinator, concurrency: 2 });
-      closers.push(async () => {
-        await worker.close();
-        await coordinator.close();
-      });
-      return worker;
-    });
+    const workers = await Promise.all(
+      [0, 1].map(async () => {
+        const coordinator = redisCoordinator({ redis: redisUrl, prefix });
+        const worker = await collectionWorker({
+          queue,
+          providers,
+          store,
+          coordinator,
+          concurrency: 2,
+        });
+        closers.push(async () => {
+          await worker.close();
+          await coordinator.close();
+        });
+        return worker;
+      }),
+    );
     let status: CollectionStatus;
     const deadline = Date.now() + 40_000;
     do {

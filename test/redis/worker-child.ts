@@ -26,7 +26,7 @@ const coordinator = redisCoordinator({
   leaseMs: 3_000,
 });
 await coordinator.ping();
-const worker = collectionWorker({
+const worker = await collectionWorker({
   queue: { connection: spec.redisUrl, name: spec.queue },
   providers: [{ ...xProvider({ bearerToken: 'token', baseUrl: spec.base }), maxBatchSize: 10 }],
   store,

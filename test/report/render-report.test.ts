@@ -127,8 +127,8 @@ describe('renderReport', () => {
       { registry, ranking: rank(registry, t, { kind: 'district' }) },
       { format: 'markdown' },
     );
-    expect(md).toContain('| ---: | --- | ---: | ---: |');
-    expect(md).toContain('| 2 | Bhopal \\| capital | 44,000 | 1/1 |');
+    expect(md).toContain('| ---: | --- | --- | ---: | ---: |');
+    expect(md).toContain('| 2 | Bhopal \\| capital | 2 | 44,000 | 1/1 |');
   });
 
   it('renders growth, leaving out accounts seen on one side only', () => {
@@ -164,8 +164,8 @@ describe('renderReport CSV options (issue #10, defect 9)', () => {
       { registry, ranking: rank(registry, t, { kind: 'district' }) },
       { format: 'csv', locale: 'hi-IN' },
     );
-    expect(rankingCsv).toContain('\r\n1,indore,इंदौर,district,');
-    expect(rankingCsv).toContain('\r\n2,bhopal,भोपाल,district,');
+    expect(rankingCsv).toContain('\r\n1,1,1,indore,इंदौर,district,');
+    expect(rankingCsv).toContain('\r\n2,2,2,bhopal,भोपाल,district,');
     // The column names stay English: they are for programs, the same in every language.
     expect(totalsCsv.split('\r\n')[0]).toBe(
       'unit_id,unit,kind,parent,platform,account_id,value,min,max,precision,accounts,observed,missing',

@@ -3,10 +3,26 @@
 
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { series } from '../../src/aggregate/series.js';
 import { OptionError, StoreError, ValidationError } from '../../src/errors.js';
 import { defineRegistry } from '../../src/model/registry.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
-import type { RunOutcome, SnapshotStore, StoreOptions } from '../../src/stores/types.js';
+import type { StateStore } from '../../src/stores/state.js';
+import type {
+  PeriodValue,
+  PeriodValuesOptions,
+  RunOutcome,
+  SnapshotStore,
+  StoreOptions,
+} from '../../src/stores/types.js';
+import {
+  HISTORY_START,
+  historyArbitrary,
+  referenceSeries,
+  registryArbitrary,
+  seriesOptionsArbitrary,
+  sharesAMillisecond,
+} from '../aggregate/reference.js';
 
 /** A store made for one test, and how to remove what it left behind. */
 export interface StoreFixture {
@@ -34,6 +50,8 @@ export type MakeStore = (options: ConformanceOptions) => Promise<StoreFixture>;
 export interface ConformanceFeatures {
   /** Its fixtures give {@link StoreFixture.sql}: rows written by other programs are tested. */
   foreignWrites?: boolean;
+  /** False for a store without the {@link StateStore} (lock, provider state). @default true */
+  state?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -633,6 +651,13 @@ export function describeStoreConformance(
         ).toEqual(['a', 'y']);
       });
 
+      it('deletes everything with a before past the year 9999 (it was an SQL error: the ISO string of year 10000)', async () => {
+        const store = await open();
+        await store.put([snap('a', T0, 1), snap('b', Date.parse('9999-12-31T23:59:59.999Z'), 2)]);
+        expect(await store.prune({ before: new Date(8.64e15) })).toBe(2);
+        expect(await all(store.history())).toStrictEqual([]);
+      });
+
       it('refuses invalid options with an OptionError', async () => {
         const store = await open();
         await expect(store.prune({} as never)).rejects.toBeInstanceOf(OptionError);
@@ -672,6 +697,183 @@ export function describeStoreConformance(
           error = e;
         }
         expect(error).toBeInstanceOf(StoreError);
+      });
+    });
+
+    // The lock and the provider state (StateStore): given by memoryStore and postgresStore.
+    const openState = async (): Promise<SnapshotStore & StateStore> => {
+      const store = await open();
+      if (typeof (store as Partial<StateStore>).lock !== 'function') {
+        throw new Error(`${name} gives no StateStore (lock, readState, writeState, addToCounter)`);
+      }
+      return store as SnapshotStore & StateStore;
+    };
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    describe.runIf(features.state !== false)('lock', () => {
+      it('is held by one holder at a time; the second is told who holds it and until when', async () => {
+        const store = await openState();
+        const before = Date.now();
+        const first = await store.lock('collect', {
+          holder: 'collect, pid 1 on ops-01',
+          ttlMs: 60_000,
+        });
+        expect(first.acquired).toBe(true);
+        const second = await store.lock('collect', { holder: 'collect, pid 2', ttlMs: 60_000 });
+        expect(second.acquired).toBe(false);
+        if (second.acquired) return;
+        expect(second.heldBy.holder).toBe('collect, pid 1 on ops-01');
+        expect(second.heldBy.expiresAt.getTime()).toBeGreaterThanOrEqual(before + 59_000);
+        expect(second.heldBy.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 61_000);
+        // another name is another lock
+        const other = await store.lock('prune', { holder: 'prune', ttlMs: 60_000 });
+        expect(other.acquired).toBe(true);
+        if (!first.acquired) throw new Error('not acquired');
+        await first.lock.release();
+        await first.lock.release(); // idempotent
+        const third = await store.lock('collect', { holder: 'collect, pid 3', ttlMs: 60_000 });
+        expect(third.acquired).toBe(true);
+      });
+
+      it('of ten callers at once, exactly one gets it', async () => {
+        const store = await openState();
+        const attempts = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            store.lock('collect', { holder: `run ${i}`, ttlMs: 60_000 }),
+          ),
+        );
+        expect(attempts.filter((a) => a.acquired)).toHaveLength(1);
+        const holder = attempts.find((a) => a.acquired);
+        for (const a of attempts)
+          if (!a.acquired && holder?.acquired) expect(a.heldBy.holder).toBe(holder.lock.holder);
+      });
+
+      it('expires unless renewed: then another holder takes it, and the first one cannot renew it', async () => {
+        const store = await openState();
+        const first = await store.lock('collect', { holder: 'first', ttlMs: 1000 });
+        if (!first.acquired) throw new Error('not acquired');
+        const was = first.lock.expiresAt.getTime();
+        await sleep(300);
+        await first.lock.renew();
+        expect(first.lock.expiresAt.getTime()).toBeGreaterThan(was);
+        expect((await store.lock('collect', { holder: 'second', ttlMs: 1000 })).acquired).toBe(
+          false,
+        );
+        await sleep(1100);
+        const second = await store.lock('collect', { holder: 'second', ttlMs: 60_000 });
+        expect(second.acquired).toBe(true);
+        const error = await first.lock.renew().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(StoreError);
+        expect((error as StoreError).message).toMatch(/lock "collect" was lost/);
+        await first.lock.release(); // leaves the new holder's lock alone
+        expect((await store.lock('collect', { holder: 'third', ttlMs: 1000 })).acquired).toBe(
+          false,
+        );
+      });
+
+      it('refuses invalid options with an OptionError', async () => {
+        const store = await openState();
+        for (const [lockName, options] of [
+          ['', { holder: 'a', ttlMs: 60_000 }],
+          ['collect', { holder: '', ttlMs: 60_000 }],
+          ['collect', { holder: 'a', ttlMs: 10 }],
+          ['collect', { holder: 'a', ttlMs: Number.NaN }],
+        ] as const) {
+          await expect(store.lock(lockName, options)).rejects.toBeInstanceOf(OptionError);
+        }
+      });
+    });
+
+    describe.runIf(features.state !== false)('provider state', () => {
+      it('reads back what was written, leaving out unknown and expired keys; a write replaces', async () => {
+        const store = await openState();
+        await store.writeState([
+          { key: 'youtube:channel:@indore', value: 'UC1234567890123456789012' },
+          { key: 'gone', value: 'x', expiresAt: new Date(Date.now() - 1000) },
+          { key: 'later', value: 'y', expiresAt: new Date(Date.now() + 60_000) },
+          { key: 'हिंदी', value: 'मान "quoted"\n' },
+        ]);
+        expect(
+          Object.fromEntries(
+            await store.readState(['youtube:channel:@indore', 'gone', 'later', 'unknown', 'हिंदी']),
+          ),
+        ).toStrictEqual({
+          'youtube:channel:@indore': 'UC1234567890123456789012',
+          later: 'y',
+          हिंदी: 'मान "quoted"\n',
+        });
+        await store.writeState([
+          { key: 'later', value: 'z' },
+          { key: 'later', value: 'last wins' },
+        ]);
+        expect((await store.readState(['later'])).get('later')).toBe('last wins');
+        expect((await store.readState([])).size).toBe(0);
+      });
+
+      it('adds to a counter, within a limit: an addition past it is refused and changes nothing', async () => {
+        const store = await openState();
+        const key = 'youtube:quota:abc:2026-12-03';
+        expect(await store.addToCounter(key, 3, { limit: 5 })).toStrictEqual({
+          added: true,
+          value: 3,
+        });
+        expect(await store.addToCounter(key, 3, { limit: 5 })).toStrictEqual({
+          added: false,
+          value: 3,
+        });
+        expect(await store.addToCounter(key, 2, { limit: 5 })).toStrictEqual({
+          added: true,
+          value: 5,
+        });
+        expect(await store.addToCounter(key, 0, { limit: 5 })).toStrictEqual({
+          added: true,
+          value: 5,
+        });
+        // without a limit, always
+        expect(await store.addToCounter(key, 10)).toStrictEqual({ added: true, value: 15 });
+        expect(await store.addToCounter('fresh', 7, { limit: 6 })).toStrictEqual({
+          added: false,
+          value: 0,
+        });
+      });
+
+      it('twenty additions at once never pass the limit together', async () => {
+        const store = await openState();
+        const results = await Promise.all(
+          Array.from({ length: 20 }, () => store.addToCounter('shared', 1, { limit: 7 })),
+        );
+        expect(results.filter((r) => r.added)).toHaveLength(7);
+        expect((await store.addToCounter('shared', 0)).value).toBe(7);
+      });
+
+      it('an expired counter counts from 0 again', async () => {
+        const store = await openState();
+        await store.addToCounter('day', 5, { expiresAt: new Date(Date.now() + 400) });
+        expect((await store.addToCounter('day', 1, { limit: 5 })).added).toBe(false);
+        await sleep(500);
+        expect(await store.addToCounter('day', 1, { limit: 5 })).toStrictEqual({
+          added: true,
+          value: 1,
+        });
+      });
+
+      it('refuses invalid input with an OptionError, and throws a StoreError once closed', async () => {
+        const store = await openState();
+        await expect(store.readState([''])).rejects.toBeInstanceOf(OptionError);
+        await expect(
+          store.writeState([{ key: 'k', value: 'x'.repeat(5000) }]),
+        ).rejects.toBeInstanceOf(OptionError);
+        await expect(store.addToCounter('k', -1)).rejects.toBeInstanceOf(OptionError);
+        await expect(store.addToCounter('k', 1.5)).rejects.toBeInstanceOf(OptionError);
+        await store.close();
+        for (const attempt of [
+          store.readState(['k']),
+          store.writeState([{ key: 'k', value: 'v' }]),
+          store.addToCounter('k', 1),
+          store.lock('collect', { holder: 'a', ttlMs: 60_000 }),
+        ]) {
+          await expect(attempt).rejects.toBeInstanceOf(StoreError);
+        }
       });
     });
 
@@ -847,6 +1049,32 @@ export function describeStoreConformance(
         expect(await latest(T + 456)).toStrictEqual([2, 60]);
       });
 
+      it('periodValues counts rows stored microseconds into a millisecond at that millisecond, the latest stored winning', async () => {
+        const fixture = await openFixture();
+        await writeForeign(fixture, [
+          { accountId: 'a', at: at('455999'), value: 1 },
+          { accountId: 'a', at: at('456000'), value: 2 },
+          { accountId: 'a', at: at('456789'), value: 3 },
+          { accountId: 'b', at: at('457000'), value: 4 },
+        ]);
+        const read = async (start: number, end: number, maxStalenessMs = 0) =>
+          (
+            await all(
+              fixture.store.periodValues!({
+                bounds: [new Date(start), new Date(end)],
+                maxStalenessMs,
+              }),
+            )
+          ).map((v) => [v.accountId, v.followers.value, v.takenAt.getTime() - T]);
+        expect(await read(T + 456, T + 457)).toStrictEqual([['a', 3, 456]]);
+        expect(await read(T, T + 456)).toStrictEqual([['a', 1, 455]]);
+        expect(await read(T + 457, T + 458)).toStrictEqual([['b', 4, 457]]);
+        expect(await read(T + 457, T + 458, 1)).toStrictEqual([
+          ['a', 3, 456],
+          ['b', 4, 457],
+        ]);
+      });
+
       it('put at a millisecond does not replace a row another program stored microseconds into it', async () => {
         const fixture = await openFixture({ historyPageSize: 1 });
         await writeForeign(fixture, [{ accountId: 'a', at: at('456789'), value: 1 }]);
@@ -909,6 +1137,184 @@ export function describeStoreConformance(
             },
           ),
           { numRuns: 25 },
+        );
+      });
+    });
+
+    describe('periodValues', () => {
+      // The contract makes it optional: a store without it is left out here (series() streams
+      // its history instead, and the series property below still holds for it).
+      const periodValues = (store: SnapshotStore, options: PeriodValuesOptions) =>
+        all(store.periodValues!(options));
+      const value = (accountId: string, period: number, time: number, followers: number) => ({
+        accountId,
+        period,
+        takenAt: new Date(time),
+        followers: { value: followers, min: followers, max: followers },
+      });
+
+      it('gives the newest value per account in each window, by account then period, with values carried up to maxStalenessMs', async () => {
+        const store = await open();
+        if (store.periodValues === undefined) return;
+        await store.put([
+          snap('b', T0 - 1, 1), // before the first period, a millisecond
+          snap('b', T0 + 3_600_000, 2),
+          snap('b', T0 + 2 * 3_600_000, 3), // b's last in period 0
+          snap('a', T0 + DAY - 1, 4), // the last millisecond of period 0
+          snap('a', T0 + DAY, 5), // the first of period 1
+          snap('C', T0 + 2 * DAY + 5, 6), // after the last period: never
+        ]);
+        const bounds = [new Date(T0), new Date(T0 + DAY), new Date(T0 + 2 * DAY)];
+        expect(await periodValues(store, { bounds })).toStrictEqual([
+          value('a', 0, T0 + DAY - 1, 4),
+          value('a', 1, T0 + DAY, 5),
+          value('b', 0, T0 + 2 * 3_600_000, 3),
+        ]);
+        // Carried: b's value of period 0 is 22 h old at period 1's start; a's of the last
+        // millisecond before period 0 counts with a staleness of 1 ms.
+        expect(await periodValues(store, { bounds, maxStalenessMs: DAY })).toStrictEqual([
+          value('a', 0, T0 + DAY - 1, 4),
+          value('a', 1, T0 + DAY, 5),
+          value('b', 0, T0 + 2 * 3_600_000, 3),
+          value('b', 1, T0 + 2 * 3_600_000, 3),
+        ]);
+        const one = await periodValues(store, { bounds: bounds.slice(0, 2), maxStalenessMs: 1 });
+        expect(one.map((v) => [v.accountId, v.followers.value])).toStrictEqual([
+          ['a', 4],
+          ['b', 3],
+        ]);
+        expect(
+          await periodValues(store, { bounds, accountIds: ['C', 'b', 'nobody', 'b'] }),
+        ).toStrictEqual([value('b', 0, T0 + 2 * 3_600_000, 3)]);
+        expect(await periodValues(store, { bounds, accountIds: [] })).toStrictEqual([]);
+        const late = [new Date(T0 + 2 * DAY), new Date(T0 + 3 * DAY)];
+        expect(await periodValues(store, { bounds: late })).toStrictEqual([
+          value('C', 0, T0 + 2 * DAY + 5, 6),
+        ]);
+      });
+
+      it('takes bounds and staleness at the ends of the range, and refuses invalid options with an OptionError', async () => {
+        const store = await open();
+        if (store.periodValues === undefined) return;
+        await store.put([snap('a', T0, 1)]);
+        const wide = [new Date(-8.64e15), new Date(T0), new Date(8.64e15)];
+        const read = await periodValues(store, { bounds: wide, maxStalenessMs: 1e20 });
+        expect(read.map((v) => [v.period, v.followers.value])).toStrictEqual([[1, 1]]);
+        const bad: unknown[] = [
+          undefined,
+          {},
+          { bounds: [new Date(T0)] },
+          { bounds: [new Date(T0), new Date(T0)] },
+          { bounds: [new Date(T0 + 1), new Date(T0)] },
+          { bounds: [new Date(T0), new Date('nope')] },
+          { bounds: [new Date(T0), new Date(T0 + 1)], maxStalenessMs: -1 },
+          { bounds: [new Date(T0), new Date(T0 + 1)], maxStalenessMs: Number.NaN },
+          { bounds: [new Date(T0), new Date(T0 + 1)], accountIds: 'a' },
+        ];
+        for (const options of bad) {
+          await expect(
+            periodValues(store, options as PeriodValuesOptions),
+            JSON.stringify(options),
+          ).rejects.toBeInstanceOf(OptionError);
+        }
+      });
+
+      it('reads pages of accounts: a period value for each of 5,000 accounts, in order', async () => {
+        const store = await open();
+        if (store.periodValues === undefined) return;
+        const ids = Array.from({ length: 5_000 }, (_, i) => `acc-${String(i).padStart(4, '0')}`);
+        await store.put(ids.map((id, i) => snap(id, T0 + i, i)));
+        const bounds = Array.from({ length: 8 }, (_, i) => new Date(T0 + i * 1_000));
+        const read = await periodValues(store, { bounds, maxStalenessMs: 7_000 });
+        // Account i's value is taken in period floor(i / 1000) and carried to the end.
+        const expected = ids.flatMap((id, i) =>
+          Array.from({ length: 7 - Math.floor(i / 1_000) }, (_, k) =>
+            value(id, Math.floor(i / 1_000) + k, T0 + i, i),
+          ),
+        );
+        expect(read).toStrictEqual(expected);
+      });
+
+      it('matches the newest snapshot in each window as read from history, for any history, periods and staleness (property)', async () => {
+        const fixture = await openFixture();
+        const store = fixture.store;
+        if (store.periodValues === undefined) return;
+        // Bounds often on the days the histories' times cluster on (a window's lower end, a
+        // bound less a whole number of days, then meets rows exactly).
+        const bound = fc.oneof(
+          fc.integer({ min: -3 * DAY, max: 41 * DAY }),
+          fc.integer({ min: -3, max: 41 }).map((day) => day * DAY),
+        );
+        const windows = fc
+          .uniqueArray(bound, { minLength: 2, maxLength: 6 })
+          .map((times) => times.sort((x, y) => x - y).map((t) => new Date(HISTORY_START + t)));
+        const input = registryArbitrary.chain((registry) =>
+          fc.tuple(
+            historyArbitrary(registry),
+            windows,
+            fc.oneof(
+              fc.constantFrom(0, 1, 2.5, DAY, 7 * DAY),
+              fc.integer({ min: 0, max: 10 * DAY }),
+            ),
+            fc.option(fc.subarray(['a0', 'a1', 'a3', 'stranger', 'nobody']), { nil: undefined }),
+          ),
+        );
+        await fc.assert(
+          fc.asyncProperty(input, async ([snapshots, bounds, maxStalenessMs, accountIds]) => {
+            await store.prune({ before: new Date(8.64e15) });
+            await store.put(snapshots);
+            const rows = await all(store.history());
+            const expected: PeriodValue[] = [];
+            const ids = [...new Set(rows.map((s) => s.accountId))].sort((x, y) =>
+              x < y ? -1 : x > y ? 1 : 0,
+            );
+            for (const id of ids) {
+              if (accountIds !== undefined && !accountIds.includes(id)) continue;
+              for (let p = 0; p + 1 < bounds.length; p++) {
+                const from = bounds[p]!.getTime() - maxStalenessMs;
+                const to = bounds[p + 1]!.getTime();
+                const inside = rows.filter(
+                  (s) =>
+                    s.accountId === id && s.takenAt.getTime() >= from && s.takenAt.getTime() < to,
+                );
+                const last = inside[inside.length - 1];
+                if (last === undefined) continue;
+                expected.push({
+                  accountId: id,
+                  period: p,
+                  takenAt: last.takenAt,
+                  followers: last.followers,
+                });
+              }
+            }
+            const options = { bounds, maxStalenessMs, ...(accountIds ? { accountIds } : {}) };
+            expect(await periodValues(store, options)).toStrictEqual(expected);
+          }),
+          { numRuns: 100 },
+        );
+      });
+    });
+
+    describe('series', () => {
+      it('gives what streaming the history into totals() gave, period by period, on random histories (property)', async () => {
+        const fixture = await openFixture();
+        const store = fixture.store;
+        const input = registryArbitrary.chain((registry) =>
+          fc.record({
+            registry: fc.constant(registry),
+            snapshots: historyArbitrary(registry),
+            options: seriesOptionsArbitrary,
+          }),
+        );
+        await fc.assert(
+          fc.asyncProperty(input, async ({ registry, snapshots, options }) => {
+            fc.pre(!sharesAMillisecond(registry, snapshots));
+            await store.prune({ before: new Date(8.64e15) });
+            await store.put(snapshots);
+            const want = await referenceSeries(registry, store, options);
+            expect(await series(registry, store, options)).toStrictEqual(want);
+          }),
+          { numRuns: 40 },
         );
       });
     });

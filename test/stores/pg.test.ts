@@ -143,13 +143,43 @@ describe.skipIf(!url)(
         const stores = pools.map((client) => postgresStore({ client, schema }));
         await Promise.all(stores.map((store, i) => store.put([snap(`a${i}`, 0, i)])));
         const { rows } = await getPool().query(
-          `SELECT version FROM "${schema}".social_reach_migrations`,
+          `SELECT version FROM "${schema}".social_reach_migrations ORDER BY version`,
         );
-        expect(rows).toStrictEqual([{ version: 1 }, { version: 2 }]);
+        expect(rows).toStrictEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
         expect(await all(stores[0]!.history())).toHaveLength(4);
       } finally {
         await Promise.all(pools.map((p) => p.end()));
       }
+    });
+
+    it('analyzes after 10,000 rows written, without waiting for autovacuum (issue #12)', async () => {
+      const schema = newSchema();
+      const store = postgresStore({ client: getPool(), schema });
+      const rows = (n: number, day: number) =>
+        Array.from({ length: n }, (_, i) => snap(`a${i % 1_000}`, day * 86_400_000 + i, i));
+      const analyzed = async () => {
+        const { rows: found } = await getPool().query(
+          `SELECT analyze_count::int AS n FROM pg_stat_user_tables
+            WHERE schemaname = $1 AND relname = 'social_reach_snapshots'`,
+          [schema],
+        );
+        return found[0]?.n as number;
+      };
+      await store.put(rows(9_999, 0));
+      await store.latest({ accountIds: ['a1'] });
+      expect(await analyzed()).toBe(0);
+      await store.put([snap('b', 0, 1)]);
+      await store.close();
+      // The statistics view is updated as the backend reports: poll briefly.
+      for (let i = 0; i < 50 && (await analyzed()) === 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await analyzed()).toBeGreaterThanOrEqual(1);
+      const { rows: pg } = await getPool().query(
+        'SELECT reltuples::float8 AS n FROM pg_class WHERE oid = $1::regclass',
+        [`"${schema}".social_reach_snapshots`],
+      );
+      expect(pg[0]?.n).toBe(10_000);
     });
 
     it('rolls back a put whose database write fails halfway, writing nothing', async () => {

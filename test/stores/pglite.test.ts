@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.js';
 import { postgresStore } from '../../src/stores/postgres/index.js';
+import { MIGRATIONS, tables } from '../../src/stores/postgres/migrations.js';
 import { all, describeStoreConformance, snap, tableNames } from './conformance.js';
 
 const randomSchema = () => `t_${Math.random().toString(36).slice(2, 12)}`;
@@ -69,8 +70,10 @@ describe('postgresStore on PGlite in a temporary folder', () => {
         'a',
         'b',
       ]);
-      const migrations = await second.query('SELECT version FROM kept.social_reach_migrations');
-      expect(migrations.rows).toStrictEqual([{ version: 1 }, { version: 2 }]); // applied once, not again
+      const migrations = await second.query(
+        'SELECT version FROM kept.social_reach_migrations ORDER BY version',
+      );
+      expect(migrations.rows).toStrictEqual([{ version: 1 }, { version: 2 }, { version: 3 }]); // once, not again
     } finally {
       await second.close();
     }
@@ -117,17 +120,64 @@ describe('postgresStore on in-memory PGlite', () => {
       );
       expect(tables.rows.map((r) => r.table_name)).toStrictEqual([
         'social_reach_accounts',
+        'social_reach_locks',
         'social_reach_migrations',
         'social_reach_run_outcomes',
         'social_reach_snapshots',
+        'social_reach_state',
       ]);
       const applied = await db.query(
-        `SELECT version, name FROM "${schema}".social_reach_migrations`,
+        `SELECT version, name FROM "${schema}".social_reach_migrations ORDER BY version`,
       );
       expect(applied.rows).toStrictEqual([
         { version: 1, name: 'snapshots and accounts' },
-        { version: 2, name: 'run ledger' },
+        { version: 2, name: 'provider state and locks' },
+        { version: 3, name: 'run ledger' },
       ]);
+    });
+
+    it.each([1, 2])('migrates a database at version %i forward, keeping its rows', async (at) => {
+      const schema = randomSchema();
+      const t = tables(schema);
+      // The schema as an older copy of the library left it: migrations up to `at` only.
+      await db.exec(`CREATE SCHEMA "${schema}"`);
+      await db.exec(
+        `CREATE TABLE ${t.migrations} (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
+      for (const migration of MIGRATIONS.filter((m) => m.version <= at)) {
+        for (const statement of migration.statements(t)) await db.exec(statement);
+        await db.query(`INSERT INTO ${t.migrations} (version, name) VALUES ($1, $2)`, [
+          migration.version,
+          migration.name,
+        ]);
+      }
+      await db.query(
+        `INSERT INTO ${t.snapshots} (account_id, taken_at, platform, followers, provider) VALUES ('old', '2024-01-01T00:00:00Z', 'x', 7, 'p')`,
+      );
+      const store = postgresStore({ client: db, schema });
+      expect(await store.migrate()).toBe(true);
+      const applied = await db.query<{ version: number }>(
+        `SELECT version FROM ${t.migrations} ORDER BY version`,
+      );
+      expect(applied.rows.map((r) => r.version)).toStrictEqual([1, 2, 3]);
+      expect((await all(store.history())).map((s) => s.followers.value)).toStrictEqual([7]);
+      // the tables of migrations 2 and 3 work
+      expect(
+        await store.recordOutcomes([
+          {
+            runId: 'r',
+            accountId: 'old',
+            platform: 'x',
+            status: 'failed',
+            reason: 'not-found',
+            recordedAt: new Date(0),
+          },
+        ]),
+      ).toBe(1);
+      expect((await store.runOutcomes('r')).map((o) => o.accountId)).toStrictEqual(['old']);
+      const lock = await store.lock('l', { holder: 'h', ttlMs: 60_000 });
+      expect(lock.acquired).toBe(true);
+      expect(await store.migrate()).toBe(false);
     });
 
     it('applies migrations once when many stores start on one schema at once', async () => {
@@ -137,7 +187,7 @@ describe('postgresStore on in-memory PGlite', () => {
       const applied = await db.query(
         `SELECT count(*)::int AS n FROM "${schema}".social_reach_migrations`,
       );
-      expect(applied.rows).toStrictEqual([{ n: 2 }]);
+      expect(applied.rows).toStrictEqual([{ n: 3 }]);
       expect(await all(stores[0]!.history())).toHaveLength(5);
     });
 
@@ -204,6 +254,74 @@ describe('postgresStore on in-memory PGlite', () => {
       expect(() => postgresStore({ client: db, historyPageSize: 0 })).toThrow(/historyPageSize/);
       const pgClientLike = { query: async () => ({ rows: [] }), connect: async () => {} };
       expect(() => postgresStore({ client: pgClientLike as never })).toThrow(/Pool/);
+    });
+
+    describe('statistics (issue #12: PGlite has no autovacuum)', () => {
+      const stats = async (schema: string) => {
+        const { rows } = await db.query<{ tuples: number; pages: number; bytes: number }>(
+          `SELECT reltuples::float8 AS tuples, relpages::int AS pages,
+            pg_relation_size(oid)::int8 AS bytes FROM pg_class WHERE oid = $1::regclass`,
+          [`"${schema}".social_reach_snapshots`],
+        );
+        return rows[0]!;
+      };
+      const rows = (n: number, day = 0) =>
+        Array.from({ length: n }, (_, i) => snap(`a${i % 1_000}`, day * 86_400_000 + i, i));
+
+      it('analyzes in the background once 10,000 rows were written, and close() waits for it', async () => {
+        const schema = randomSchema();
+        const store = postgresStore({ client: db, schema });
+        await store.put(rows(9_999));
+        await store.latest({ accountIds: ['a1'] }); // a read in between: no ANALYZE is pending
+        expect((await stats(schema)).tuples).toBe(-1); // never analyzed: below the threshold
+        await store.put([snap('b', 0, 1)]);
+        await store.close();
+        expect((await stats(schema)).tuples).toBe(10_000);
+      });
+
+      it('analyzes on first use a table that never was, or that grew by a tenth since', async () => {
+        const schema = randomSchema();
+        const writer = postgresStore({ client: db, schema, autoAnalyze: false });
+        await writer.put(rows(5_000));
+        expect((await stats(schema)).tuples).toBe(-1);
+        const reader = postgresStore({ client: db, schema });
+        await reader.latest({ accountIds: ['a1'] });
+        expect((await stats(schema)).tuples).toBe(5_000);
+        // Another program (here a store told not to) adds 10,000 rows: the next store to open
+        // the table analyzes first.
+        await writer.put(rows(10_000, 1));
+        await postgresStore({ client: db, schema }).latest({ accountIds: ['a1'] });
+        expect((await stats(schema)).tuples).toBe(15_000);
+      });
+
+      it('autoAnalyze: false leaves statistics alone; analyze() takes them on demand', async () => {
+        const schema = randomSchema();
+        const store = postgresStore({ client: db, schema, autoAnalyze: false });
+        await store.put(rows(12_000));
+        await store.close();
+        expect((await stats(schema)).tuples).toBe(-1);
+        const again = postgresStore({ client: db, schema, autoAnalyze: false });
+        await again.analyze();
+        expect((await stats(schema)).tuples).toBe(12_000);
+        expect(() => postgresStore({ client: db, autoAnalyze: 'yes' as never })).toThrow(
+          /autoAnalyze/,
+        );
+      });
+
+      it('vacuums after a prune that deleted rows, so the space is used again', async () => {
+        const schema = randomSchema();
+        const store = postgresStore({ client: db, schema });
+        await store.put(rows(20_000));
+        await store.analyze();
+        const full = (await stats(schema)).bytes;
+        expect(await store.prune({ before: new Date(86_400_000) })).toBe(20_000);
+        await store.close(); // waits for the VACUUM (ANALYZE) the prune started
+        const again = postgresStore({ client: db, schema });
+        await again.put(rows(20_000, 2));
+        await again.close();
+        // Without the VACUUM the deleted rows' pages stay taken and the table doubles.
+        expect((await stats(schema)).bytes).toBeLessThanOrEqual(full * 1.1);
+      });
     });
 
     it('turns a database error into a StoreError with the SQLSTATE', async () => {

@@ -1,13 +1,16 @@
 // The postgres entry describes its clients structurally (it never imports either driver); these
 // checks keep those descriptions true to the real PGlite and pg types.
-import type { PGlite } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import type { Client, Pool } from 'pg';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  type OpenPGliteOptions,
+  openPGlite,
   type PGliteLike,
   type PgPoolLike,
   type PostgresClient,
   type PostgresStore,
+  type PostgresStoreOptions,
   postgresStore,
 } from '../../src/stores/postgres/index.js';
 import type { SnapshotStore } from '../../src/stores/types.js';
@@ -27,5 +30,28 @@ describe('postgresStore client types', () => {
   it('returns a SnapshotStore', () => {
     expectTypeOf(postgresStore).returns.toEqualTypeOf<PostgresStore>();
     expectTypeOf<PostgresStore>().toExtend<SnapshotStore>();
+  });
+
+  it('keeps statistics: autoAnalyze, analyze(), and always has periodValues', () => {
+    expectTypeOf<PostgresStoreOptions['autoAnalyze']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<PostgresStore['analyze']>().toEqualTypeOf<() => Promise<void>>();
+    expectTypeOf<PostgresStore['periodValues']>().toEqualTypeOf<
+      NonNullable<SnapshotStore['periodValues']>
+    >();
+  });
+});
+
+describe('openPGlite types', () => {
+  it('takes the PGlite class and gives back a PGlite instance', () => {
+    expectTypeOf(openPGlite(PGlite, './reach-data')).resolves.toEqualTypeOf<PGlite>();
+    expectTypeOf(openPGlite(PGlite, './reach-data')).resolves.toExtend<PostgresClient>();
+    expectTypeOf(openPGlite).toBeCallableWith(PGlite, './reach-data', { sharedBuffers: '32MB' });
+    expectTypeOf<OpenPGliteOptions>().toEqualTypeOf<{
+      sharedBuffers?: string;
+      initInChildProcess?: boolean;
+      startParams?: readonly string[];
+    }>();
+    // @ts-expect-error a class, not an instance
+    openPGlite(new PGlite(), './reach-data');
   });
 });

@@ -6,48 +6,70 @@ import {
   type CollectFailure,
   type CollectProgress,
   type CollectResult,
+  type CombinedSources,
   type Count,
   type CountPrecision,
+  checkClaim,
   collect,
+  combineSources,
   countPrecision,
   defineRegistry,
   describeCount,
+  type EventsReport,
   type FacebookProviderOptions,
   type FailureReason,
   type FetchError,
   facebookProvider,
   fiscalYearLabel,
   formatCount,
+  type GrowthRankEntry,
   growth,
+  INDIAN_MILESTONES,
   instagramProvider,
   latest,
   mastodonProvider,
+  memoryStore,
   type NoticeProgress,
   nextMidnight,
   nextPeriodStart,
   normalizeHandle,
   type Period,
   type PeriodOptions,
+  type PeriodValue,
+  type PeriodValuesOptions,
   type PlatformId,
   type ProviderError,
   type ProviderV1,
   parseCount,
   periodStart,
   quarterLabel,
+  type RankClaim,
+  type RankClaimCheck,
   type RankEntry,
+  type Ranking,
+  type RankOptions,
+  type RankPlace,
   type RateLimitError,
   type Registry,
   type RegistryError,
   rank,
   renderReport,
+  type Series,
+  type SeriesEvent,
+  type SeriesEventOptions,
   type Snapshot,
+  type SnapshotStore,
   SocialReachError,
+  type SourcedFigure,
+  seriesEvents,
   staticProvider,
   type TelegramProviderOptions,
   type Totals,
   telegramProvider,
   totals,
+  type Unit,
   type UnitGrowth,
+  type UnrankedEntry,
   xProvider,
   type YoutubeProviderOptions,
   youtubeProvider,
@@ -65,7 +87,15 @@ import {
   type ProviderResult,
   snapshotResult,
 } from '../../src/provider-kit.js';
-import { type MockProvider, mockProvider } from '../../src/testing/index.js';
+import {
+  DOCUMENTED_LIMITS,
+  FAKE_PLATFORMS,
+  type FakeLimit,
+  type FakePlatform,
+  type FakeServerOptions,
+  type MockProvider,
+  mockProvider,
+} from '../../src/testing/index.js';
 
 declare const registry: Registry;
 declare const snapshots: Snapshot[];
@@ -194,7 +224,20 @@ describe('the public types', () => {
   it('aggregation and reports', () => {
     expectTypeOf(latest).returns.toEqualTypeOf<Snapshot[]>();
     expectTypeOf(totals).returns.toEqualTypeOf<Totals>();
-    expectTypeOf(rank).returns.toEqualTypeOf<RankEntry[]>();
+    const ranking = rank(registry, totals(registry, snapshots), { kind: 'district' });
+    expectTypeOf(ranking).toEqualTypeOf<Ranking>();
+    expectTypeOf(ranking).toMatchTypeOf<RankEntry[]>();
+    expectTypeOf(ranking.apart).toEqualTypeOf<readonly UnrankedEntry[]>();
+    expectTypeOf<RankEntry['best']>().toEqualTypeOf<number>();
+    expectTypeOf<RankEntry['certain']>().toEqualTypeOf<boolean>();
+    const byGrowth = rank(registry, growth(registry, snapshots, snapshots), {
+      tag: 'collector',
+      by: 'percent',
+    });
+    expectTypeOf(byGrowth).toEqualTypeOf<Ranking<GrowthRankEntry>>();
+    expectTypeOf<GrowthRankEntry['percent']>().toEqualTypeOf<number | null>();
+    expectTypeOf<RankOptions['by']>().toEqualTypeOf<'change' | 'percent' | undefined>();
+    expectTypeOf(checkClaim({ unit: 'indore', top: 1 }, ranking)).toEqualTypeOf<RankClaimCheck>();
     expectTypeOf(growth).returns.toEqualTypeOf<UnitGrowth[]>();
     expectTypeOf(renderReport).returns.toBeString();
     expectTypeOf(renderReport).toBeCallableWith(
@@ -203,6 +246,54 @@ describe('the public types', () => {
     );
     // @ts-expect-error an unknown format is a type error
     renderReport({ registry, totals: totals(registry, snapshots) }, { format: 'pdf' });
+  });
+
+  it('anomalies and milestones, several sources for one figure, claimed places', () => {
+    expectTypeOf(seriesEvents).parameter(0).toEqualTypeOf<Series>();
+    expectTypeOf(seriesEvents).parameter(1).toEqualTypeOf<SeriesEventOptions | undefined>();
+    expectTypeOf(seriesEvents).returns.toEqualTypeOf<SeriesEvent[]>();
+    expectTypeOf<SeriesEvent['kind']>().toEqualTypeOf<
+      'jump' | 'drop' | 'zero' | 'stale' | 'milestone'
+    >();
+    expectTypeOf<Extract<SeriesEvent, { kind: 'milestone' }>['milestone']>().toBeNumber();
+    expectTypeOf(INDIAN_MILESTONES).toEqualTypeOf<readonly number[]>();
+    expectTypeOf(combineSources).parameter(0).toEqualTypeOf<Iterable<Snapshot>>();
+    expectTypeOf(combineSources).returns.toEqualTypeOf<CombinedSources>();
+    expectTypeOf<CombinedSources['figures']>().toEqualTypeOf<SourcedFigure[]>();
+    expectTypeOf<SourcedFigure['sources']>().toEqualTypeOf<readonly Snapshot[]>();
+    expectTypeOf<SourcedFigure['count']>().toEqualTypeOf<Count>();
+    expectTypeOf(renderReport).toBeCallableWith({ registry, events: [] }, { locale: 'hi-IN' });
+    expectTypeOf<EventsReport['timeZone']>().toEqualTypeOf<string | undefined>();
+    const sources = combineSources(snapshots);
+    expectTypeOf(renderReport).toBeCallableWith({
+      registry,
+      totals: totals(registry, sources.snapshots),
+      sources: sources.figures,
+    });
+    expectTypeOf<RankClaim>().toEqualTypeOf<{ readonly unit: string; readonly top: number }>();
+    expectTypeOf<GrowthRankEntry>().toMatchTypeOf<RankPlace>();
+    expectTypeOf<Unit['tags']>().toEqualTypeOf<string[] | undefined>();
+  });
+
+  it('stores: periodValues, optional in the contract, one row per account and period', () => {
+    expectTypeOf<SnapshotStore['periodValues']>().toEqualTypeOf<
+      ((options: PeriodValuesOptions) => AsyncIterable<PeriodValue>) | undefined
+    >();
+    expectTypeOf<PeriodValue>().toEqualTypeOf<{
+      readonly accountId: string;
+      readonly period: number;
+      readonly takenAt: Date;
+      readonly followers: Count;
+    }>();
+    expectTypeOf<PeriodValuesOptions>().toHaveProperty('bounds').toEqualTypeOf<readonly Date[]>();
+    const store = memoryStore();
+    expectTypeOf(store.periodValues).toBeCallableWith({
+      bounds: [new Date(0), new Date(1)],
+      maxStalenessMs: 7 * 86_400_000,
+      accountIds: ['a'],
+    });
+    // @ts-expect-error bounds are Dates, not numbers
+    store.periodValues?.({ bounds: [0, 1] });
   });
 
   it('calendar helpers take and return Dates, like the rest of the API', () => {
@@ -229,5 +320,31 @@ describe('the public types', () => {
     expectTypeOf<FetchError>().toMatchTypeOf<ProviderError>();
     expectTypeOf<RateLimitError['resumeAt']>().toEqualTypeOf<Date>();
     expectTypeOf(SocialReachError.isInstance).guards.toEqualTypeOf<SocialReachError>();
+  });
+
+  it('testing: the fake platforms, derived from their modules, keep their public types', () => {
+    expectTypeOf<FakePlatform>().toEqualTypeOf<
+      'x' | 'mastodon' | 'bluesky' | 'facebook' | 'instagram' | 'youtube' | 'telegram'
+    >();
+    expectTypeOf(FAKE_PLATFORMS).toEqualTypeOf<readonly FakePlatform[]>();
+    expectTypeOf(DOCUMENTED_LIMITS).toEqualTypeOf<{
+      readonly x: FakeLimit;
+      readonly mastodon: FakeLimit;
+      readonly bluesky: FakeLimit;
+    }>();
+    expectTypeOf<keyof FakeServerOptions>().toEqualTypeOf<
+      | 'accounts'
+      | 'credentials'
+      | 'limits'
+      | 'clock'
+      | 'dateSkewMs'
+      | 'latencyMs'
+      | 'x'
+      | 'facebook'
+      | 'youtube'
+    >();
+    expectTypeOf<NonNullable<FakeServerOptions['limits']>>().toEqualTypeOf<
+      Partial<Record<FakePlatform, FakeLimit>>
+    >();
   });
 });

@@ -7,4 +7,5 @@ export type {
   PostgresClient,
   PostgresQueryable,
 } from './adapter.js';
+export { type OpenPGliteOptions, openPGlite, type PGliteClass } from './open-pglite.js';
 export { type PostgresStore, type PostgresStoreOptions, postgresStore } from './store.js';

@@ -14,6 +14,8 @@ export interface Tables {
   readonly snapshots: string;
   readonly accounts: string;
   readonly migrations: string;
+  readonly state: string;
+  readonly locks: string;
   readonly runOutcomes: string;
 }
 
@@ -26,6 +28,8 @@ export function tables(schemaName: string): Tables {
     snapshots: `${schema}.social_reach_snapshots`,
     accounts: `${schema}.social_reach_accounts`,
     migrations: `${schema}.social_reach_migrations`,
+    state: `${schema}.social_reach_state`,
+    locks: `${schema}.social_reach_locks`,
     runOutcomes: `${schema}.social_reach_run_outcomes`,
   };
 }
@@ -71,6 +75,28 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
+    name: 'provider state and locks',
+    statements: (t) => [
+      // What providers remember across runs (a quota ledger per key and day, a handle cache): a
+      // value, a counter, and when the entry stops counting. Small, and pruned as it expires.
+      `CREATE TABLE ${t.state} (
+        key text COLLATE "C" PRIMARY KEY,
+        value text NOT NULL DEFAULT '',
+        counter bigint NOT NULL DEFAULT 0 CHECK (counter >= 0),
+        expires_at timestamptz
+      )`,
+      // One row per lock held: who holds it, and until when (the database's clock decides).
+      `CREATE TABLE ${t.locks} (
+        name text COLLATE "C" PRIMARY KEY,
+        holder text NOT NULL,
+        token text NOT NULL,
+        acquired_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL
+      )`,
+    ],
+  },
+  {
+    version: 3,
     name: 'run ledger',
     statements: (t) => [
       // How each account of a collection run ended: the first outcome recorded is kept (the
@@ -103,9 +129,12 @@ const LOCK_CLASS = 0x53524d47; // 'SRMG'
  * Brings the schema up to {@link SCHEMA_VERSION}. Each pending migration runs in its own
  * transaction that first takes a transaction-scoped advisory lock on the schema, so two processes
  * starting at once apply each migration exactly once: the second waits, then finds it applied.
+ *
+ * @returns whether this call applied a migration.
  */
-export async function migrate(db: Db, t: Tables): Promise<void> {
-  if ((await appliedVersion(db, t)) >= SCHEMA_VERSION) return;
+export async function migrate(db: Db, t: Tables): Promise<boolean> {
+  if ((await appliedVersion(db, t)) >= SCHEMA_VERSION) return false;
+  let appliedAny = false;
   for (;;) {
     const done = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2::text))', [
@@ -135,9 +164,10 @@ export async function migrate(db: Db, t: Tables): Promise<void> {
         next.version,
         next.name,
       ]);
+      appliedAny = true;
       return false;
     });
-    if (done) return;
+    if (done) return appliedAny;
   }
 }
 

@@ -5,22 +5,22 @@
  *
  * @module
  */
-import type { StoredAccount } from './accounts.js';
 import {
   bearer,
+  type FakePlatformModule,
   faultHint,
   type PlatformApi,
   type Reply,
   type ServerContext,
+  type StoredAccount,
   secondsUntil,
   statusText,
 } from './api.js';
 
 const MAX_ACTORS = 25;
 
-export const bluesky: PlatformApi = {
+const api: PlatformApi<'bluesky'> = {
   prefix: 'bluesky',
-  logKeys: { bluesky: ['actors', 'actor'] },
 
   route(request) {
     return { platform: 'bluesky', token: bearer(request.headers), path: request.path };
@@ -89,13 +89,28 @@ export const bluesky: PlatformApi = {
   },
 };
 
-function find(actor: string, context: ServerContext): StoredAccount | undefined {
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/** Bluesky: handles `name.bsky.social`, `did:plc:` ids, 3000 requests / 5 min. */
+export const bluesky = {
+  id: 'bluesky',
+  api,
+  logKeys: ['actors', 'actor'],
+  documentedLimit: { limit: 3000, windowMs: 5 * 60_000 },
+  generatedHandle: (base) => `${base}.bsky.social`,
+  generatedId: (seed) => `did:plc:${seed.letters(BASE32, 24)}`,
+} satisfies FakePlatformModule<'bluesky'>;
+
+function find(
+  actor: string,
+  context: ServerContext<'bluesky'>,
+): StoredAccount<'bluesky'> | undefined {
   return actor.startsWith('did:')
     ? context.accounts.byId('bluesky', actor)
     : context.accounts.byHandle('bluesky', actor);
 }
 
-function profile(account: StoredAccount) {
+function profile(account: StoredAccount<'bluesky'>) {
   // app.bsky.actor.defs#profileViewDetailed: the counts are optional; a hidden one is left out
   return {
     did: account.id,

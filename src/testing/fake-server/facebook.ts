@@ -7,17 +7,21 @@
  *
  * @module
  */
-import type { StoredAccount } from './accounts.js';
 import {
   type ApiRequest,
   type BatchPlan,
   bearer,
+  type FakePlatformModule,
   faultHint,
   type PlatformApi,
   type Reply,
   type Route,
   type ServerContext,
+  type StoredAccount,
 } from './api.js';
+
+/** The platforms Graph serves. */
+type Graph = 'facebook' | 'instagram';
 
 const MAX_IDS = 50;
 /** Sub-requests per batch call (developers.facebook.com/docs/graph-api/batch-requests). */
@@ -35,9 +39,8 @@ const THROTTLE_MESSAGES: Record<number, string> = {
   80002: `(#80002) There have been too many calls to this Instagram account. Wait a bit and try again. For more info, please refer to ${RATE_LIMITING}.`,
 };
 
-export const facebook: PlatformApi = {
+const api: PlatformApi<Graph> = {
   prefix: 'facebook',
-  logKeys: { facebook: ['ids'], instagram: ['fields'] },
 
   route(request, context) {
     const path = request.path.replace(/^\/v\d+(?:\.\d+)?(?=\/|$)/, '');
@@ -133,7 +136,7 @@ export const facebook: PlatformApi = {
       return { reply: { status: 400, body: graphError(message, 100, context) } };
     }
     const includeHeaders = formValue(request, 'include_headers') !== 'false';
-    const parts = items.map((item): { request: ApiRequest; route: Route } => {
+    const parts = items.map((item): { request: ApiRequest; route: Route<Graph> } => {
       const query = new URLSearchParams(item.query);
       // a sub-request without a token of its own uses the batch's
       if (!query.has('access_token') && route.token) query.set('access_token', route.token);
@@ -145,9 +148,9 @@ export const facebook: PlatformApi = {
         body: '',
         now: request.now,
       };
-      return { request: sub, route: facebook.route(sub, context) };
+      return { request: sub, route: api.route(sub, context) };
     });
-    return { parts, includeHeaders } satisfies BatchPlan;
+    return { parts, includeHeaders } satisfies BatchPlan<Graph>;
   },
 
   joinBatch(parts, includeHeaders) {
@@ -192,6 +195,24 @@ export const facebook: PlatformApi = {
     );
   },
 };
+
+/** Facebook Pages: page user names, numeric ids. */
+export const facebook = {
+  id: 'facebook',
+  api,
+  logKeys: ['ids'],
+  generatedHandle: (base) => base,
+  generatedId: (seed) => `1000${seed.digits(11)}`,
+} satisfies FakePlatformModule<'facebook', Graph>;
+
+/** Instagram professional accounts, served by Facebook's Graph API: user names, numeric ids. */
+export const instagram = {
+  id: 'instagram',
+  api,
+  logKeys: ['fields'],
+  generatedHandle: (base) => base,
+  generatedId: (seed) => `1784${seed.digits(13)}`,
+} satisfies FakePlatformModule<'instagram', Graph>;
 
 /** Headers every batch part carries besides its usage headers (as Graph's parts do). */
 const PART_HEADERS: Record<string, string> = {
@@ -250,7 +271,7 @@ function formValue(request: Pick<ApiRequest, 'query' | 'body'>, name: string): s
  * Graph's refusal of a legacy feature the server is told the app may not use (`facebook.refuse`):
  * code 12, with HTTP 400 (an assumption: platforms.md gives no shape; docs/platforms.md).
  */
-function refusal(feature: 'ids' | 'batch', context: ServerContext): Reply | undefined {
+function refusal(feature: 'ids' | 'batch', context: ServerContext<Graph>): Reply | undefined {
   if (!context.options.facebook?.refuse?.includes(feature)) return undefined;
   const message =
     feature === 'ids'
@@ -259,7 +280,7 @@ function refusal(feature: 'ids' | 'batch', context: ServerContext): Reply | unde
   return { status: 400, body: graphError(message, 12, context) };
 }
 
-function authenticate(route: Route, context: ServerContext): Reply | undefined {
+function authenticate(route: Route<Graph>, context: ServerContext<Graph>): Reply | undefined {
   const expected = context.options.credentials?.facebook;
   if (expected === undefined || route.token === expected) return undefined;
   if (!route.token) {
@@ -274,7 +295,7 @@ function authenticate(route: Route, context: ServerContext): Reply | undefined {
   };
 }
 
-function pages(request: ApiRequest, context: ServerContext): Reply {
+function pages(request: ApiRequest, context: ServerContext<Graph>): Reply {
   const ids = (request.query.get('ids') ?? '').split(',').filter(Boolean);
   if (ids.length > MAX_IDS) {
     const message = `(#100) Too many IDs. Maximum: ${MAX_IDS}. Provided: ${ids.length}.`;
@@ -294,7 +315,11 @@ function pages(request: ApiRequest, context: ServerContext): Reply {
   return { status: 200, body };
 }
 
-function businessDiscovery(request: ApiRequest, node: string, context: ServerContext): Reply {
+function businessDiscovery(
+  request: ApiRequest,
+  node: string,
+  context: ServerContext<Graph>,
+): Reply {
   const own = context.options.credentials?.instagramUserId;
   if (own !== undefined && node !== own) return unsupported(node, context);
   const match = DISCOVERY.exec(request.query.get('fields') ?? '');
@@ -329,13 +354,16 @@ function businessDiscovery(request: ApiRequest, node: string, context: ServerCon
   return { status: 200, body: { business_discovery: discovered, id: node } };
 }
 
-function pageFields(request: ApiRequest, context: ServerContext): string[] | Reply {
+function pageFields(request: ApiRequest, context: ServerContext<Graph>): string[] | Reply {
   const fields = (request.query.get('fields') ?? 'id,name').split(',').map((f) => f.trim());
   const unknown = fields.find((field) => field && !PAGE_FIELDS.includes(field));
   return unknown ? nonexistingField(unknown, 'Page', context) : fields;
 }
 
-function findPage(idOrName: string, context: ServerContext): StoredAccount | undefined {
+function findPage(
+  idOrName: string,
+  context: ServerContext<Graph>,
+): StoredAccount<Graph> | undefined {
   const account =
     context.accounts.byId('facebook', idOrName) ?? context.accounts.byHandle('facebook', idOrName);
   return account && account.state !== 'suspended' && account.state !== 'deactivated'
@@ -343,7 +371,7 @@ function findPage(idOrName: string, context: ServerContext): StoredAccount | und
     : undefined;
 }
 
-function page(account: StoredAccount, fields: readonly string[]) {
+function page(account: StoredAccount<Graph>, fields: readonly string[]) {
   const values: Record<string, unknown> = {
     name: account.name,
     username: account.handle,
@@ -356,7 +384,7 @@ function page(account: StoredAccount, fields: readonly string[]) {
   return out;
 }
 
-function unsupported(node: string, context: ServerContext): Reply {
+function unsupported(node: string, context: ServerContext<Graph>): Reply {
   const message = `Unsupported get request. Object with ID '${node}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`;
   return {
     status: 400,
@@ -364,7 +392,7 @@ function unsupported(node: string, context: ServerContext): Reply {
   };
 }
 
-function nonexistingField(field: string, nodeType: string, context: ServerContext): Reply {
+function nonexistingField(field: string, nodeType: string, context: ServerContext<Graph>): Reply {
   const message = `(#100) Tried accessing nonexisting field (${field}) on node type (${nodeType})`;
   return { status: 400, body: graphError(message, 100, context) };
 }
@@ -372,7 +400,7 @@ function nonexistingField(field: string, nodeType: string, context: ServerContex
 function graphError(
   message: string,
   code: number,
-  context: ServerContext,
+  context: ServerContext<Graph>,
   extra: Record<string, unknown> = {},
 ) {
   return {

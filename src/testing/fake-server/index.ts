@@ -19,24 +19,29 @@ import type {
   ServerContext,
   Throttle,
 } from './api.js';
-import { bluesky } from './bluesky.js';
-import { facebook } from './facebook.js';
 import { FaultQueue, faultReply, spoils, writeReply } from './faults.js';
 import { DailyQuota, LimitBook, resolveLimits } from './limits.js';
-import { mastodon } from './mastodon.js';
-import { telegram } from './telegram.js';
 import {
+  FAKE_PLATFORM_MODULE,
+  FAKE_PLATFORM_MODULES,
   FAKE_PLATFORMS,
   type FakePlatform,
-  type FakePlatformServer,
-  type FakePlatformStats,
-  type FakeRequest,
-  type FakeServerOptions,
+  isFakePlatform,
+} from './platforms.js';
+import type {
+  FakePlatformServer,
+  FakePlatformStats,
+  FakeRequest,
+  FakeServerOptions,
 } from './types.js';
-import { x } from './x.js';
-import { youtube } from './youtube.js';
 
-const APIS: Record<string, PlatformApi> = { x, mastodon, bluesky, facebook, youtube, telegram };
+/** The platform APIs by path prefix (Facebook's serves Instagram too). */
+const APIS = new Map<string, PlatformApi<FakePlatform>>(
+  FAKE_PLATFORM_MODULES.map((module): [string, PlatformApi<FakePlatform>] => [
+    module.api.prefix,
+    module.api,
+  ]),
+);
 
 /**
  * Starts a fake platform API server on 127.0.0.1 (random port). Point a provider at
@@ -70,14 +75,18 @@ export async function createFakePlatformServer(
   }
   const now = () => clock() + dateSkewMs;
   const accounts = new AccountBook(options.accounts ?? []);
-  const limits = new LimitBook(resolveLimits(options.limits));
+  const limits = new LimitBook(
+    resolveLimits(options.limits, (platform) =>
+      isFakePlatform(platform) ? FAKE_PLATFORM_MODULE[platform].defaultScope : undefined,
+    ),
+  );
   const quota = new DailyQuota(
     options.youtube?.quota?.unitsPerDay ?? 10_000,
     options.youtube?.quota?.unitsPerCall ?? 1,
   );
   const faults = new FaultQueue();
   let traces = 0;
-  const context: ServerContext = {
+  const context: ServerContext<FakePlatform> = {
     accounts,
     options,
     quota,
@@ -107,10 +116,10 @@ export async function createFakePlatformServer(
    * `nullParts` are answered `null` (a `null-parts` fault).
    */
   const answer = (
-    api: PlatformApi,
+    api: PlatformApi<FakePlatform>,
     request: ApiRequest,
-    route: Route,
-    ctx: ServerContext = context,
+    route: Route<FakePlatform>,
+    ctx: ServerContext<FakePlatform> = context,
     nullParts: readonly number[] = [],
   ): Reply => {
     const plan = api.batch?.(request, route, ctx);
@@ -126,10 +135,10 @@ export async function createFakePlatformServer(
 
   /** One call: its limit, then the API's answer (or `given`, a batch refused whole). */
   const answerOne = (
-    api: PlatformApi,
+    api: PlatformApi<FakePlatform>,
     request: ApiRequest,
-    route: Route,
-    ctx: ServerContext,
+    route: Route<FakePlatform>,
+    ctx: ServerContext<FakePlatform>,
     given?: Reply,
   ): Reply => {
     const admission = limits.admit(route.platform, route, request.now);
@@ -151,7 +160,7 @@ export async function createFakePlatformServer(
     const at = now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const [, prefix = '', ...rest] = url.pathname.split('/');
-    const api = Object.hasOwn(APIS, prefix) ? APIS[prefix] : undefined;
+    const api = APIS.get(prefix);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
@@ -246,23 +255,23 @@ export async function createFakePlatformServer(
   return {
     url,
     baseUrl(platform, host) {
-      if (!FAKE_PLATFORMS.includes(platform)) {
+      if (!isFakePlatform(platform)) {
         throw new OptionError('platform', `one of ${FAKE_PLATFORMS.join(', ')}`, platform);
       }
-      if (platform !== 'mastodon')
-        return `${url}/${platform === 'instagram' ? 'facebook' : platform}`;
+      const module = FAKE_PLATFORM_MODULE[platform];
+      if (!module.hostInBaseUrl) return `${url}/${module.api.prefix}`;
       if (typeof host !== 'string' || !/^[a-z0-9.-]+$/i.test(host)) {
-        throw new OptionError('host', 'a Mastodon host like "mastodon.social"', host);
+        throw new OptionError('host', module.hostInBaseUrl.expected, host);
       }
-      return `${url}/mastodon/${host.toLowerCase()}`;
+      return `${url}/${module.api.prefix}/${host.toLowerCase()}`;
     },
     get requests() {
       return requests;
     },
     log(logOptions = {}) {
       return requests.map((request) => {
-        const api = APIS[request.path.split('/')[1] ?? ''];
-        const keys = (request.platform && api?.logKeys[request.platform]) ?? [];
+        const api = APIS.get(request.path.split('/')[1] ?? '');
+        const keys = request.platform ? FAKE_PLATFORM_MODULE[request.platform].logKeys : [];
         const query = [...request.query]
           .filter(([key]) => keys.includes(key))
           .map(([key, value]) => `${key}=${value}`)
@@ -278,7 +287,7 @@ export async function createFakePlatformServer(
         out[platform] = {
           ...counters[platform],
           peakInWindow: limits.peak(platform),
-          unitsUsed: platform === 'youtube' ? quota.unitsUsed() : 0,
+          unitsUsed: FAKE_PLATFORM_MODULE[platform].unitsUsed?.(context) ?? 0,
         };
       }
       return out;
@@ -306,13 +315,13 @@ export async function createFakePlatformServer(
 
 /** A context in which every account of `platform` the request asks about is `handle`'s account. */
 function impostorContext(
-  context: ServerContext,
+  context: ServerContext<FakePlatform>,
   platform: FakePlatform,
   handle: string,
-): ServerContext {
+): ServerContext<FakePlatform> {
   const impostor =
     context.accounts.byHandle(platform, handle) ?? context.accounts.byId(platform, handle);
-  const accounts: AccountLookup = {
+  const accounts: AccountLookup<FakePlatform> = {
     byHandle: (of) => (of === platform ? impostor : undefined),
     byId: (of) => (of === platform ? impostor : undefined),
   };
@@ -329,17 +338,14 @@ function freshCounters(): Record<FakePlatform, Counters> {
 }
 
 export { type FakeAccountsOptions, fakeAccounts } from './accounts.js';
-export { DOCUMENTED_LIMITS } from './limits.js';
+export { DOCUMENTED_LIMITS, FAKE_PLATFORMS, type FakePlatform } from './platforms.js';
+export type { FakeAccountState, FakeLimit } from './shapes.js';
 export type {
   FakeAccount,
-  FakeAccountState,
   FakeFault,
   FakeInjectOptions,
-  FakeLimit,
-  FakePlatform,
   FakePlatformServer,
   FakePlatformStats,
   FakeRequest,
   FakeServerOptions,
 } from './types.js';
-export { FAKE_PLATFORMS } from './types.js';

@@ -1,25 +1,5 @@
 import { OptionError } from '../../errors.js';
-import type { FakeLimit, FakePlatform } from './types.js';
-
-/**
- * The limits the platforms document (platforms.md), to pass as `limits` when a test wants the
- * real numbers: X 300 requests / 15 min per app, Mastodon 300 / 5 min per host, Bluesky
- * 3000 / 5 min. Scale them down for tests that should not wait minutes.
- *
- * @example
- * ```ts
- * const server = await createFakePlatformServer({ limits: { x: DOCUMENTED_LIMITS.x } });
- * ```
- */
-export const DOCUMENTED_LIMITS: {
-  readonly x: FakeLimit;
-  readonly mastodon: FakeLimit;
-  readonly bluesky: FakeLimit;
-} = {
-  x: { limit: 300, windowMs: 15 * 60_000 },
-  mastodon: { limit: 300, windowMs: 5 * 60_000, scope: 'host' },
-  bluesky: { limit: 3000, windowMs: 5 * 60_000 },
-};
+import type { FakeLimit } from './shapes.js';
 
 /** A limit with its defaults filled in. */
 export interface ResolvedLimit {
@@ -65,12 +45,13 @@ export interface ScopeKeys {
 export class LimitBook {
   private readonly windows = new Map<string, { start: number; count: number }>();
   private readonly logs = new Map<string, number[]>();
-  private readonly peaks = new Map<FakePlatform, number>();
+  private readonly peaks = new Map<string, number>();
 
-  constructor(private readonly limits: Partial<Record<FakePlatform, ResolvedLimit>>) {}
+  /** `limits` per platform id. */
+  constructor(private readonly limits: Partial<Record<string, ResolvedLimit>>) {}
 
   /** Counts a request and says whether it is within the limit; `undefined` without a limit. */
-  admit(platform: FakePlatform, keys: ScopeKeys, now: number): Admission | undefined {
+  admit(platform: string, keys: ScopeKeys, now: number): Admission | undefined {
     const limit = this.limits[platform];
     if (!limit) return undefined;
     const scopeKey =
@@ -103,7 +84,7 @@ export class LimitBook {
    * `(now - windowMs, now]`. Its "reset" is when the oldest of them leaves the window, rounded up
    * to a whole second.
    */
-  #admitRolling(platform: FakePlatform, key: string, limit: ResolvedLimit, now: number): Admission {
+  #admitRolling(platform: string, key: string, limit: ResolvedLimit, now: number): Admission {
     let log = this.logs.get(key);
     if (!log) {
       log = [];
@@ -128,12 +109,12 @@ export class LimitBook {
     };
   }
 
-  #peak(platform: FakePlatform, count: number): void {
+  #peak(platform: string, count: number): void {
     if (count > (this.peaks.get(platform) ?? 0)) this.peaks.set(platform, count);
   }
 
   /** Most requests counted in any one window of the platform. */
-  peak(platform: FakePlatform): number {
+  peak(platform: string): number {
     return this.peaks.get(platform) ?? 0;
   }
 
@@ -144,16 +125,20 @@ export class LimitBook {
   }
 }
 
-/** Checks and completes the `limits` option. */
+/**
+ * Checks and completes the `limits` option; `defaultScope` is the platform's scope when a limit
+ * gives none (its module's `defaultScope`).
+ */
 export function resolveLimits(
-  limits: Partial<Record<FakePlatform, FakeLimit>> = {},
-): Partial<Record<FakePlatform, ResolvedLimit>> {
-  const resolved: Partial<Record<FakePlatform, ResolvedLimit>> = {};
-  for (const [platform, limit] of Object.entries(limits) as [FakePlatform, FakeLimit][]) {
+  limits: Partial<Record<string, FakeLimit>> = {},
+  defaultScope: (platform: string) => FakeLimit['scope'] = () => undefined,
+): Partial<Record<string, ResolvedLimit>> {
+  const resolved: Partial<Record<string, ResolvedLimit>> = {};
+  for (const [platform, limit] of Object.entries(limits)) {
     if (limit === undefined) continue;
     const where = `limits.${platform}`;
     const announce = limit.announce ?? true;
-    const scope = limit.scope ?? (platform === 'mastodon' ? 'host' : 'global');
+    const scope = limit.scope ?? defaultScope(platform) ?? 'global';
     if (!Number.isSafeInteger(limit.limit) || limit.limit < 0) {
       throw new OptionError(`${where}.limit`, 'an integer >= 0', limit.limit);
     }

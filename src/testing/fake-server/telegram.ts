@@ -5,14 +5,20 @@
  *
  * @module
  */
-import { type ApiRequest, type PlatformApi, type Reply, secondsUntil, statusText } from './api.js';
+import {
+  type ApiRequest,
+  type FakePlatformModule,
+  type PlatformApi,
+  type Reply,
+  secondsUntil,
+  statusText,
+} from './api.js';
 
 const PATH = /^\/bot([^/]+)\/([^/]+)\/?$/;
 const METHODS = ['getchatmembercount', 'getchatmemberscount'];
 
-export const telegram: PlatformApi = {
+const api: PlatformApi<'telegram'> = {
   prefix: 'telegram',
-  logKeys: { telegram: ['chat_id'] },
 
   route(request) {
     return { platform: 'telegram', token: PATH.exec(request.path)?.[1], path: request.path };
@@ -65,6 +71,15 @@ export const telegram: PlatformApi = {
     return { ok: false, error_code: status, description: statusText(status) };
   },
 };
+
+/** Telegram: chat user names, `-100…` chat ids. */
+export const telegram = {
+  id: 'telegram',
+  api,
+  logKeys: ['chat_id'],
+  generatedHandle: (base) => base,
+  generatedId: (seed) => `-100${seed.digits(10)}`,
+} satisfies FakePlatformModule<'telegram'>;
 
 function failure(code: number, description: string): Reply {
   return { status: code, body: { ok: false, error_code: code, description } };

@@ -4,14 +4,15 @@
  *
  * @module
  */
-import type { StoredAccount } from './accounts.js';
 import {
   type ApiRequest,
   bearer,
+  type FakePlatformModule,
   faultHint,
   type PlatformApi,
   type Reply,
   type ServerContext,
+  type StoredAccount,
   statusText,
 } from './api.js';
 
@@ -22,9 +23,8 @@ const MAX_USERS = 100;
 
 type Lookup = 'usernames' | 'ids';
 
-export const x: PlatformApi = {
+const api: PlatformApi<'x'> = {
   prefix: 'x',
-  logKeys: { x: ['usernames', 'ids'] },
 
   route(request) {
     return { platform: 'x', token: bearer(request.headers), path: request.path };
@@ -64,7 +64,17 @@ export const x: PlatformApi = {
   errorBody: problem,
 };
 
-function lookupMany(request: ApiRequest, kind: Lookup, context: ServerContext): Reply {
+/** X: numeric ids beyond 2^53, user names as given, 300 requests / 15 min per app. */
+export const x = {
+  id: 'x',
+  api,
+  logKeys: ['usernames', 'ids'],
+  documentedLimit: { limit: 300, windowMs: 15 * 60_000 },
+  generatedHandle: (base) => base,
+  generatedId: (seed) => `1${seed.digits(18)}`, // 19 digits: beyond 2^53, as real X ids are
+} satisfies FakePlatformModule<'x'>;
+
+function lookupMany(request: ApiRequest, kind: Lookup, context: ServerContext<'x'>): Reply {
   const raw = request.query.get(kind);
   const values = raw === null || raw === '' ? [] : raw.split(',');
   if (values.length < 1 || values.length > MAX_USERS) {
@@ -103,7 +113,7 @@ function lookupOne(
   request: ApiRequest,
   kind: Lookup,
   value: string,
-  context: ServerContext,
+  context: ServerContext<'x'>,
 ): Reply {
   const pattern = kind === 'usernames' ? USERNAME : USER_ID;
   const parameter = kind === 'usernames' ? 'username' : 'id';
@@ -125,7 +135,11 @@ function lookupOne(
   return { status, body: { errors: [error] } };
 }
 
-function find(kind: Lookup, value: string, context: ServerContext): StoredAccount | undefined {
+function find(
+  kind: Lookup,
+  value: string,
+  context: ServerContext<'x'>,
+): StoredAccount<'x'> | undefined {
   return kind === 'usernames'
     ? context.accounts.byHandle('x', value)
     : context.accounts.byId('x', value);
@@ -136,7 +150,7 @@ function wantsMetrics(request: ApiRequest): boolean {
   return (request.query.get('user.fields') ?? '').split(',').includes('public_metrics');
 }
 
-function user(account: StoredAccount, metrics: boolean, context: ServerContext) {
+function user(account: StoredAccount<'x'>, metrics: boolean, context: ServerContext<'x'>) {
   const { id, name, handle: username, followers, following, posts } = account;
   if (!metrics) return { id, name, username };
   const listed = Math.floor(followers / 200);

@@ -5,13 +5,14 @@
  *
  * @module
  */
-import type { StoredAccount } from './accounts.js';
 import {
   type ApiRequest,
+  type FakePlatformModule,
   faultHint,
   type PlatformApi,
   type Reply,
   type ServerContext,
+  type StoredAccount,
   statusText,
 } from './api.js';
 
@@ -20,9 +21,8 @@ const FILTERS = ['id', 'forHandle', 'forUsername', 'mine', 'managedByMe', 'categ
 const QUOTA_MESSAGE = 'The request cannot be completed because you have exceeded your quota.';
 const RATE_MESSAGE = 'The request cannot be completed because you have exceeded your rate limit.';
 
-export const youtube: PlatformApi = {
+const api: PlatformApi<'youtube'> = {
   prefix: 'youtube',
-  logKeys: { youtube: ['id', 'forHandle', 'forUsername'] },
 
   route(request) {
     return {
@@ -83,6 +83,23 @@ export const youtube: PlatformApi = {
   },
 };
 
+const URL_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const CHANNEL_ID = /^UC[A-Za-z0-9_-]{22}$/;
+
+/**
+ * YouTube: handles `@name`, `UC` + 22 character ids (an account given as its channel id has no
+ * handle), the daily unit quota.
+ */
+export const youtube = {
+  id: 'youtube',
+  api,
+  logKeys: ['id', 'forHandle', 'forUsername'],
+  generatedHandle: (base) => `@${base}`,
+  generatedId: (seed) => `UC${seed.letters(URL_SAFE, 22)}`,
+  canonicalHandle: (handle, raw) => (CHANNEL_ID.test(raw) ? { handle: '', id: raw } : { handle }),
+  unitsUsed: (context) => context.quota.unitsUsed(),
+} satisfies FakePlatformModule<'youtube'>;
+
 /** YouTube's public subscriber count: rounded down to 3 significant figures, exact below 1,000. */
 export function roundDown3(n: number): number {
   if (n < 1000) return n;
@@ -90,7 +107,7 @@ export function roundDown3(n: number): number {
   return Math.floor(n / step) * step;
 }
 
-function channels(request: ApiRequest, context: ServerContext): Reply {
+function channels(request: ApiRequest, context: ServerContext<'youtube'>): Reply {
   const part = request.query.get('part');
   if (!part) {
     return googleError(400, 'required', 'global', 'Required parameter: part', undefined, 'part');
@@ -103,7 +120,7 @@ function channels(request: ApiRequest, context: ServerContext): Reply {
         : `Incompatible parameters specified in the request: ${filters.join(', ')}`;
     return googleError(400, 'badRequest', 'youtube.parameter', message);
   }
-  let found: (StoredAccount | undefined)[] = [];
+  let found: (StoredAccount<'youtube'> | undefined)[] = [];
   if (filters[0] === 'id') {
     const ids = (request.query.get('id') ?? '')
       .split(',')
@@ -137,7 +154,7 @@ function channels(request: ApiRequest, context: ServerContext): Reply {
   };
 }
 
-function channel(account: StoredAccount, parts: readonly string[]) {
+function channel(account: StoredAccount<'youtube'>, parts: readonly string[]) {
   const hidden = account.state === 'hidden';
   return {
     kind: 'youtube#channel',
