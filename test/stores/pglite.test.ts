@@ -155,7 +155,7 @@ describe('postgresStore on in-memory PGlite', () => {
         `INSERT INTO ${t.snapshots} (account_id, taken_at, platform, followers, provider) VALUES ('old', '2024-01-01T00:00:00Z', 'x', 7, 'p')`,
       );
       const store = postgresStore({ client: db, schema });
-      expect(await store.migrate()).toBe(true);
+      await store.migrate();
       const applied = await db.query<{ version: number }>(
         `SELECT version FROM ${t.migrations} ORDER BY version`,
       );
@@ -177,7 +177,8 @@ describe('postgresStore on in-memory PGlite', () => {
       expect((await store.runOutcomes('r')).map((o) => o.accountId)).toStrictEqual(['old']);
       const lock = await store.lock('l', { holder: 'h', ttlMs: 60_000 });
       expect(lock.acquired).toBe(true);
-      expect(await store.migrate()).toBe(false);
+      await store.migrate(); // again: nothing more to apply
+      expect((await db.query(`SELECT version FROM ${t.migrations}`)).rows).toHaveLength(3);
     });
 
     it('applies migrations once when many stores start on one schema at once', async () => {
