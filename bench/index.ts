@@ -11,6 +11,7 @@ import { benchParseCount } from './parse-count.js';
 import { benchRegistry } from './registry.js';
 import { benchReports } from './reports.js';
 import { benchScale } from './scale.js';
+import { benchSharedQuota } from './shared-bench.js';
 import { benchStores } from './stores.js';
 import { benchTotals } from './totals.js';
 
@@ -33,6 +34,11 @@ const groups: Record<string, { title: string; run: () => Promise<BenchRow[]> }> 
   hostile: {
     title: 'A client facing a hostile server: peak RSS above baseline, default http options',
     run: benchHostile,
+  },
+  shared: {
+    title:
+      'One X token shared by 1, 2 and 4 processes: 30,000 accounts, 300 requests per 3 s window (needs REDIS_URL)',
+    run: benchSharedQuota,
   },
   reports: {
     title:

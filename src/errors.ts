@@ -21,7 +21,8 @@ export type SocialReachErrorCode =
   | 'FETCH_ERROR'
   | 'RATE_LIMITED'
   | 'ABORTED'
-  | 'STORE_ERROR';
+  | 'STORE_ERROR'
+  | 'COORDINATOR_UNAVAILABLE';
 
 /** Options shared by every {@link SocialReachError} constructor. */
 export interface SocialReachErrorOptions {

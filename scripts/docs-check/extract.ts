@@ -58,6 +58,7 @@ const ENTRY_POINTS = [
   'social-reach/provider',
   'social-reach/testing',
   'social-reach/postgres',
+  'social-reach/redis',
   'social-reach/reports',
 ];
 

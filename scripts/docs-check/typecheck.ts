@@ -22,6 +22,7 @@ export function packagePaths(root: string): Record<string, string[]> {
     'social-reach/provider': [join(root, 'src/provider-kit.ts')],
     'social-reach/testing': [join(root, 'src/testing/index.ts')],
     'social-reach/postgres': [join(root, 'src/stores/postgres/index.ts')],
+    'social-reach/redis': [join(root, 'src/redis/index.ts')],
     'social-reach/reports': [join(root, 'src/visual/index.ts')],
   };
 }

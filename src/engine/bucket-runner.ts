@@ -4,11 +4,12 @@ import type { Account } from '../model/account.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { FetchContext, NoticeCode, ProviderV1 } from '../spec/v1/index.js';
 import type { CollectProgress, ResolvedOptions } from './collect-options.js';
+import type { BucketGate } from './coordinator.js';
 import { createHttpClient, type HttpStats } from './http-client.js';
 import { genericLimits } from './limits.js';
 import { log } from './log.js';
 import type { OutcomeLedger } from './outcome-ledger.js';
-import { RateGate } from './rate-gate.js';
+import type { RateGateOptions } from './rate-gate.js';
 import { redactText } from './redact.js';
 import type { RetryBudget } from './retry-budget.js';
 import { abortedError, runBatch } from './run-batch.js';
@@ -26,6 +27,8 @@ export interface CollectionRun {
   readonly counters: HttpStats & { batches: number };
   /** Hands an event to `onProgress`; a listener that throws does not break the collection. */
   report(event: CollectProgress): void;
+  /** Makes a bucket's rate gate: a private `RateGate`, or the coordinator's shared one. */
+  gate(options: RateGateOptions): BucketGate;
 }
 
 /** The longest notice message passed on. */
@@ -39,7 +42,7 @@ const MAX_NOTICE = 500;
  */
 export class BucketRunner {
   /** The bucket's rate gate; its `waitedMs` goes into the collection's `throttledMs`. */
-  readonly gate: RateGate;
+  readonly gate: BucketGate;
   readonly #run: CollectionRun;
   readonly #provider: ProviderV1;
   readonly #bucket: string;
@@ -52,7 +55,7 @@ export class BucketRunner {
     this.#provider = provider;
     this.#bucket = bucket;
     const now = () => options.now().getTime();
-    this.gate = new RateGate({
+    this.gate = run.gate({
       key: bucket,
       concurrency: options.concurrency,
       adaptive: provider.rateLimit?.adaptive,

@@ -2,6 +2,7 @@ import { OptionError } from '../errors.js';
 import type { PlatformId } from '../model/platform.js';
 import type { AdaptiveRate, NoticeCode, ProviderV1 } from '../spec/v1/index.js';
 import type { SnapshotStore } from '../stores/types.js';
+import type { Coordinator } from './coordinator.js';
 import type { WaitReason } from './rate-gate.js';
 
 /** Options of {@link collect}. */
@@ -47,6 +48,14 @@ export interface CollectOptions {
    * their stored snapshot is returned among the others.
    */
   resume?: { since: Date };
+  /**
+   * Where the buckets' rate gates keep their state. Without it each bucket's gate lives in this
+   * process and counts only its requests; with `redisCoordinator()` (`social-reach/redis`) every
+   * process sharing a credential shares one quota (docs/scaling.md). If the coordinator becomes
+   * unreachable, the collection stops sending and rejects with its `CoordinatorError` once the
+   * batches in flight have ended (their snapshots are stored): rerun with `resume`.
+   */
+  coordinator?: Coordinator;
   /**
    * Receives one structured record per HTTP request (`event: 'request'`: platform, operation,
    * host and path, never the query; status, duration, attempt) and per wait (`event: 'wait'`:
@@ -196,6 +205,7 @@ export interface ResolvedOptions {
   platforms: Set<PlatformId> | undefined;
   store: SnapshotStore | undefined;
   resume: { since: Date } | undefined;
+  coordinator: Coordinator | undefined;
   logger: Logger | undefined;
 }
 
@@ -214,6 +224,7 @@ const COLLECT_KEYS = {
   http: true,
   store: true,
   resume: true,
+  coordinator: true,
   logger: true,
 } as const satisfies Record<keyof CollectOptions, true>;
 const HTTP_KEYS = {
@@ -299,9 +310,19 @@ export function resolveOptions(options: CollectOptions): ResolvedOptions {
       throw new OptionError('resume.since', 'a valid Date', resume?.since);
     }
   }
+  const { coordinator } = options;
+  if (
+    coordinator !== undefined &&
+    (typeof coordinator !== 'object' ||
+      coordinator === null ||
+      typeof coordinator.gate !== 'function')
+  ) {
+    throw new OptionError('coordinator', 'a Coordinator (redisCoordinator(...))', coordinator);
+  }
   return {
     store,
     resume,
+    coordinator,
     http: resolveHttp(options.http ?? {}),
     providers: map,
     concurrency,

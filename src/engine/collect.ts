@@ -6,7 +6,9 @@ import type { Snapshot } from '../model/snapshot.js';
 import type { ProviderV1 } from '../spec/v1/index.js';
 import { BucketRunner, type CollectionRun } from './bucket-runner.js';
 import { type CollectOptions, type ResolvedOptions, resolveOptions } from './collect-options.js';
+import type { CoordinatorError } from './coordinator.js';
 import { type CollectFailure, OutcomeLedger } from './outcome-ledger.js';
+import { RateGate } from './rate-gate.js';
 import { RetryBudget } from './retry-budget.js';
 import { StoreWriter } from './store-writer.js';
 
@@ -74,7 +76,14 @@ export interface CollectResult {
  * ```
  */
 export async function collect(registry: Registry, options: CollectOptions): Promise<CollectResult> {
-  const resolved = resolveOptions(options);
+  let resolved = resolveOptions(options);
+  // A coordinator that becomes unreachable stops the collection (see `coordinator`).
+  const stop = new AbortController();
+  let unavailable: CoordinatorError | undefined;
+  const { coordinator } = resolved;
+  if (coordinator) {
+    resolved = { ...resolved, signal: AbortSignal.any([resolved.signal, stop.signal]) };
+  }
   const startedAt = resolved.now();
   // Every requested account has a slot in the ledger, filled exactly once.
   const { active, skipped } = selectAccounts(registry, resolved);
@@ -90,6 +99,16 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
     writer: new StoreWriter(resolved.store),
     budget: new RetryBudget(resolved.http.retryBudget),
     counters: { requests: 0, retries: 0, throttled: 0, rescheduled: 0, batches: 0 },
+    gate: (gateOptions) =>
+      coordinator
+        ? coordinator.gate({
+            ...gateOptions,
+            onUnavailable: (error) => {
+              unavailable ??= error;
+              stop.abort(error);
+            },
+          })
+        : new RateGate(gateOptions),
     report: (event) => {
       try {
         resolved.onProgress?.(event);
@@ -121,6 +140,7 @@ export async function collect(registry: Registry, options: CollectOptions): Prom
     for (const runner of runners) runner.close();
     await run.writer.drain(); // every batch's write, and its event
   }
+  if (unavailable) throw unavailable;
 
   const { snapshots, failures } = ledger.results();
   const { batches, requests, retries, throttled, rescheduled } = run.counters;

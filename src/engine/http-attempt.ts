@@ -2,16 +2,11 @@ import { HTTPError, type KyInstance, TimeoutError } from 'ky';
 import { type FetchError, type FetchErrorFields, RateLimitError } from '../errors.js';
 import type { LimitObservation, LimitParser } from '../spec/v1/index.js';
 import type { Logger, ResolvedHttpOptions } from './collect-options.js';
+import type { BucketGate } from './coordinator.js';
 import { kindOf } from './limits.js';
 import { log } from './log.js';
 import { describeCause } from './network-errors.js';
-import {
-  GateDeadlineError,
-  GateRefusedError,
-  type Outcome,
-  type Permit,
-  type RateGate,
-} from './rate-gate.js';
+import { GateDeadlineError, GateRefusedError, type Outcome, type Permit } from './rate-gate.js';
 import { type BodyBounds, type JsonRead, readJson } from './read-body.js';
 import { redactText } from './redact.js';
 import { type RetryBudget, TRANSIENT_RETRY_COST } from './retry-budget.js';
@@ -21,7 +16,7 @@ export interface AttemptContext {
   readonly platform: string;
   readonly provider: string;
   readonly bucket: string;
-  readonly gate: RateGate;
+  readonly gate: BucketGate;
   readonly readLimits: LimitParser;
   readonly budget: RetryBudget;
   /** The collection's counters: an attempt counts the requests it sends and ky's retries. */

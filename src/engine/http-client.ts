@@ -8,6 +8,7 @@ import type {
   LimitParser,
 } from '../spec/v1/index.js';
 import type { Logger, ResolvedHttpOptions } from './collect-options.js';
+import type { BucketGate } from './coordinator.js';
 import {
   type AttemptContext,
   type AttemptRequest,
@@ -16,7 +17,6 @@ import {
   tooLarge,
 } from './http-attempt.js';
 import { describeCause } from './network-errors.js';
-import type { RateGate } from './rate-gate.js';
 import { type JsonRead, readJson } from './read-body.js';
 import { quoteServerText, redactText, SECRET_PARAMS, secretsOf } from './redact.js';
 import { type RetryBudget, THROTTLE_RETRY_COST } from './retry-budget.js';
@@ -38,7 +38,7 @@ export interface HttpClientOptions {
   platform: string;
   provider: string;
   bucket: string;
-  gate: RateGate;
+  gate: BucketGate;
   readLimits: LimitParser;
   budget: RetryBudget;
   stats: HttpStats;

@@ -5,10 +5,12 @@ import type {
   HistoryOptions,
   PeriodValue,
   PeriodValuesOptions,
+  RunOutcome,
   SnapshotStore,
   StoreOptions,
 } from './types.js';
 import {
+  checkOutcomes,
   checkSnapshots,
   closedError,
   compareIds,
@@ -17,6 +19,7 @@ import {
   readLatestOptions,
   readPeriodValuesOptions,
   readPruneOptions,
+  readRunId,
 } from './validate.js';
 
 /**
@@ -63,6 +66,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   // Bumped by every write, so running history iterations know to find their place again.
   let version = 0;
   let closed = false;
+  /** The run ledger: runId → accountId → the first outcome recorded. */
+  const runs = new Map<string, Map<string, RunOutcome>>();
   const platforms = new Map<string, string>();
   const sources = new Map<string, SnapshotSource>();
 
@@ -239,8 +244,43 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryStore {
       return removed;
     },
 
+    async recordOutcomes(outcomes) {
+      if (closed) throw closedError('memory', 'recordOutcomes');
+      let added = 0;
+      for (const outcome of checkOutcomes('memory', outcomes)) {
+        let run = runs.get(outcome.runId);
+        if (!run) {
+          run = new Map();
+          runs.set(outcome.runId, run);
+        }
+        if (run.has(outcome.accountId)) continue;
+        run.set(outcome.accountId, outcome);
+        added++;
+      }
+      return added;
+    },
+
+    async runOutcomes(runId, options) {
+      if (closed) throw closedError('memory', 'runOutcomes');
+      const id = readRunId(runId);
+      const { accountIds } = readLatestOptions(options);
+      const run = runs.get(id);
+      if (!run) return [];
+      const rows = accountIds
+        ? accountIds.flatMap((a) => (run.has(a) ? [run.get(a)!] : []))
+        : [...run.values()];
+      return rows
+        .sort((a, b) => compareIds(a.accountId, b.accountId))
+        .map((o) => ({
+          ...o,
+          ...(o.takenAt ? { takenAt: new Date(o.takenAt.getTime()) } : {}),
+          recordedAt: new Date(o.recordedAt.getTime()),
+        }));
+    },
+
     async close() {
       closed = true;
+      runs.clear();
       accounts.clear();
       state.clear();
       sortedIds = undefined;

@@ -1,3 +1,4 @@
+import type { FailureReason } from '../errors.js';
 import type { Count } from '../model/count.js';
 import type { PlatformId } from '../model/platform.js';
 import type { Registry } from '../model/registry.js';
@@ -161,6 +162,21 @@ export interface SnapshotStore {
    */
   prune(options: PruneOptions): Promise<number>;
   /**
+   * The run ledger: records how accounts of a collection run ended. The **first** outcome recorded
+   * for an `(runId, accountId)` is kept and later ones are ignored, so workers that take over each
+   * other's jobs can record without coordinating: every account of a run ends exactly once.
+   * Validates every row first (nothing is written from a call with a bad row); all or none.
+   * Returns how many outcomes were new. Optional for other stores; the built-in stores have it.
+   *
+   * @throws {ValidationError} when any row is invalid (nothing written).
+   */
+  recordOutcomes?(outcomes: readonly RunOutcome[]): Promise<number>;
+  /**
+   * The outcomes recorded for a run, sorted by `accountId` (code point order); with `accountIds`,
+   * only theirs.
+   */
+  runOutcomes?(runId: string, options?: { accountIds?: readonly string[] }): Promise<RunOutcome[]>;
+  /**
    * Closes the store. Idempotent; waits for writes already started. Afterwards every method
    * throws a `StoreError`. It never closes a client the caller passed in.
    */
@@ -183,4 +199,36 @@ export interface StoreOptions {
    * @default undefined (any account id is accepted)
    */
   registry?: Registry;
+}
+
+/**
+ * How one account of a collection run ended, as the run ledger ({@link SnapshotStore.recordOutcomes})
+ * keeps it: with a snapshot (its `takenAt`), or with a typed failure (its `reason`).
+ *
+ * @example
+ * ```ts
+ * const outcome: RunOutcome = {
+ *   runId: '2024-03-31',
+ *   accountId: 'indore-x',
+ *   platform: 'x',
+ *   status: 'failed',
+ *   reason: 'rate-limited',
+ *   message: 'x-api-v2 users/by was throttled 6 times',
+ *   recordedAt: new Date(),
+ * };
+ * ```
+ */
+export interface RunOutcome {
+  /** The run: 1–64 characters of letters, digits and `_ . -`. */
+  readonly runId: string;
+  readonly accountId: string;
+  readonly platform: PlatformId;
+  readonly status: 'snapshot' | 'failed';
+  /** With `status: 'snapshot'`: the stored snapshot's `takenAt`. */
+  readonly takenAt?: Date;
+  /** With `status: 'failed'`: why. */
+  readonly reason?: FailureReason;
+  /** With `status: 'failed'`: a readable explanation, free of secrets, at most 500 characters. */
+  readonly message?: string;
+  readonly recordedAt: Date;
 }

@@ -14,6 +14,7 @@ import type {
   HistoryOptions,
   PeriodValuesOptions,
   PruneOptions,
+  RunOutcome,
   StoreLatestOptions,
 } from './types.js';
 
@@ -265,4 +266,109 @@ function readIds(value: unknown): string[] | undefined {
     throw new OptionError('accountIds', 'an array of account ids (strings)', value);
   }
   return [...new Set(value as string[])].sort(compareIds);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run ledger
+
+/** A run id: what `enqueueCollection` and the ledger accept (also a BullMQ job id part). */
+export const RUN_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+
+const FAILURE_REASONS = new Set([
+  'no-provider',
+  'not-found',
+  'suspended',
+  'hidden',
+  'unauthorized',
+  'rate-limited',
+  'invalid-response',
+  'network',
+  'provider-error',
+  'aborted',
+]);
+
+/** The longest ledger message kept. */
+export const MAX_OUTCOME_MESSAGE = 500;
+
+/** Checks a run id given to a ledger read. */
+export function readRunId(value: unknown): string {
+  if (typeof value !== 'string' || !RUN_ID.test(value)) {
+    throw new OptionError('runId', '1–64 characters of letters, digits and _ . -', value);
+  }
+  return value;
+}
+
+/**
+ * Validates the rows of one `recordOutcomes` and returns fresh copies, the first of each
+ * `(runId, accountId)` only; collects every problem before throwing.
+ */
+export function checkOutcomes(store: string, input: readonly RunOutcome[]): RunOutcome[] {
+  if (!Array.isArray(input)) {
+    throw new ValidationError(`[${store}] recordOutcomes`, [
+      { path: [], message: `expected an array of run outcomes, got ${typeof input}` },
+    ]);
+  }
+  const issues: ValidationIssue[] = [];
+  const out: RunOutcome[] = [];
+  const seen = new Set<string>();
+  input.forEach((row: RunOutcome, index) => {
+    const problem = (path: string, message: string) =>
+      issues.push({ path: [index, path], message });
+    if (typeof row !== 'object' || row === null) {
+      issues.push({ path: [index], message: 'expected a run outcome object' });
+      return;
+    }
+    if (typeof row.runId !== 'string' || !RUN_ID.test(row.runId)) {
+      problem('runId', 'expected 1–64 characters of letters, digits and _ . -');
+    }
+    for (const key of ['accountId', 'platform'] as const) {
+      const text = row[key];
+      if (typeof text !== 'string' || text === '' || text.length > 1_000) {
+        problem(key, 'expected a non-empty string of at most 1000 characters');
+      } else {
+        const bad = textProblem(text);
+        if (bad) problem(key, bad);
+      }
+    }
+    const time = (value: unknown) =>
+      value instanceof Date && value.getTime() >= MIN_TIME && value.getTime() <= MAX_TIME;
+    if (!time(row.recordedAt))
+      problem('recordedAt', 'expected a Date between the years 1 and 9999');
+    if (row.status === 'snapshot') {
+      if (!time(row.takenAt)) problem('takenAt', "expected the snapshot's takenAt (a Date)");
+      if (row.reason !== undefined || row.message !== undefined) {
+        problem('reason', 'expected no reason or message with status "snapshot"');
+      }
+    } else if (row.status === 'failed') {
+      if (typeof row.reason !== 'string' || !FAILURE_REASONS.has(row.reason)) {
+        problem('reason', `expected a failure reason (${[...FAILURE_REASONS].join(', ')})`);
+      }
+      if (row.takenAt !== undefined) problem('takenAt', 'expected no takenAt with status "failed"');
+      if (row.message !== undefined) {
+        if (typeof row.message !== 'string' || row.message.length > MAX_OUTCOME_MESSAGE) {
+          problem('message', `expected a string of at most ${MAX_OUTCOME_MESSAGE} characters`);
+        } else {
+          const bad = textProblem(row.message);
+          if (bad) problem('message', bad);
+        }
+      }
+    } else {
+      problem('status', 'expected "snapshot" or "failed"');
+    }
+    const key = `${row.runId}\u0000${row.accountId}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({
+      runId: row.runId,
+      accountId: row.accountId,
+      platform: row.platform,
+      status: row.status,
+      ...(row.takenAt !== undefined ? { takenAt: new Date(row.takenAt.getTime()) } : {}),
+      ...(row.reason !== undefined ? { reason: row.reason } : {}),
+      ...(row.message !== undefined ? { message: row.message } : {}),
+      recordedAt: new Date(row.recordedAt.getTime()),
+    });
+  });
+  if (issues.length > 0) throw new ValidationError(`[${store}] recordOutcomes`, issues);
+  return out;
 }

@@ -84,7 +84,7 @@ describe('extractBlocks', () => {
       'x.md:1: typecheck-only needs a reason: <!-- check: typecheck-only — why -->',
       'x.md:5: unknown check marker "skip": use "typecheck-only — reason", "vitest" or "listing [of entry point]"',
       'x.md:9: a check marker not followed by a ts block',
-      'x.md:11: listing of what? one of social-reach, social-reach/provider, social-reach/testing, social-reach/postgres, social-reach/reports, got "of zod"',
+      'x.md:11: listing of what? one of social-reach, social-reach/provider, social-reach/testing, social-reach/postgres, social-reach/redis, social-reach/reports, got "of zod"',
     ]);
   });
 });

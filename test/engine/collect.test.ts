@@ -241,7 +241,7 @@ describe('collect', () => {
     );
     // far from every option: the list of options instead
     await expect(run({ providers: [x], colour: 'red' })).rejects.toThrow(
-      /Expected `colour` to be an option of collect\(\) \(one of `providers`, `concurrency`, .*`resume`, `logger`\)/,
+      /Expected `colour` to be an option of collect\(\) \(one of `providers`, `concurrency`, .*`resume`, `coordinator`, `logger`\)/,
     );
     await expect(run({ providers: [x], http: 5 })).rejects.toThrow(
       'Expected `http` to be an object of HTTP options, got `5` (number)',

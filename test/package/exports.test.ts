@@ -283,6 +283,37 @@ const ENTRIES: Record<string, { source: string; values: string[]; types: string[
       'XlsxReportOptions',
     ],
   },
+  'social-reach/redis': {
+    source: 'src/redis/index.ts',
+    values: [
+      'CoordinatorError',
+      'collectionStatus',
+      'collectionWorker',
+      'enqueueCollection',
+      'redisCoordinator',
+    ],
+    types: [
+      'BucketGate',
+      'CollectionJobEvent',
+      'CollectionQueueOptions',
+      'CollectionStatus',
+      'CollectionWorker',
+      'CollectionWorkerOptions',
+      'CoordinatedGateOptions',
+      'Coordinator',
+      'EnqueueCollectionOptions',
+      'EnqueueResult',
+      'GateSnapshot',
+      'Outcome',
+      'Permit',
+      'PlatformStatus',
+      'RateGateOptions',
+      'RedisCoordinator',
+      'RedisCoordinatorOptions',
+      'RunOutcome',
+      'WaitReason',
+    ],
+  },
 };
 
 /**

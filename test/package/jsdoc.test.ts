@@ -8,6 +8,7 @@ const entries = [
   'src/provider-kit.ts',
   'src/testing/index.ts',
   'src/stores/postgres/index.ts',
+  'src/redis/index.ts',
   'src/visual/index.ts',
 ].map((f) => resolve(root, f));
 

@@ -11,6 +11,7 @@ import type { StateStore } from '../../src/stores/state.js';
 import type {
   PeriodValue,
   PeriodValuesOptions,
+  RunOutcome,
   SnapshotStore,
   StoreOptions,
 } from '../../src/stores/types.js';
@@ -528,6 +529,106 @@ export function describeStoreConformance(
         }
         expect(count).toBe(rows.length + 1);
         expect(last).toStrictEqual(later);
+      });
+    });
+
+    describe('run ledger', () => {
+      const ok = (runId: string, accountId: string, t: number): RunOutcome => ({
+        runId,
+        accountId,
+        platform: 'x',
+        status: 'snapshot',
+        takenAt: new Date(T0 + t),
+        recordedAt: new Date(T0 + t + 1),
+      });
+      const failed = (runId: string, accountId: string, message?: string): RunOutcome => ({
+        runId,
+        accountId,
+        platform: 'youtube',
+        status: 'failed',
+        reason: 'not-found',
+        ...(message !== undefined ? { message } : {}),
+        recordedAt: new Date(T0 + 5),
+      });
+      const ledger = (store: SnapshotStore) => {
+        const { recordOutcomes, runOutcomes } = store;
+        if (!recordOutcomes || !runOutcomes) throw new Error(`${store.name} has no run ledger`);
+        return {
+          record: (o: readonly RunOutcome[]) => recordOutcomes.call(store, o),
+          read: (runId: string, accountIds?: readonly string[]) =>
+            runOutcomes.call(store, runId, accountIds ? { accountIds } : undefined),
+        };
+      };
+
+      it('keeps the first outcome of each account of a run, and says how many were new', async () => {
+        const { record, read } = ledger(await open());
+        expect(await record([ok('r1', 'b', 1), failed('r1', 'a', 'gone'), ok('r2', 'a', 2)])).toBe(
+          3,
+        );
+        // A worker taking over records again: nothing changes, nothing is counted twice.
+        expect(await record([ok('r1', 'a', 9), failed('r1', 'b'), ok('r1', 'c', 3)])).toBe(1);
+        expect(await read('r1')).toStrictEqual([
+          failed('r1', 'a', 'gone'),
+          ok('r1', 'b', 1),
+          ok('r1', 'c', 3),
+        ]);
+        expect(await read('r2')).toStrictEqual([ok('r2', 'a', 2)]);
+        expect(await read('r1', ['c', 'zz', 'a', 'c'])).toStrictEqual([
+          failed('r1', 'a', 'gone'),
+          ok('r1', 'c', 3),
+        ]);
+        expect(await read('r1', [])).toStrictEqual([]);
+        expect(await read('unknown-run')).toStrictEqual([]);
+        // Within one call too, the first of a key wins.
+        expect(await record([ok('r3', 'a', 1), failed('r3', 'a')])).toBe(1);
+        expect((await read('r3'))[0]?.status).toBe('snapshot');
+      });
+
+      it('records concurrently from many workers, each account exactly once', async () => {
+        const store = await open();
+        const { record, read } = ledger(store);
+        const ids = Array.from({ length: 60 }, (_, i) => `acc-${String(i).padStart(2, '0')}`);
+        const counts = await Promise.all(
+          Array.from({ length: 4 }, (_, w) =>
+            record(ids.map((id, i) => ok('run', id, w * 100 + i))),
+          ),
+        );
+        expect(counts.reduce((a, b) => a + b, 0)).toBe(60);
+        expect((await read('run')).map((o) => o.accountId)).toStrictEqual(ids);
+      });
+
+      it('refuses bad rows, naming each, and writes nothing from the call', async () => {
+        const { record, read } = ledger(await open());
+        const bad = [
+          ok('r1', 'fine', 1),
+          { ...ok('bad run id!', 'a', 1) },
+          { ...ok('r1', 'b', 1), takenAt: undefined },
+          { ...failed('r1', 'c'), reason: 'exploded' as RunOutcome['reason'] },
+          { ...failed('r1', 'd'), message: 'x'.repeat(501) },
+          { ...ok('r1', 'e', 1), status: 'done' as RunOutcome['status'] },
+          { ...ok('r1', 'f\u0000', 1) },
+        ];
+        const error = await record(bad).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ValidationError);
+        const paths = (error as ValidationError).issues.map((i) => i.path.join('.'));
+        expect(paths).toStrictEqual([
+          '1.runId',
+          '2.takenAt',
+          '3.reason',
+          '4.message',
+          '5.status',
+          '6.accountId',
+        ]);
+        expect(await read('r1')).toStrictEqual([]);
+        await expect(read('no spaces')).rejects.toBeInstanceOf(OptionError);
+      });
+
+      it('throws a StoreError once closed', async () => {
+        const store = await open();
+        const { record, read } = ledger(store);
+        await store.close();
+        await expect(record([ok('r1', 'a', 1)])).rejects.toBeInstanceOf(StoreError);
+        await expect(read('r1')).rejects.toBeInstanceOf(StoreError);
       });
     });
 

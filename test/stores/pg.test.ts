@@ -145,7 +145,7 @@ describe.skipIf(!url)(
         const { rows } = await getPool().query(
           `SELECT version FROM "${schema}".social_reach_migrations ORDER BY version`,
         );
-        expect(rows).toStrictEqual([{ version: 1 }, { version: 2 }]);
+        expect(rows).toStrictEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
         expect(await all(stores[0]!.history())).toHaveLength(4);
       } finally {
         await Promise.all(pools.map((p) => p.end()));

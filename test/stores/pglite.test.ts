@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.js';
 import { postgresStore } from '../../src/stores/postgres/index.js';
+import { MIGRATIONS, tables } from '../../src/stores/postgres/migrations.js';
 import { all, describeStoreConformance, snap, tableNames } from './conformance.js';
 
 const randomSchema = () => `t_${Math.random().toString(36).slice(2, 12)}`;
@@ -72,7 +73,7 @@ describe('postgresStore on PGlite in a temporary folder', () => {
       const migrations = await second.query(
         'SELECT version FROM kept.social_reach_migrations ORDER BY version',
       );
-      expect(migrations.rows).toStrictEqual([{ version: 1 }, { version: 2 }]); // once, not again
+      expect(migrations.rows).toStrictEqual([{ version: 1 }, { version: 2 }, { version: 3 }]); // once, not again
     } finally {
       await second.close();
     }
@@ -121,6 +122,7 @@ describe('postgresStore on in-memory PGlite', () => {
         'social_reach_accounts',
         'social_reach_locks',
         'social_reach_migrations',
+        'social_reach_run_outcomes',
         'social_reach_snapshots',
         'social_reach_state',
       ]);
@@ -130,7 +132,53 @@ describe('postgresStore on in-memory PGlite', () => {
       expect(applied.rows).toStrictEqual([
         { version: 1, name: 'snapshots and accounts' },
         { version: 2, name: 'provider state and locks' },
+        { version: 3, name: 'run ledger' },
       ]);
+    });
+
+    it.each([1, 2])('migrates a database at version %i forward, keeping its rows', async (at) => {
+      const schema = randomSchema();
+      const t = tables(schema);
+      // The schema as an older copy of the library left it: migrations up to `at` only.
+      await db.exec(`CREATE SCHEMA "${schema}"`);
+      await db.exec(
+        `CREATE TABLE ${t.migrations} (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
+      for (const migration of MIGRATIONS.filter((m) => m.version <= at)) {
+        for (const statement of migration.statements(t)) await db.exec(statement);
+        await db.query(`INSERT INTO ${t.migrations} (version, name) VALUES ($1, $2)`, [
+          migration.version,
+          migration.name,
+        ]);
+      }
+      await db.query(
+        `INSERT INTO ${t.snapshots} (account_id, taken_at, platform, followers, provider) VALUES ('old', '2024-01-01T00:00:00Z', 'x', 7, 'p')`,
+      );
+      const store = postgresStore({ client: db, schema });
+      await store.migrate();
+      const applied = await db.query<{ version: number }>(
+        `SELECT version FROM ${t.migrations} ORDER BY version`,
+      );
+      expect(applied.rows.map((r) => r.version)).toStrictEqual([1, 2, 3]);
+      expect((await all(store.history())).map((s) => s.followers.value)).toStrictEqual([7]);
+      // the tables of migrations 2 and 3 work
+      expect(
+        await store.recordOutcomes([
+          {
+            runId: 'r',
+            accountId: 'old',
+            platform: 'x',
+            status: 'failed',
+            reason: 'not-found',
+            recordedAt: new Date(0),
+          },
+        ]),
+      ).toBe(1);
+      expect((await store.runOutcomes('r')).map((o) => o.accountId)).toStrictEqual(['old']);
+      const lock = await store.lock('l', { holder: 'h', ttlMs: 60_000 });
+      expect(lock.acquired).toBe(true);
+      await store.migrate(); // again: nothing more to apply
+      expect((await db.query(`SELECT version FROM ${t.migrations}`)).rows).toHaveLength(3);
     });
 
     it('applies migrations once when many stores start on one schema at once', async () => {
@@ -140,7 +188,7 @@ describe('postgresStore on in-memory PGlite', () => {
       const applied = await db.query(
         `SELECT count(*)::int AS n FROM "${schema}".social_reach_migrations`,
       );
-      expect(applied.rows).toStrictEqual([{ n: 2 }]);
+      expect(applied.rows).toStrictEqual([{ n: 3 }]);
       expect(await all(stores[0]!.history())).toHaveLength(5);
     });
 

@@ -16,6 +16,7 @@ export interface Tables {
   readonly migrations: string;
   readonly state: string;
   readonly locks: string;
+  readonly runOutcomes: string;
 }
 
 /** The store's table names in a schema; every table is prefixed `social_reach_`. */
@@ -29,6 +30,7 @@ export function tables(schemaName: string): Tables {
     migrations: `${schema}.social_reach_migrations`,
     state: `${schema}.social_reach_state`,
     locks: `${schema}.social_reach_locks`,
+    runOutcomes: `${schema}.social_reach_run_outcomes`,
   };
 }
 
@@ -90,6 +92,28 @@ export const MIGRATIONS: readonly Migration[] = [
         token text NOT NULL,
         acquired_at timestamptz NOT NULL,
         expires_at timestamptz NOT NULL
+      )`,
+    ],
+  },
+  {
+    version: 3,
+    name: 'run ledger',
+    statements: (t) => [
+      // How each account of a collection run ended: the first outcome recorded is kept (the
+      // primary key and ON CONFLICT DO NOTHING), so workers taking over each other's jobs record
+      // every account exactly once.
+      `CREATE TABLE ${t.runOutcomes} (
+        run_id text COLLATE "C" NOT NULL,
+        account_id text COLLATE "C" NOT NULL,
+        platform text NOT NULL,
+        status text NOT NULL CHECK (status IN ('snapshot', 'failed')),
+        taken_at timestamptz,
+        reason text,
+        message text,
+        recorded_at timestamptz NOT NULL,
+        PRIMARY KEY (run_id, account_id),
+        CHECK ((status = 'snapshot') = (taken_at IS NOT NULL)),
+        CHECK ((status = 'failed') = (reason IS NOT NULL))
       )`,
     ],
   },

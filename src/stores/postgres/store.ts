@@ -16,11 +16,13 @@ import type {
   HistoryOptions,
   PeriodValue,
   PeriodValuesOptions,
+  RunOutcome,
   SnapshotStore,
   StoreLatestOptions,
   StoreOptions,
 } from '../types.js';
 import {
+  checkOutcomes,
   checkSnapshots,
   closedError,
   compareIds,
@@ -31,6 +33,7 @@ import {
   readLatestOptions,
   readPeriodValuesOptions,
   readPruneOptions,
+  readRunId,
 } from '../validate.js';
 import { adapt, type Db, type DbRow, type PostgresClient } from './adapter.js';
 import { migrate, type Tables, tables } from './migrations.js';
@@ -82,6 +85,8 @@ export interface PostgresStore extends SnapshotStore, StateStore {
    * Useful at deploy time, or to keep migration time out of a measurement.
    */
   migrate(): Promise<void>;
+  recordOutcomes(outcomes: readonly RunOutcome[]): Promise<number>;
+  runOutcomes(runId: string, options?: { accountIds?: readonly string[] }): Promise<RunOutcome[]>;
   /**
    * Updates the planner's statistics of the store's tables now (`ANALYZE`; on PGlite after a
    * `prune` that deleted rows, `VACUUM (ANALYZE)`). The store does this itself unless
@@ -437,6 +442,31 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
         return { added: false, value: toInt(current?.counter ?? 0, 'counter') };
       }),
 
+    recordOutcomes: (outcomes) =>
+      track('recordOutcomes', async () => {
+        const valid = checkOutcomes('postgres', outcomes);
+        if (valid.length === 0) return 0;
+        await ready();
+        // Same order in every call: concurrent recorders lock keys in one order (no deadlock).
+        valid.sort((a, b) => compareIds(a.runId, b.runId) || compareIds(a.accountId, b.accountId));
+        const rows = await run('recordOutcomes', () =>
+          db.query(sql.recordOutcomes, [JSON.stringify(valid.map(toOutcomeRecord))]),
+        );
+        return toInt(rows[0]?.added ?? 0, 'added');
+      }),
+
+    runOutcomes: (runId, options) =>
+      track('runOutcomes', async () => {
+        const id = readRunId(runId);
+        const { accountIds } = readLatestOptions(options);
+        if (accountIds?.length === 0) return [];
+        await ready();
+        const rows = await run('runOutcomes', () =>
+          db.query(sql.runOutcomes, [id, accountIds ?? null]),
+        );
+        return rows.map(fromOutcomeRow);
+      }),
+
     async close() {
       closed = true;
       await Promise.allSettled([...inFlight]);
@@ -598,6 +628,19 @@ function statements(t: Tables) {
         followers_max = EXCLUDED.followers_max, following = EXCLUDED.following,
         posts = EXCLUDED.posts, views = EXCLUDED.views, extra = EXCLUDED.extra,
         provider = EXCLUDED.provider, note = EXCLUDED.note, evidence_url = EXCLUDED.evidence_url`,
+    recordOutcomes: `WITH added AS (INSERT INTO ${t.runOutcomes} (run_id, account_id, platform,
+        status, taken_at, reason, message, recorded_at)
+      SELECT r.r, r.a, r.p, r.s, r.t, r.re, r.m, r.at
+      FROM json_to_recordset($1::json) AS r(r text, a text, p text, s text, t timestamptz,
+        re text, m text, at timestamptz)
+      ON CONFLICT (run_id, account_id) DO NOTHING RETURNING 1)
+      SELECT count(*)::int8 AS added FROM added`,
+    runOutcomes: `SELECT run_id, account_id, platform, status,
+        floor(extract(epoch FROM taken_at) * 1000)::int8 AS taken_ms, reason, message,
+        floor(extract(epoch FROM recorded_at) * 1000)::int8 AS recorded_ms
+      FROM ${t.runOutcomes}
+      WHERE run_id = $1 AND ($2::text[] IS NULL OR account_id = ANY($2::text[]))
+      ORDER BY account_id`,
     // Strictly before a millisecond: a row's millisecond is before it exactly when the row is.
     prune: `WITH gone AS (DELETE FROM ${t.snapshots}
         WHERE taken_at < ${fromMillis('$1::int8')} AND ($2::text IS NULL OR platform = $2::text)
@@ -697,6 +740,32 @@ function toRecord(s: Snapshot): Record<string, unknown> {
     pr: s.source.provider,
     n: s.source.note,
     u: s.source.evidenceUrl,
+  };
+}
+
+function toOutcomeRecord(o: RunOutcome): Record<string, unknown> {
+  return {
+    r: o.runId,
+    a: o.accountId,
+    p: o.platform,
+    s: o.status,
+    t: o.takenAt?.toISOString(),
+    re: o.reason,
+    m: o.message,
+    at: o.recordedAt.toISOString(),
+  };
+}
+
+function fromOutcomeRow(row: DbRow): RunOutcome {
+  return {
+    runId: String(row.run_id),
+    accountId: String(row.account_id),
+    platform: String(row.platform),
+    status: row.status === 'snapshot' ? 'snapshot' : 'failed',
+    ...(row.taken_ms !== null ? { takenAt: new Date(toInt(row.taken_ms, 'taken_at')) } : {}),
+    ...(row.reason !== null ? { reason: String(row.reason) as RunOutcome['reason'] } : {}),
+    ...(row.message !== null ? { message: String(row.message) } : {}),
+    recordedAt: new Date(toInt(row.recorded_ms, 'recorded_at')),
   };
 }
 
