@@ -86,7 +86,7 @@ async function peerNamed<T>(flag: string, render: () => Promise<T>): Promise<T> 
       error.code === 'INVALID_INPUT' &&
       /optional peer dependency/.test(error.message)
     ) {
-      const message = error.message.replace(/^\[reports\]\s*/, '');
+      const message = error.message.replace(/^(\[social-reach\]\s*)?(\[reports\]\s*)?/, '');
       throw new CliError(`${flag}: ${message} (where social-reach is installed)`, EXIT.failed, {
         cause: error,
       });

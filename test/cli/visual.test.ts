@@ -232,6 +232,62 @@ describe('--format xlsx', () => {
   });
 });
 
+describe('--format xlsx of growth and series', () => {
+  async function cells(file: string): Promise<Map<string, unknown[]>> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(join(dir, file)) as unknown as ArrayBuffer);
+    return new Map(
+      book.worksheets.map((s) => {
+        const found: unknown[] = [];
+        s.eachRow((row) => {
+          found.push(...(row.values as unknown[]));
+        });
+        return [s.name, found];
+      }),
+    );
+  }
+
+  it('growth: a Growth sheet with the change since --from', { timeout: 120_000 }, async () => {
+    const { code } = await run([
+      'growth',
+      '--format',
+      'xlsx',
+      '--out',
+      'growth.xlsx',
+      '--from',
+      '2026-11-01T18:00+05:30',
+      '--to',
+      '2026-11-30',
+      ...DATED,
+    ]);
+    expect(code).toBe(0);
+    const sheets = await cells('growth.xlsx');
+    expect(sheets.get('Totals')).toContain(208_500);
+    expect(sheets.get('Growth')).toContain(24_500); // 2,08,500 − 1,84,000
+  });
+
+  it('series: a Series sheet with a row per day and unit', { timeout: 120_000 }, async () => {
+    const { code } = await run([
+      'series',
+      '--format',
+      'xlsx',
+      '--out',
+      'series.xlsx',
+      '--from',
+      '2026-11-29',
+      '--to',
+      '2026-11-30',
+      '--kind',
+      'district',
+      ...DATED,
+    ]);
+    expect(code).toBe(0);
+    const series = (await cells('series.xlsx')).get('Series')!;
+    expect(series).toContain(203_500);
+    expect(series).toContain(5_000);
+  });
+});
+
 describe('report --pdf', () => {
   it('refuses a --browser that is not a program, before opening the store', async () => {
     const { code, err } = await run(['report', '--pdf', 'x.pdf', '--browser', './no-such-browser']);

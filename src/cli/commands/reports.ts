@@ -132,7 +132,7 @@ ${DATES_NOTE}`,
     pdf: {
       type: 'string',
       value: 'file',
-      help: 'Also print the HTML report to this PDF file (A4), with a Chromium-family\nbrowser: --browser, else CHROMIUM_PATH, else chromium or google-chrome on PATH.',
+      help: 'Print the HTML report to this PDF file (A4; with --format html the page\nis written too), with a Chromium-family browser: --browser, else\nCHROMIUM_PATH, else chromium or google-chrome on PATH.',
     },
     browser: {
       type: 'string',
