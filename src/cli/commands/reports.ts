@@ -11,6 +11,7 @@ import {
   unitName,
 } from '../../index.js';
 import type { ReportFormat } from '../../report/report-options.js';
+import type { VisualReport } from '../../visual/report-input.js';
 import {
   booleanFlag,
   type CommandSpec,
@@ -33,29 +34,53 @@ import {
 } from '../shared.js';
 import type { OpenStore } from '../store.js';
 import { localDay, parseDate } from '../time.js';
+import {
+  findBrowser,
+  htmlReport,
+  isVisualFormat,
+  printPdf,
+  VISUAL_FORMATS,
+  writeBytes,
+  xlsxReport,
+} from '../visual.js';
 import { renderTable } from './table.js';
 
-/** The languages of the reports, and the locale each is written in. */
+/**
+ * The languages of the reports, and the locale each is written in: the one place to add one
+ * (`--lang`'s choices and help follow).
+ */
 const LOCALES = { en: 'en-IN', hi: 'hi-IN' } as const;
 type Language = keyof typeof LOCALES;
+const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', hi: 'Hindi' };
+
+/** The text formats (`renderReport`), then the visual ones (`social-reach/reports`). */
+const FORMATS = ['text', 'markdown', 'csv', 'json', ...VISUAL_FORMATS] as const;
+type Format = (typeof FORMATS)[number];
 
 const OUTPUT_FLAGS: Readonly<Record<string, FlagSpec>> = {
   format: {
     type: 'string',
     value: 'format',
-    choices: ['text', 'markdown', 'csv', 'json'],
-    help: 'text (default), markdown, csv or json.',
+    choices: FORMATS,
+    help: 'text (default), markdown, csv, json, html (one page with charts)\nor xlsx (an Excel workbook: needs --out).',
   },
   lang: {
     type: 'string',
     value: 'language',
-    choices: ['en', 'hi'],
-    help: 'Words and names in English (en, default) or Hindi (hi).',
+    choices: Object.keys(LOCALES),
+    help: `Words and names in ${(Object.keys(LOCALES) as Language[])
+      .map((l) => `${LANGUAGE_NAMES[l]} (${l}${l === 'en' ? ', default' : ''})`)
+      .join(', ')
+      .replace(/, ([^,]*)$/, ' or $1')}.`,
   },
   out: {
     type: 'string',
     value: 'file',
     help: 'Write to this file instead of stdout (a CSV file starts with a BOM,\nso that Excel shows Hindi).',
+  },
+  'no-charts': {
+    type: 'boolean',
+    help: 'html and --pdf: tables only, no charts (then vega is not needed).',
   },
   'time-zone': TIME_ZONE_FLAG,
 };
@@ -104,28 +129,56 @@ ${DATES_NOTE}`,
     unit: UNIT_FLAG,
     platform: PLATFORM_FLAG,
     accounts: { type: 'boolean', help: "List each unit's own accounts under it." },
+    pdf: {
+      type: 'string',
+      value: 'file',
+      help: 'Print the HTML report to this PDF file (A4; with --format html the page\nis written too), with a Chromium-family browser: --browser, else\nCHROMIUM_PATH, else chromium or google-chrome on PATH.',
+    },
+    browser: {
+      type: 'string',
+      value: 'path',
+      help: 'The browser --pdf prints with (chromium, google-chrome).',
+    },
   },
   examples: [
     'social-reach report registry.json',
     'social-reach report registry.json --lang hi --as-of 2026-11-30',
     'social-reach report registry.json --format csv --out totals.csv',
     'social-reach report units.csv accounts.csv --unit indore --accounts --format markdown',
+    'social-reach report registry.json --format html --out report.html',
+    'social-reach report registry.json --format xlsx --out report.xlsx --lang hi',
+    'social-reach report registry.json --pdf report.pdf',
   ],
   async run(io, args) {
-    return withReportContext(io, args, 'report', async ({ registry, open, zone, render }) => {
-      const asOf = dateFlag(args, 'as-of', zone, { end: true }) ?? new Date();
-      const platforms = platformsOf(registry, args, 'report');
-      const units = unitsOf(registry, args, 'report');
-      const store = await open();
-      const snapshots = await store.latest({ asOf });
-      const t = totals(registry, snapshots, { asOf, ...(platforms ? { platforms } : {}) });
-      return render({
-        registry,
-        totals: t,
-        accounts: booleanFlag(args, 'accounts'),
-        ...(units ? { units } : {}),
-      });
-    });
+    return withReportContext(
+      io,
+      args,
+      'report',
+      async ({ registry, open, zone, render, visual }) => {
+        const asOf = dateFlag(args, 'as-of', zone, { end: true }) ?? new Date();
+        const platforms = platformsOf(registry, args, 'report');
+        const units = unitsOf(registry, args, 'report');
+        const store = await open();
+        const snapshots = await store.latest({ asOf });
+        const t = totals(registry, snapshots, { asOf, ...(platforms ? { platforms } : {}) });
+        if (visual) {
+          return {
+            visual: {
+              registry,
+              totals: t,
+              accounts: booleanFlag(args, 'accounts'),
+              ...(units ? { units } : {}),
+            },
+          };
+        }
+        return render({
+          registry,
+          totals: t,
+          accounts: booleanFlag(args, 'accounts'),
+          ...(units ? { units } : {}),
+        });
+      },
+    );
   },
 };
 
@@ -161,20 +214,38 @@ ${DATES_NOTE}`,
     'social-reach growth registry.json --from 2026-11-01 --platform x --lang hi',
   ],
   async run(io, args) {
-    return withReportContext(io, args, 'growth', async ({ registry, open, zone, render }) => {
-      const from = dateFlag(args, 'from', zone);
-      if (!from)
-        throw new UsageError('--from <date> is required (e.g. --from 2026-11-01)', 'growth');
-      const to = dateFlag(args, 'to', zone, { end: true }) ?? new Date();
-      if (to < from) throw new UsageError('--to <date> must not be before --from', 'growth');
-      const platforms = platformsOf(registry, args, 'growth');
-      const units = unitsOf(registry, args, 'growth');
-      const store = await open();
-      const before = await store.latest({ asOf: from });
-      const after = await store.latest({ asOf: to });
-      const g = growth(registry, before, after, platforms ? { platforms } : {});
-      return render({ registry, growth: g, ...(units ? { units } : {}) });
-    });
+    return withReportContext(
+      io,
+      args,
+      'growth',
+      async ({ registry, open, zone, render, visual }) => {
+        const from = dateFlag(args, 'from', zone);
+        if (!from)
+          throw new UsageError('--from <date> is required (e.g. --from 2026-11-01)', 'growth');
+        const to = dateFlag(args, 'to', zone, { end: true }) ?? new Date();
+        if (to < from) throw new UsageError('--to <date> must not be before --from', 'growth');
+        const platforms = platformsOf(registry, args, 'growth');
+        const units = unitsOf(registry, args, 'growth');
+        const store = await open();
+        const before = await store.latest({ asOf: from });
+        const after = await store.latest({ asOf: to });
+        const g = growth(registry, before, after, platforms ? { platforms } : {});
+        if (visual) {
+          // the headline and the table: the figures at --to, next to the growth that led there
+          const t = totals(registry, after, { asOf: to, ...(platforms ? { platforms } : {}) });
+          return {
+            visual: {
+              registry,
+              totals: t,
+              accounts: false,
+              growth: { units: g, from, to },
+              ...(units ? { units } : {}),
+            },
+          };
+        }
+        return render({ registry, growth: g, ...(units ? { units } : {}) });
+      },
+    );
   },
 };
 
@@ -210,7 +281,7 @@ ${DATES_NOTE}`,
     'social-reach rank registry.json --kind district --within indore-division --platform x',
   ],
   async run(io, args) {
-    return withReportContext(io, args, 'rank', async ({ registry, open, zone, render }) => {
+    return withReportContext(io, args, 'rank', async ({ registry, open, zone, render, visual }) => {
       const kind = stringFlag(args, 'kind');
       if (!kind) {
         const kinds = [...new Set(registry.units.map((u) => u.kind))];
@@ -234,6 +305,18 @@ ${DATES_NOTE}`,
         ...(within ? { within } : {}),
         ...(platform ? { platform } : {}),
       });
+      if (visual) {
+        return {
+          visual: {
+            registry,
+            totals: t,
+            accounts: false,
+            // each entry carries its best and worst possible places (rank's best, worst)
+            ranking: { entries: ranking, ...(platform ? { platform } : {}) },
+            ...(within ? { units: [within] } : {}),
+          },
+        };
+      }
       return render({ registry, ranking, ...(platform ? { platform } : {}) });
     });
   },
@@ -283,7 +366,7 @@ ${DATES_NOTE}`,
       io,
       args,
       'series',
-      async ({ registry, open, zone, format, language }) => {
+      async ({ registry, open, zone, format, language, visual }) => {
         const from = dateFlag(args, 'from', zone);
         if (!from)
           throw new UsageError('--from <date> is required (e.g. --from 2026-11-01)', 'series');
@@ -312,6 +395,21 @@ ${DATES_NOTE}`,
           timeZone: zone,
           ...(platforms ? { platforms } : {}),
         });
+        if (visual) {
+          const t = totals(registry, await store.latest({ asOf: to }), {
+            asOf: to,
+            ...(platforms ? { platforms } : {}),
+          });
+          return {
+            visual: {
+              registry,
+              totals: t,
+              accounts: false,
+              series: { series: result, units: shown },
+              ...(ids ? { units: ids } : {}),
+            },
+          };
+        }
         const locale = LOCALES[language];
         const names = shown.map((id) => unitName(registry.unit(id)!, language));
         if (format === 'json') {
@@ -387,26 +485,49 @@ interface ReportContext {
   /** Opens the store (once): called after the flags are checked, so a bad one opens nothing. */
   open(): Promise<SnapshotStore>;
   zone: string;
-  format: ReportFormat;
+  format: Format;
   language: Language;
+  /** An html or xlsx report (or a PDF) is asked for: return `{ visual }`, not text. */
+  visual: boolean;
   render(report: Parameters<typeof renderReport>[0]): string;
 }
+
+/** What a command computed: text, or a visual report to draw. */
+type ReportOutput = string | { visual: VisualReport };
 
 /** Reads the flags every report shares, runs, writes the output, closes the store if opened. */
 async function withReportContext(
   io: Io,
   args: ParsedArgs,
   command: string,
-  body: (context: ReportContext) => Promise<string>,
+  body: (context: ReportContext) => Promise<ReportOutput>,
 ): Promise<number> {
   const zone = timeZoneOf(args, command);
-  const format = (stringFlag(args, 'format') ?? 'text') as ReportFormat;
+  const format = (stringFlag(args, 'format') ?? 'text') as Format;
   const language = (stringFlag(args, 'lang') ?? 'en') as Language;
+  const pdf = stringFlag(args, 'pdf');
+  if (pdf !== undefined && stringFlag(args, 'format') !== undefined && format !== 'html') {
+    throw new UsageError(
+      `--pdf <file> prints the HTML report: give it alone, or with --format html, not --format ${format}`,
+      command,
+    );
+  }
+  if (format === 'xlsx' && stringFlag(args, 'out') === undefined) {
+    throw new UsageError('--format xlsx writes a binary workbook: give --out <file.xlsx>', command);
+  }
+  if (booleanFlag(args, 'no-charts') && format !== 'html' && pdf === undefined) {
+    throw new UsageError('--no-charts is for --format html and --pdf', command);
+  }
+  if (stringFlag(args, 'browser') !== undefined && pdf === undefined) {
+    throw new UsageError('--browser <path> is for --pdf <file>', command);
+  }
+  // before the store is opened: a missing browser is found at once, not after the figures
+  const browser = pdf === undefined ? undefined : findBrowser(io, args, command);
   const env = commandEnv(io, args, command);
   const { registry } = readRegistry(io, args, command);
   let opened: Promise<OpenStore> | undefined;
   try {
-    const text = await body({
+    const output = await body({
       registry,
       open: async () => {
         opened ??= openCommandStore(io, args, env, registry, command);
@@ -415,14 +536,35 @@ async function withReportContext(
       zone,
       format,
       language,
+      visual: isVisualFormat(format) || pdf !== undefined,
       render: (report) =>
         renderReport(report, {
-          format,
+          format: format as ReportFormat,
           locale: LOCALES[language],
           bom: format === 'csv' && stringFlag(args, 'out') !== undefined,
         }),
     });
-    writeOutput(io, args, text);
+    if (typeof output === 'string') {
+      writeOutput(io, args, output);
+      return 0;
+    }
+    const options = {
+      locale: LOCALES[language],
+      timeZone: zone,
+      charts: !booleanFlag(args, 'no-charts'),
+    };
+    if (format === 'xlsx') {
+      writeBytes(io, args, await xlsxReport(output.visual, options, '--format xlsx'), command);
+      return 0;
+    }
+    const html = await htmlReport(
+      output.visual,
+      options,
+      pdf === undefined ? '--format html' : '--pdf',
+    );
+    // --pdf alone prints the page; with --format html the page is written as well
+    if (pdf === undefined || format === 'html') writeOutput(io, args, html);
+    if (pdf !== undefined && browser !== undefined) await printPdf(io, browser, html, pdf);
     return 0;
   } finally {
     if (opened) await (await opened.catch(() => undefined))?.close();

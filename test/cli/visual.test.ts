@@ -1,0 +1,370 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/index.js';
+import { BROWSERS } from '../../src/cli/visual.js';
+import { postgresStore } from '../../src/stores/postgres/index.js';
+import { snap } from '../fixtures.js';
+import { requireProgram, testIo } from './helpers.js';
+
+/**
+ * `--format html|xlsx` and `report --pdf`, run in-process through `main` against a PGlite folder
+ * holding two dates of figures: the page and the workbook carry the same numbers as `totals()`,
+ * and the PDF is printed by the system's Chromium.
+ */
+
+const dir = mkdtempSync(join(tmpdir(), 'social-reach-visual-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const registry = {
+  units: [
+    { id: 'mp', kind: 'state', name: { en: 'Madhya Pradesh', hi: 'मध्यप्रदेश' } },
+    { id: 'indore', kind: 'district', parent: 'mp', name: { en: 'Indore', hi: 'इंदौर' } },
+    { id: 'dhar', kind: 'district', parent: 'mp', name: { en: 'Dhar', hi: 'धार' } },
+  ],
+  accounts: [
+    { id: 'indore-x', unit: 'indore', platform: 'x', handle: 'indorecollector' },
+    { id: 'indore-fb', unit: 'indore', platform: 'facebook', handle: 'indorecollector' },
+    { id: 'dhar-x', unit: 'dhar', platform: 'x', handle: 'dharcollector' },
+  ],
+};
+// 1 November and 30 November 2026, noon in India
+const NOV_1 = '2026-11-01T06:30:00Z';
+const NOV_30 = '2026-11-30T06:30:00Z';
+const DATED = ['--time-zone', 'Asia/Kolkata'];
+
+beforeAll(async () => {
+  writeFileSync(join(dir, 'registry.json'), JSON.stringify(registry));
+  const db = new PGlite(join(dir, 'social-reach-data'));
+  const store = postgresStore({ client: db });
+  try {
+    await store.put([
+      snap('indore-x', 'x', 100_000, NOV_1),
+      snap('indore-fb', 'facebook', 80_000, NOV_1),
+      snap('dhar-x', 'x', 4_000, NOV_1),
+      snap('indore-x', 'x', 120_000, NOV_30),
+      snap('indore-fb', 'facebook', 83_500, NOV_30),
+      snap('dhar-x', 'x', 5_000, NOV_30),
+    ]);
+  } finally {
+    await store.close();
+    await db.close();
+  }
+}, 120_000);
+
+async function run(argv: string[], env: Record<string, string | undefined> = {}) {
+  const io = testIo(dir, env);
+  const code = await main(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('--format html', () => {
+  it('report: the page holds the totals, per unit, in Indian grouping', {
+    timeout: 120_000,
+  }, async () => {
+    const { code, out, err } = await run([
+      'report',
+      '--format',
+      'html',
+      '--as-of',
+      '2026-11-30',
+      ...DATED,
+    ]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^<!DOCTYPE html>/i);
+    expect(out).toContain('Followers of Madhya Pradesh');
+    expect(out).toContain('2,08,500'); // 120,000 + 83,500 + 5,000
+    expect(out).toContain('data-value="208500"');
+    expect(out).toContain('data-value="203500"'); // Indore
+    expect(out).toContain('<svg'); // charts drawn by vega
+  });
+
+  it('report --lang hi --no-charts: Hindi, tables only', { timeout: 120_000 }, async () => {
+    const { code, out } = await run([
+      'report',
+      '--format',
+      'html',
+      '--lang',
+      'hi',
+      '--no-charts',
+      '--as-of',
+      '2026-11-30',
+      ...DATED,
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain('lang="hi');
+    expect(out).toContain('मध्यप्रदेश');
+    expect(out).toContain('2,08,500');
+    expect(out).not.toContain('<svg');
+  });
+
+  it('growth: the totals at --to and the growth since --from', { timeout: 120_000 }, async () => {
+    const { code, out } = await run([
+      'growth',
+      '--format',
+      'html',
+      '--from',
+      '2026-11-01T18:00+05:30', // after the figures of 1 November (a bare date is its start)
+      '--to',
+      '2026-11-30',
+      ...DATED,
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain('data-value="208500"');
+    expect(out).toContain('data-value="184000"'); // the figures at --from
+    expect(out).toContain('24,500'); // 2,08,500 − 1,84,000
+  });
+
+  it('rank: the districts in order, with the totals', { timeout: 120_000 }, async () => {
+    const { code, out } = await run([
+      'rank',
+      '--format',
+      'html',
+      '--kind',
+      'district',
+      '--as-of',
+      '2026-11-30',
+      ...DATED,
+    ]);
+    expect(code).toBe(0);
+    const indore = out.lastIndexOf('Indore');
+    const dhar = out.lastIndexOf('Dhar');
+    expect(indore).toBeGreaterThan(0);
+    expect(dhar).toBeGreaterThan(indore);
+    expect(out).toContain('data-value="203500"');
+    expect(out).toContain('data-value="5000"');
+  });
+
+  it('series: a period per day, written to --out', { timeout: 120_000 }, async () => {
+    const { code, err } = await run([
+      'series',
+      '--format',
+      'html',
+      '--from',
+      '2026-11-29',
+      '--to',
+      '2026-11-30',
+      '--kind',
+      'district',
+      '--out',
+      'series.html',
+      ...DATED,
+    ]);
+    expect(code).toBe(0);
+    expect(err).toBe('written to series.html\n');
+    const html = readFileSync(join(dir, 'series.html'), 'utf8');
+    expect(html).toContain('data-value="203500"');
+    expect(html).toContain('30 Nov 2026');
+  });
+});
+
+describe('--format xlsx', () => {
+  it('is refused without --out (a workbook is not text for a terminal)', async () => {
+    const { code, out, err } = await run(['report', '--format', 'xlsx']);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain('--format xlsx writes a binary workbook: give --out <file.xlsx>');
+  });
+
+  it('report: the workbook read back holds the totals as numbers', {
+    timeout: 120_000,
+  }, async () => {
+    const { code, err } = await run([
+      'report',
+      '--format',
+      'xlsx',
+      '--out',
+      'report.xlsx',
+      '--as-of',
+      '2026-11-30',
+      ...DATED,
+    ]);
+    expect(err).toBe('written to report.xlsx\n');
+    expect(code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(join(dir, 'report.xlsx')) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Totals')!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const col = (label: string) => header.indexOf(label);
+    const totals = new Map<string, unknown>();
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const values = row.values as unknown[];
+      if (values[col('Platform')] === 'Total')
+        totals.set(String(values[col('Unit id')]), values[col('Followers')]);
+    });
+    expect(Object.fromEntries(totals)).toEqual({ mp: 208_500, indore: 203_500, dhar: 5_000 });
+  });
+
+  it('rank --lang hi: Hindi sheet names and the ranking', { timeout: 120_000 }, async () => {
+    const { code } = await run([
+      'rank',
+      '--format',
+      'xlsx',
+      '--out',
+      'rank.xlsx',
+      '--lang',
+      'hi',
+      '--kind',
+      'district',
+      '--as-of',
+      '2026-11-30',
+      ...DATED,
+    ]);
+    expect(code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(join(dir, 'rank.xlsx')) as unknown as ArrayBuffer);
+    expect(book.worksheets.length).toBeGreaterThan(1);
+    const cells = book.worksheets.flatMap((s) => {
+      const found: unknown[] = [];
+      s.eachRow((row) => {
+        found.push(...(row.values as unknown[]));
+      });
+      return found;
+    });
+    expect(cells).toContain('इंदौर');
+    expect(cells).toContain(203_500);
+  });
+});
+
+describe('--format xlsx of growth and series', () => {
+  async function cells(file: string): Promise<Map<string, unknown[]>> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(join(dir, file)) as unknown as ArrayBuffer);
+    return new Map(
+      book.worksheets.map((s) => {
+        const found: unknown[] = [];
+        s.eachRow((row) => {
+          found.push(...(row.values as unknown[]));
+        });
+        return [s.name, found];
+      }),
+    );
+  }
+
+  it('growth: a Growth sheet with the change since --from', { timeout: 120_000 }, async () => {
+    const { code } = await run([
+      'growth',
+      '--format',
+      'xlsx',
+      '--out',
+      'growth.xlsx',
+      '--from',
+      '2026-11-01T18:00+05:30',
+      '--to',
+      '2026-11-30',
+      ...DATED,
+    ]);
+    expect(code).toBe(0);
+    const sheets = await cells('growth.xlsx');
+    expect(sheets.get('Totals')).toContain(208_500);
+    expect(sheets.get('Growth')).toContain(24_500); // 2,08,500 − 1,84,000
+  });
+
+  it('series: a Series sheet with a row per day and unit', { timeout: 120_000 }, async () => {
+    const { code } = await run([
+      'series',
+      '--format',
+      'xlsx',
+      '--out',
+      'series.xlsx',
+      '--from',
+      '2026-11-29',
+      '--to',
+      '2026-11-30',
+      '--kind',
+      'district',
+      ...DATED,
+    ]);
+    expect(code).toBe(0);
+    const series = (await cells('series.xlsx')).get('Series')!;
+    expect(series).toContain(203_500);
+    expect(series).toContain(5_000);
+  });
+});
+
+describe('report --pdf', () => {
+  it('refuses a --browser that is not a program, before opening the store', async () => {
+    const { code, err } = await run(['report', '--pdf', 'x.pdf', '--browser', './no-such-browser']);
+    expect(code).toBe(2);
+    expect(err).toContain(
+      'Expected --browser <path> to be a Chromium-family browser (chromium, google-chrome) that can be run, got "./no-such-browser"',
+    );
+    expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
+  });
+
+  it('says so when no browser is on PATH (exit 1)', async () => {
+    const { code, err } = await run(['report', '--pdf', 'x.pdf'], { PATH: join(dir, 'empty') });
+    expect(code).toBe(1);
+    expect(err).toContain('none was found on PATH (chromium, chromium-browser, google-chrome');
+  });
+
+  it('reports a browser that fails, with the end of what it said', {
+    timeout: 60_000,
+  }, async () => {
+    const fake = join(dir, 'broken-chromium');
+    writeFileSync(fake, '#!/bin/sh\necho "cannot open display" >&2\nexit 3\n');
+    chmodSync(fake, 0o755);
+    const { code, err } = await run(['report', '--pdf', 'x.pdf', '--browser', fake, ...DATED], {
+      PATH: process.env.PATH,
+    });
+    expect(code).toBe(1);
+    expect(err).toContain(
+      `--pdf <file>: ${fake} exited with 3 without writing a PDF:\ncannot open display`,
+    );
+  });
+
+  it('refuses --pdf with another format', async () => {
+    const { code, err } = await run(['report', '--pdf', 'x.pdf', '--format', 'csv']);
+    expect(code).toBe(2);
+    expect(err).toContain('--pdf <file> prints the HTML report');
+  });
+
+  const browser =
+    process.env.CHROMIUM_PATH ??
+    (process.env.PATH ?? '')
+      .split(delimiter)
+      .flatMap((d) => BROWSERS.map((b) => join(d, b)))
+      .find((p) => existsSync(p));
+  const poppler = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdfinfo');
+  requireProgram(
+    browser !== undefined && poppler,
+    'chromium and poppler-utils',
+    'chromium poppler-utils',
+  );
+
+  it.skipIf(browser === undefined || !poppler)(
+    'prints an A4 PDF whose text holds the headline (Hindi)',
+    { timeout: 180_000 },
+    async () => {
+      const { code, err } = await run(
+        ['report', '--pdf', 'report.pdf', '--lang', 'hi', '--as-of', '2026-11-30', ...DATED],
+        {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          ...(browser ? { CHROMIUM_PATH: browser } : {}),
+        },
+      );
+      expect(err).toBe('written to report.pdf\n');
+      expect(code).toBe(0);
+      const pdf = join(dir, 'report.pdf');
+      const info = execFileSync('pdfinfo', ['-l', '100', pdf], { encoding: 'utf8' });
+      const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+(.*)$/gm)].map((m) => m[1]!);
+      expect(sizes.length).toBeGreaterThan(0);
+      for (const size of sizes) {
+        // A4 is 210 × 297 mm: 595.28 × 841.89 pt
+        const [w, h] = /^([\d.]+) x ([\d.]+) pts/.exec(size)!.slice(1).map(Number);
+        expect(Math.abs(w! - 595.28), size).toBeLessThan(1);
+        expect(Math.abs(h! - 841.89), size).toBeLessThan(1);
+      }
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+      expect(text).toContain('मध्यप्रदेश के फ़ॉलोअर्स');
+      expect(text).toContain('2,08,500');
+    },
+  );
+});
