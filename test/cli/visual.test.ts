@@ -163,6 +163,45 @@ describe('--format html', () => {
   });
 });
 
+describe('series by quarter and financial year', () => {
+  it('names the periods as government documents do', { timeout: 120_000 }, async () => {
+    const quarters = await run([
+      'series',
+      '--interval',
+      'quarter',
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-30',
+      '--kind',
+      'district',
+      ...DATED,
+    ]);
+    expect(quarters.code).toBe(0);
+    expect(quarters.out).toContain('Followers by quarter');
+    expect(quarters.out).toMatch(/Q3 FY 2026-27\s+2,03,500\s+5,000/);
+    const years = await run([
+      'series',
+      '--interval',
+      'fiscal-year',
+      '--from',
+      '2026-11-01',
+      '--format',
+      'csv',
+      '--kind',
+      'district',
+      '--to',
+      '2026-11-30',
+      ...DATED,
+    ]);
+    expect(years.code).toBe(0);
+    expect(years.out).toContain('FY 2026-27,indore,Indore,203500');
+    const bad = await run(['series', '--interval', 'year', '--from', '2026-11-01', ...DATED]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('fiscal-year');
+  });
+});
+
 describe('--format xlsx', () => {
   it('is refused without --out (a workbook is not text for a terminal)', async () => {
     const { code, out, err } = await run(['report', '--format', 'xlsx']);

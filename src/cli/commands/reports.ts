@@ -11,6 +11,7 @@ import {
   unitName,
 } from '../../index.js';
 import type { ReportFormat } from '../../report/report-options.js';
+import { fiscalYearLabel, type Period, quarterLabel } from '../../util/time-zone.js';
 import type { VisualReport } from '../../visual/report-input.js';
 import {
   booleanFlag,
@@ -324,7 +325,7 @@ ${DATES_NOTE}`,
 
 export const seriesCommand: CommandSpec = {
   name: 'series',
-  summary: 'Daily, weekly or monthly totals of some units over a period',
+  summary: 'Daily, weekly, monthly, quarterly or financial-year totals of some units',
   operands: REGISTRY_OPERAND,
   min: 0,
   max: 2,
@@ -350,8 +351,8 @@ ${DATES_NOTE}`,
     interval: {
       type: 'string',
       value: 'period',
-      choices: ['day', 'week', 'month'],
-      help: 'day (default), week or month.',
+      choices: ['day', 'week', 'month', 'quarter', 'fiscal-year'],
+      help: "day (default), week, month, quarter or fiscal-year (India's financial\nyear, April to March; quarters of it).",
     },
     unit: { ...UNIT_FLAG, help: 'A unit to show (default: the top units).' },
     kind: { type: 'string', value: 'kind', help: 'Show every unit of this kind.' },
@@ -372,7 +373,7 @@ ${DATES_NOTE}`,
           throw new UsageError('--from <date> is required (e.g. --from 2026-11-01)', 'series');
         const to = dateFlag(args, 'to', zone, { end: true }) ?? new Date();
         if (to < from) throw new UsageError('--to <date> must not be before --from', 'series');
-        const interval = (stringFlag(args, 'interval') ?? 'day') as 'day' | 'week' | 'month';
+        const interval = (stringFlag(args, 'interval') ?? 'day') as Period;
         const platforms = platformsOf(registry, args, 'series');
         const kind = stringFlag(args, 'kind');
         let ids = unitsOf(registry, args, 'series');
@@ -437,7 +438,7 @@ ${DATES_NOTE}`,
             shown.map((id, i) => {
               const point = p.units.get(id)!;
               return [
-                localDay(p.start, zone),
+                periodName(p.start, interval, zone),
                 id,
                 names[i]!,
                 String(point.count.value),
@@ -462,11 +463,11 @@ ${DATES_NOTE}`,
         }
         const title =
           language === 'hi'
-            ? `${{ day: 'दैनिक', week: 'साप्ताहिक', month: 'मासिक' }[interval]} फ़ॉलोअर्स (${zone})`
+            ? `${{ day: 'दैनिक', week: 'साप्ताहिक', month: 'मासिक', quarter: 'तिमाही', 'fiscal-year': 'वित्त वर्ष के' }[interval]} फ़ॉलोअर्स (${zone})`
             : `Followers by ${interval} (${zone})`;
         const header = [language === 'hi' ? 'अवधि' : 'Period', ...names];
         const rows = result.periods.map((p) => [
-          localDay(p.start, zone),
+          periodName(p.start, interval, zone),
           ...shown.map((id) => {
             const point = p.units.get(id)!;
             return point.observed === 0 ? '—' : describeCount(point.count, { locale });
@@ -618,4 +619,11 @@ export function checkUnit(registry: Registry, id: string, flag: string, command:
     `Expected ${flag} to be the id of a unit in the registry, got "${id}"${near ? ` (did you mean "${near}"?)` : ''}`,
     command,
   );
+}
+
+/** A period as a reader names it: its first day, or `Q3 FY 2026-27` / `FY 2026-27`. */
+function periodName(start: Date, interval: Period, zone: string): string {
+  if (interval === 'quarter') return quarterLabel(start, zone);
+  if (interval === 'fiscal-year') return fiscalYearLabel(start, zone);
+  return localDay(start, zone);
 }
