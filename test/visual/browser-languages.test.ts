@@ -1,13 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/locales/index.js';
 import { parseCount } from '../../src/numbers/parse-count.js';
 import { renderHtmlReport } from '../../src/visual/html-report.js';
 import { visualWordsFor } from '../../src/visual/words.js';
+import { CHROMIUM, hasChromium, launchChromium, openReportPage } from './browser-page.js';
 import { type IndoreFixture, indoreFixture } from './fixture.js';
 
 /**
@@ -18,8 +18,6 @@ import { type IndoreFixture, indoreFixture } from './fixture.js';
  * a fallback box. Skipped, saying why, when there is no Chromium. Screenshots at 375 px go to
  * reports/screenshots/.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(
     `[test/visual/browser-languages] SKIPPED: no Chromium at ${CHROMIUM}. Install Debian's chromium and fonts-noto-core (as .ci/run does), or set CHROMIUM_PATH.`,
@@ -59,10 +57,7 @@ beforeAll(async () => {
     writeFileSync(files[language], await renderHtmlReport(f.report, { locale: `${language}-IN` }));
   }
   mkdirSync(shots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
@@ -70,26 +65,8 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(language: Language, width: number) {
-  const context = await browser.newContext({
-    viewport: { width, height: 900 },
-    deviceScaleFactor: 1,
-  });
-  const page = await context.newPage();
-  const url = pathToFileURL(files[language]).href;
-  const requests: string[] = [];
-  const errors: string[] = [];
-  await context.route('**/*', (route) => {
-    if (route.request().url() === url) return route.continue();
-    requests.push(route.request().url());
-    return route.abort();
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, requests, errors, close: () => context.close() };
+function open(language: Language, width: number) {
+  return openReportPage(browser, files[language], width);
 }
 
 describe.skipIf(!hasChromium)('the HTML report in each language, in Chromium (issue #17)', () => {

@@ -3,11 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeCount } from '../../src/numbers/format-count.js';
 import { renderHtmlReport } from '../../src/visual/html-report.js';
+import { CHROMIUM, hasChromium, launchChromium, openReportPage } from './browser-page.js';
 import { type IndoreFixture, indoreFixture } from './fixture.js';
 
 /**
@@ -16,8 +16,6 @@ import { type IndoreFixture, indoreFixture } from './fixture.js';
  * Skipped, saying why, only when the binary is absent; set CHROMIUM_PATH to use another.
  * Screenshots of both languages at both widths are written under reports/screenshots/.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(
     `[test/visual/browser] SKIPPED: no Chromium at ${CHROMIUM}. Install Debian's chromium, fonts-noto-core and poppler-utils (as .ci/run does), or set CHROMIUM_PATH.`,
@@ -45,11 +43,7 @@ beforeAll(async () => {
     writeFileSync(files[language], await renderHtmlReport(f.report, { locale }));
   }
   mkdirSync(shots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    // Chromium's sandbox needs user namespaces, which a root CI container does not give.
-    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -57,31 +51,8 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Opens a report; every request but the file itself is refused and recorded, as are errors. */
-async function open(language: Language, width: number, bypassCSP = false) {
-  const context = await browser.newContext({
-    viewport: { width, height: 900 },
-    bypassCSP,
-    deviceScaleFactor: 1,
-  });
-  const page = await context.newPage();
-  const url = pathToFileURL(files[language]).href;
-  const requests: string[] = [];
-  const errors: string[] = [];
-  await context.route('**/*', (route) => {
-    if (route.request().url() === url) return route.continue();
-    requests.push(route.request().url());
-    return route.abort();
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => {
-    if (r.url() !== url) requests.push(r.url());
-  });
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, requests, errors, close: () => context.close() };
+function open(language: Language, width: number, bypassCSP = false) {
+  return openReportPage(browser, files[language], width, bypassCSP);
 }
 
 describe.skipIf(!hasChromium)('the HTML report in Chromium (issue #14)', () => {
