@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/index.js';
+import { inCI } from '../ci.js';
 
 /** An Io for running `main` in-process: what it writes is kept, Ctrl-C is sent by the test. */
 export interface TestIo extends Io {
@@ -49,8 +50,6 @@ export function schedulingFiles(): Map<string, string> {
   }
   return files;
 }
-
-const inCI = (process.env.CI ?? '') !== '' && process.env.CI !== 'false' && process.env.CI !== '0';
 
 /**
  * A program some tests need (soffice, systemd-analyze, openssl): on a machine without it they say

@@ -7,10 +7,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inCI } from '../ci.js';
 
 export const redisUrl = process.env.REDIS_URL ?? '';
-export const inCI =
-  (process.env.CI ?? '') !== '' && process.env.CI !== 'false' && process.env.CI !== '0';
+export { inCI };
 
 /** `describe` that runs with a Redis server, says clearly when it skips, and fails in CI without. */
 export function describeWithRedis(file: string, title: string, body: () => void): void {

@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresStore } from '../../src/stores/postgres/index.js';
+import { inCI } from '../ci.js';
 import {
   all,
   type ConformanceOptions,
@@ -14,7 +15,6 @@ import {
 } from './conformance.js';
 
 const url = process.env.DATABASE_URL;
-const inCI = (process.env.CI ?? '') !== '' && process.env.CI !== 'false' && process.env.CI !== '0';
 const title = 'postgresStore on a PostgreSQL server (pg Pool)';
 
 if ((url === undefined || url === '') && !inCI) {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
+import { inCI } from '../ci.js';
 
 /**
  * What the browser tests share: Debian's `chromium` (installed by .ci/run; CHROMIUM_PATH for
@@ -9,6 +10,11 @@ import { type Browser, chromium } from 'playwright-core';
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
+if (inCI && !hasChromium) {
+  throw new Error(
+    `CI is set but there is no Chromium at ${CHROMIUM}: .ci/run installs Debian's chromium and fonts-noto-core (.ci/packages.sh); the browser tests must not skip in CI`,
+  );
+}
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
