@@ -329,7 +329,8 @@ export const seriesCommand: CommandSpec = {
   operands: REGISTRY_OPERAND,
   min: 0,
   max: 2,
-  description: `One total per day, week (from Monday) or month in --time-zone, for the units given
+  description: `One total per day, week (from Monday), month, quarter or financial year (April to
+March) in --time-zone, for the units given
 with --unit (or every unit of --kind; default: the registry's top units), from each account's last
 figure in the period, carried forward one period at most.
 
