@@ -189,11 +189,7 @@ export class RateGate {
   acquire(signal?: AbortSignal, deadline = Number.POSITIVE_INFINITY, cost = 1): Promise<Permit> {
     if (this.#refused) return Promise.reject(new GateRefusedError(this.key));
     if (this.#closed) return Promise.reject(new Error(`rate gate ${this.key} is closed`));
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<Permit>((resolve, reject) => {
-      this.#queue.push({ resolve, reject, deadline, signal, cost });
-      this.#pump();
-    });
+    return this.#queue.wait(signal, deadline, cost, () => this.#pump());
   }
 
   /** Ends a request admitted by {@link acquire}, with what its answer said. */

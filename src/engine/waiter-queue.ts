@@ -38,10 +38,23 @@ export class WaiterQueue<P> {
     return this.#waiters[index];
   }
 
-  /** Adds a waiter at the end; it leaves, rejected with the signal's reason, if its signal aborts. */
-  push(waiter: Waiter<P>): void {
-    if (waiter.signal) this.#watch(waiter.signal);
-    this.#waiters.push(waiter);
+  /**
+   * A request joins the end of the queue, then `joined` runs (the gate looks at its queue). The
+   * promise is the permit the gate resolves it with; it is rejected with the signal's reason when
+   * the signal aborts, and at once if it already has.
+   */
+  wait(
+    signal: AbortSignal | undefined,
+    deadline: number,
+    cost: number,
+    joined: () => void,
+  ): Promise<P> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise<P>((resolve, reject) => {
+      if (signal) this.#watch(signal);
+      this.#waiters.push({ resolve, reject, deadline, signal, cost });
+      joined();
+    });
   }
 
   /** Takes the waiter at the head. */

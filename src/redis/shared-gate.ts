@@ -117,11 +117,7 @@ export class SharedGate implements BucketGate {
     if (this.#failure) return Promise.reject(this.#failure);
     if (this.#refused) return Promise.reject(new GateRefusedError(this.key));
     if (this.#closed) return Promise.reject(new Error(`rate gate ${this.key} is closed`));
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<Permit>((resolve, reject) => {
-      this.#queue.push({ resolve, reject, deadline, signal, cost });
-      this.#pump();
-    });
+    return this.#queue.wait(signal, deadline, cost, () => this.#pump());
   }
 
   release(permit: Permit, outcome: Outcome): void {

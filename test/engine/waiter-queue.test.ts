@@ -1,34 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { type Waiter, WaiterQueue } from '../../src/engine/waiter-queue.js';
+import { WaiterQueue } from '../../src/engine/waiter-queue.js';
 
 /** The queue both rate gates keep (RateGate, and SharedGate for Redis): order, aborts, deadlines. */
 
-function waiter(signal?: AbortSignal, deadline = Number.POSITIVE_INFINITY) {
-  const settled: { permit?: string; error?: unknown } = {};
-  const w: Waiter<string> = {
-    resolve: (permit) => (settled.permit = permit),
-    reject: (error) => (settled.error = error),
-    deadline,
-    signal,
-    cost: 1,
-  };
-  return { w, settled };
-}
+const never = Number.POSITIVE_INFINITY;
 
 describe('WaiterQueue', () => {
-  it('keeps arrival order', () => {
+  it('keeps arrival order; the gate hears of each arrival after it joined', async () => {
     const queue = new WaiterQueue<string>();
-    const [a, b] = [waiter(), waiter()];
-    queue.push(a.w);
-    queue.push(b.w);
-    expect(queue.length).toBe(2);
-    expect(queue.at(0)).toBe(a.w);
-    expect(queue.shift()).toBe(a.w);
-    expect(queue.takeAll()).toEqual([b.w]);
+    const seen: number[] = [];
+    const a = queue.wait(undefined, never, 1, () => seen.push(queue.length));
+    const b = queue.wait(undefined, never, 3, () => seen.push(queue.length));
+    expect(seen).toEqual([1, 2]);
+    expect(queue.at(1)?.cost).toBe(3);
+    queue.shift()!.resolve('first');
+    queue.takeAll()[0]!.resolve('second');
+    await expect(a).resolves.toBe('first');
+    await expect(b).resolves.toBe('second');
     expect(queue.length).toBe(0);
   });
 
-  it("listens once per signal; an abort rejects that signal's waiters only, then tells the gate", () => {
+  it('refuses at once a request whose signal already aborted (it never joins)', async () => {
+    const queue = new WaiterQueue<string>();
+    let joined = false;
+    const waiting = queue.wait(AbortSignal.abort(new Error('gone')), never, 1, () => {
+      joined = true;
+    });
+    await expect(waiting).rejects.toThrow('gone');
+    expect(joined).toBe(false);
+    expect(queue.length).toBe(0);
+  });
+
+  it("listens once per signal; an abort rejects that signal's waiters only, then tells the gate", async () => {
     let told = 0;
     const queue = new WaiterQueue<string>(() => told++);
     const shared = new AbortController();
@@ -39,41 +42,39 @@ describe('WaiterQueue', () => {
       listeners++;
       add(...args);
     }) as typeof add;
-    const many = Array.from({ length: 200 }, () => waiter(shared.signal));
-    for (const { w } of many) queue.push(w);
-    const kept = waiter(other.signal);
-    queue.push(kept.w);
+    const many = Array.from({ length: 200 }, () => queue.wait(shared.signal, never, 1, () => {}));
+    const kept = queue.wait(other.signal, never, 1, () => {});
     expect(listeners).toBe(1);
     shared.abort(new Error('stop'));
-    expect(many.every(({ settled }) => (settled.error as Error)?.message === 'stop')).toBe(true);
-    expect(kept.settled.error).toBeUndefined();
+    for (const waiting of many) await expect(waiting).rejects.toThrow('stop');
     expect(queue.length).toBe(1);
     expect(told).toBe(1);
+    queue.shift()!.resolve('kept');
+    await expect(kept).resolves.toBe('kept');
   });
 
-  it('rejects the waiters whose deadline comes first, each with its own error', () => {
+  it('rejects the waiters whose deadline comes first, each with its own error', async () => {
     const queue = new WaiterQueue<string>();
-    const soon = waiter(undefined, 1_000);
-    const later = waiter(undefined, 5_000);
-    queue.push(soon.w);
-    queue.push(later.w);
+    const soon = queue.wait(undefined, 1_000, 1, () => {});
+    const later = queue.wait(undefined, 5_000, 2, () => {});
     let made = 0;
     queue.rejectBefore(2_000, () => new Error(`late ${++made}`));
-    expect((soon.settled.error as Error).message).toBe('late 1');
-    expect(later.settled.error).toBeUndefined();
-    expect(queue.at(0)).toBe(later.w);
+    await expect(soon).rejects.toThrow('late 1');
+    expect(made).toBe(1);
+    expect(queue.at(0)?.cost).toBe(2);
+    queue.rejectAll(new Error('closed'));
+    await expect(later).rejects.toThrow('closed');
   });
 
-  it('unwatch: an abort after the gate closed touches nothing', () => {
+  it('unwatch: an abort after the gate closed touches nothing', async () => {
     let told = 0;
     const queue = new WaiterQueue<string>(() => told++);
     const controller = new AbortController();
-    const one = waiter(controller.signal);
-    queue.push(one.w);
+    const waiting = queue.wait(controller.signal, never, 1, () => {});
     queue.unwatch();
     queue.rejectAll(new Error('closed'));
-    controller.abort();
-    expect((one.settled.error as Error).message).toBe('closed');
+    controller.abort(new Error('late abort'));
+    await expect(waiting).rejects.toThrow('closed');
     expect(told).toBe(0);
   });
 });
