@@ -27,15 +27,33 @@ beforeAll(() => {
 }, 180_000); // a PGlite folder and 109 collections: generous, since CI machines are shared
 
 describe('examples/growth-report.ts', () => {
-  it('writes the simulated collections to PGlite and prints the growth report and the daily series', () => {
+  it('writes the simulated collections to PGlite and prints the growth report and the daily series', async () => {
     expect(out).toContain(
       `${SIMULATION_MONTHS.length} monthly and ${SIMULATION_DAYS} daily simulated collections`,
     );
-    expect(out).toContain('Growth: 28 November 2026 against the end of October');
-    expect(out).toMatch(
-      /Indore district administration\s+between 2,45,215 and 2,45,512\s+between 2,53,576 and 2,53,873\s+\+8,361\s+\+3\.4%\s+11/,
+    // this month against last: the tables renderReport makes of growth() on a memory store
+    const registry = defineRegistry(indoreRegistry);
+    const store = memoryStore();
+    await store.put(simulateIndore(registry));
+    const before = await store.latest({ asOf: new Date('2026-10-31T23:59:59.999+05:30') });
+    const after = await store.latest({ asOf: SIMULATION_END });
+    const title = 'Growth: 28 November 2026 against the end of October';
+    expect(out).toContain(
+      renderReport(
+        { registry, growth: growth(registry, before, after), units: ['indore-admin'] },
+        { title },
+      ),
     );
-    expect(out).toContain('Growth on Instagram, same dates');
+    expect(out).toContain(
+      renderReport(
+        {
+          registry,
+          growth: growth(registry, before, after, { platforms: ['instagram'] }),
+          units: ['indore-admin'],
+        },
+        { title: 'Growth on Instagram, same dates' },
+      ),
+    );
     // 14 days, one of them with a carried value
     expect(out.match(/^\d\d Nov 2026 /gm)).toHaveLength(14);
     expect(out).toMatch(/15 Nov 2026 .* 10 \/ 1$/m);
