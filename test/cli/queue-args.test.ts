@@ -96,6 +96,14 @@ describe('collect --queue and worker options', () => {
     expect(result.err).not.toContain(SECRET);
   });
 
+  it('worker refuses to start without the credential of a platform of the registry (it may be given any job)', async () => {
+    const result = await run(['worker', '--queue', 'redis://h', '--database-url', DB]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(
+      'A worker needs the credential of every platform of the registry, as it may be given any job of the run; missing here: X: set X_BEARER_TOKEN',
+    );
+  });
+
   it('worker takes REDIS_URL and DATABASE_URL from the environment, REDIS_URL checked and never shown', async () => {
     const bad = await run(['worker'], { REDIS_URL: `mysql://u:${SECRET}@h`, DATABASE_URL: DB });
     expect(bad.code).toBe(2);
@@ -115,13 +123,10 @@ describe('collect --queue and worker options', () => {
   it('Redis down: exit 1, naming the server without its password', async () => {
     const port = await freePort();
     const started = Date.now();
-    const result = await run([
-      'worker',
-      '--queue',
-      `redis://app:${SECRET}@127.0.0.1:${port}`,
-      '--database-url',
-      DB,
-    ]);
+    const result = await run(
+      ['worker', '--queue', `redis://app:${SECRET}@127.0.0.1:${port}`, '--database-url', DB],
+      { X_BEARER_TOKEN: 'token' },
+    );
     expect(result.code).toBe(1);
     expect(result.err).toContain(
       `social-reach worker: Redis at redis://127.0.0.1:${port} did not answer within 5 s: check that the server is running`,

@@ -83,7 +83,10 @@ describe('collect --queue and worker without the peers or a server', () => {
     timeout: 120_000,
   }, async () => {
     const { cwd } = office('peers', 1);
-    const env = cleanEnv({ DATABASE_URL: 'postgres://reach@127.0.0.1:1/reach' });
+    const env = cleanEnv({
+      X_BEARER_TOKEN: X_TOKEN,
+      DATABASE_URL: 'postgres://reach@127.0.0.1:1/reach',
+    });
     for (const args of [
       ['worker', '--queue', 'redis://127.0.0.1:1'],
       ['collect', '--queue', 'redis://127.0.0.1:1'],
@@ -94,15 +97,17 @@ describe('collect --queue and worker without the peers or a server', () => {
         'needs the package ioredis, which is not installed: run `npm install ioredis@6 bullmq@6` where social-reach is installed',
       );
     }
-    // from here on, the peers are installed beside social-reach
-    linkPackages(installed, ['ioredis', 'bullmq', 'pg']);
   });
 
   it('a bad URL exits 2 and Redis down exits 1, neither showing the password', {
     timeout: 120_000,
   }, async () => {
+    linkPackages(installed, ['ioredis', 'bullmq', 'pg']);
     const { cwd } = office('down', 1);
-    const env = cleanEnv({ DATABASE_URL: 'postgres://reach@127.0.0.1:1/reach' });
+    const env = cleanEnv({
+      X_BEARER_TOKEN: X_TOKEN,
+      DATABASE_URL: 'postgres://reach@127.0.0.1:1/reach',
+    });
     const bad = await runBin(installed, ['worker', '--queue', `redis//u:${SECRET}@h:6379`], {
       cwd,
       env,
@@ -136,6 +141,8 @@ describe.runIf(databaseUrl === '' && inCI)('queued runs: CI requires DATABASE_UR
 describeWithRedis('queue.test.ts', 'collect --queue and workers (Redis, PostgreSQL)', () => {
   const pool = databaseUrl ? new pg.Pool({ connectionString: databaseUrl, max: 2 }) : undefined;
   const written: string[] = [];
+  // the peers installed beside social-reach (the first test above ran without them)
+  beforeAll(() => linkPackages(installed, ['ioredis', 'bullmq', 'pg']));
   afterAll(async () => {
     if (!pool) return;
     if (written.length > 0) {

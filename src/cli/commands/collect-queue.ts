@@ -108,6 +108,14 @@ export async function runQueuedCollect(
         platforms: enqueued.platforms,
       },
     );
+    if (enqueued.accounts === 0) {
+      lines.write('summary', `run ${runId}: no active account to collect`, {
+        exitCode: EXIT.ok,
+        runId,
+        accounts: 0,
+      });
+      return EXIT.ok;
+    }
     const queueArgs = [
       '--queue',
       shownQueue(target),

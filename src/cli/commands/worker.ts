@@ -38,8 +38,9 @@ machines: they share each credential's quota through the same Redis, so together
 the platforms' windows. A worker that dies leaves its jobs to the others (after 30 s).
 
 Every worker needs the queue's Redis (--queue, or REDIS_URL), the same PostgreSQL server
-(--database-url, or DATABASE_URL: an embedded folder cannot be shared), the registry and the
-credentials (as for collect). It needs the packages ioredis and bullmq.
+(--database-url, or DATABASE_URL: an embedded folder cannot be shared), the registry the run was
+enqueued from, and the credential of every platform of it (as for collect: a worker may be given
+any job). It needs the packages ioredis and bullmq.
 
 Ctrl-C (SIGINT) or SIGTERM stops it cleanly: it takes no new job; the jobs in hand are cut
 short, what they fetched is stored and recorded, and the rest goes back to the queue for another
@@ -101,7 +102,19 @@ async function runWorker(io: Io, args: ParsedArgs): Promise<number> {
   const { baseUrl, overrides } = apiBases(listFlag(args, 'api-base'), env, command);
   let opened: OpenStore | undefined;
   const state = storeState(() => opened?.store);
-  const { providers, skipped } = providersFromEnv(env, baseUrl, { state });
+  const { providers, skipped, missing } = providersFromEnv(env, baseUrl, { state });
+  // A worker takes any job of the queue: one without a platform's credential would end that
+  // platform's accounts as failures of the run. Refuse to start instead.
+  const used = new Set(
+    registry.accounts.filter((a) => a.status === 'active').map((a) => a.platform),
+  );
+  const lacking = missing.flatMap((platform, i) => (used.has(platform) ? [skipped[i]!] : []));
+  if (lacking.length > 0) {
+    throw new UsageError(
+      `A worker needs the credential of every platform of the registry, as it may be given any job of the run; missing here: ${lacking.join('; ')}`,
+      command,
+    );
+  }
   const proxy = proxyFromEnv(env, command);
   const lines = linesTo(io.stdout, { json: booleanFlag(args, 'json'), timeZone });
 
@@ -143,7 +156,6 @@ async function runWorker(io: Io, args: ParsedArgs): Promise<number> {
       providers,
       store: opened.store,
       coordinator: shared,
-      registry,
       concurrency,
       ...(proxy ? { http: { dispatcher: proxy.dispatcher } } : {}),
       onJob: (event) =>
@@ -154,6 +166,14 @@ async function runWorker(io: Io, args: ParsedArgs): Promise<number> {
         ),
     });
     worker = running;
+    // the connection's troubles (Redis restarting): said at most once a minute; BullMQ reconnects
+    let saidAt = 0;
+    running.worker.on('error', (error) => {
+      if (Date.now() - saidAt < 60_000) return;
+      saidAt = Date.now();
+      const message = cut(error?.message ?? String(error));
+      lines.write('warning', `queue: ${message} (retrying)`, { message });
+    });
     running.worker.on('failed', (job, error) => {
       if (stopCode !== undefined) return; // cut short by the stop: said once above
       const attempts = job?.opts.attempts ?? 1;
@@ -172,7 +192,6 @@ async function runWorker(io: Io, args: ParsedArgs): Promise<number> {
         `worker ready: jobs of the queue ${queueName} at ${target.description}, ${concurrency} at a time, into the ${opened.description}`,
         { queue: queueName, redis: target.description, concurrency, store: opened.description },
       );
-      for (const line of skipped) lines.write('note', `skipped: ${line}`, { skipped: line });
       if (proxy) lines.write('note', `through the proxy ${proxy.description}`);
       if (overrides.size > 0) {
         const list = [...overrides].map(([platform, url]) => `${platform} → ${url}`);
