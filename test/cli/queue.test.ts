@@ -284,4 +284,40 @@ describeWithRedis('queue.test.ts', 'collect --queue and workers (Redis, PostgreS
       }
     },
   );
+
+  it.skipIf(databaseUrl === '')(
+    'a credential the platform refuses: --wait exits 3, as collect does, naming the variable',
+    { timeout: 120_000 },
+    async () => {
+      const { cwd, fakes } = office('refused', 150);
+      const server = await createFakePlatformServer({
+        accounts: fakes,
+        credentials: { x: X_TOKEN },
+      });
+      try {
+        const env = envFor(server);
+        const queue = ['--queue', redisUrl, '--queue-name', uniquePrefix('q')];
+        const runId = uniquePrefix('run');
+        const wrong = 'AAAAAAAAAAAAAAAAAAAAAWrongTokenWrongTokenWrongToken';
+        const worker = start(['worker', ...queue], cwd, { ...env, X_BEARER_TOKEN: wrong });
+        await worker.waitFor(/worker ready/);
+        const follow = await runBin(installed, ['collect', ...queue, '--run-id', runId, '--wait'], {
+          cwd,
+          env,
+        });
+        expect(follow.code).toBe(3);
+        expect(follow.stdout).toContain(`Collected 0 of 150 accounts of run ${runId}`);
+        expect(follow.stdout).toContain('X (Twitter), unauthorized: 150');
+        expect(follow.stdout).toContain(
+          'X (Twitter) refused the credential: check X_BEARER_TOKEN where the workers run.',
+        );
+        worker.child.kill('SIGTERM');
+        const end = await worker.done;
+        expect(end.code).toBe(143);
+        expect(end.stdout + end.stderr).not.toContain('WrongTokenWrongToken');
+      } finally {
+        await server.close();
+      }
+    },
+  );
 });
