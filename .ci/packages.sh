@@ -2,10 +2,12 @@
 # Installs the Debian packages the tests use, in one apt-get run, when any is missing:
 #   chromium, fonts-noto-core   the HTML/PDF report tests drive a real browser (playwright-core),
 #                               with Noto fonts for Devanagari and the other Indic scripts
-#   poppler-utils               pdftotext, to read back the PDF reports
+#   poppler-utils               pdftotext, to read back the PDF reports; pdftoppm for the
+#                               printed workbook's screenshots (test/visual/xlsx-print)
 #   redis-server                the shared rate gate and the worker queue (social-reach/redis)
 #   postgresql                  the PostgreSQL store's integration tests (.ci/postgres.sh)
-#   libreoffice-calc-nogui      soffice: a CSV registry saved by LibreOffice (test/cli)
+#   libreoffice-calc-nogui      soffice: a CSV registry saved by LibreOffice (test/cli), the
+#                               workbook printed to PDF (test/visual/xlsx-print)
 #   systemd                     systemd-analyze verify on docs/scheduling.md's units
 #   openssl                     a certificate for the TLS server behind the proxy test
 #

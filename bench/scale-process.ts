@@ -1,7 +1,8 @@
 /**
  * One part of the scale benchmark (bench/scale.ts), in its own process so that its memory
  * figures are its own: `node --expose-gc --import tsx bench/scale-process.ts <part>`, where part
- * is `pglite`, `server` (DATABASE_URL), `memory`, `collect` or `collect-default`. Progress goes to
+ * is `pglite`, `server` (DATABASE_URL), `memory`, `collect` (PGlite on a worker thread),
+ * `collect-thread` (on this thread) or `collect-default` (`new PGlite(folder)`). Progress goes to
  * stderr; the rows, as JSON, are the last line of stdout.
  */
 
@@ -15,7 +16,7 @@ import { collect } from '../src/engine/collect.js';
 import { defineRegistry, type Registry } from '../src/model/registry.js';
 import { xProvider } from '../src/providers/x.js';
 import { memoryStore } from '../src/stores/memory.js';
-import { openPGlite, postgresStore } from '../src/stores/postgres/index.js';
+import { openPGlite, openPGliteWorker, postgresStore } from '../src/stores/postgres/index.js';
 import type { SnapshotStore } from '../src/stores/types.js';
 import type { BenchRow } from './harness.js';
 import { median, untilWindowStart } from './harness.js';
@@ -265,8 +266,8 @@ async function memoryPart(): Promise<BenchRow[]> {
  * requests, so the last 30 wait for the second window: a lower bound of 2 s), into a fresh PGlite
  * folder: one put per batch of 100, as collect() writes them.
  */
-async function collectPart(lean: boolean): Promise<BenchRow[]> {
-  const { PGlite } = await import('@electric-sql/pglite');
+async function collectPart(how: 'worker' | 'thread' | 'default'): Promise<BenchRow[]> {
+  const target = how === 'worker';
   const n = 33_000;
   const limit = 300;
   const windowMs = 2_000;
@@ -297,7 +298,14 @@ async function collectPart(lean: boolean): Promise<BenchRow[]> {
     const base = process.memoryUsage.rss();
     peak.reset();
     const dir = join(root, 'data');
-    const db = lean ? await openPGlite(PGlite, dir) : new PGlite(dir);
+    // The worker thread imports PGlite itself: this thread loads it only for the others.
+    const PGlite = async () => (await import('@electric-sql/pglite')).PGlite;
+    const db =
+      how === 'worker'
+        ? await openPGliteWorker(dir)
+        : how === 'thread'
+          ? await openPGlite(await PGlite(), dir)
+          : new (await PGlite())(dir);
     await db.waitReady;
     const inner = postgresStore({ client: db, registry });
     await inner.migrate();
@@ -332,14 +340,18 @@ async function collectPart(lean: boolean): Promise<BenchRow[]> {
       result.failures.length === 0 &&
       stats.requests === n / 100 &&
       stats.throttled === 0;
-    const how = lean
-      ? 'openPGlite (initdb in a child process, shared_buffers=16MB)'
-      : 'new PGlite(folder) (initdb in this process, PGlite defaults): for comparison';
+    const what = {
+      worker:
+        'openPGliteWorker (PGlite on a worker thread, initdb in a child process, shared_buffers=16MB)',
+      thread:
+        'openPGlite (on this thread, initdb in a child process, shared_buffers=16MB): for comparison',
+      default: 'new PGlite(folder) (on this thread, initdb in it, PGlite defaults): for comparison',
+    }[how];
     return [
       {
-        name: `collect 33,000 X accounts into a fresh PGlite folder, ${how}: wall / lower bound (${bound / 1_000} s)`,
+        name: `collect 33,000 X accounts into a fresh PGlite folder, ${what}: wall / lower bound (${bound / 1_000} s)`,
         value: `${ratio.toFixed(3)} (${seconds(ms)})`,
-        ...(lean
+        ...(target
           ? { target: `≤ ${TARGETS.collectRatio}`, ok: ratio <= TARGETS.collectRatio && complete }
           : {}),
         note: `${result.stats.stored} stored from ${result.stats.batches} batches in ${puts} puts (${seconds(putMs)} in put), ${stats.requests} requests, ${stats.throttled} 429s, ${result.failures.length} failed, ${result.storeErrors.length} store errors; warm-up without a store ${(warmMs / bound).toFixed(3)}`,
@@ -347,7 +359,7 @@ async function collectPart(lean: boolean): Promise<BenchRow[]> {
       {
         name: '  peak RSS of the process (opening the folder and collecting)',
         value: `${mb(top)} MB`,
-        ...(lean
+        ...(target
           ? { target: `< ${TARGETS.collectRssMb} MB`, ok: mb(top) < TARGETS.collectRssMb }
           : {}),
         note: `${mb(base)} MB before opening, ${mb(opened)} MB once open and migrated`,
@@ -364,8 +376,9 @@ const parts: Record<string, () => Promise<BenchRow[]>> = {
   pglite: pglitePart,
   server: serverPart,
   memory: memoryPart,
-  collect: () => collectPart(true),
-  'collect-default': () => collectPart(false),
+  collect: () => collectPart('worker'),
+  'collect-thread': () => collectPart('thread'),
+  'collect-default': () => collectPart('default'),
 };
 const run = part === undefined ? undefined : parts[part];
 if (run === undefined) {

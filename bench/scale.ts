@@ -13,7 +13,14 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { BenchRow } from './harness.js';
 
-const PARTS = ['pglite', 'server', 'memory', 'collect', 'collect-default'] as const;
+const PARTS = [
+  'pglite',
+  'server',
+  'memory',
+  'collect',
+  'collect-thread',
+  'collect-default',
+] as const;
 
 /** Runs the parts, each in a child process, and returns their rows. */
 export async function benchScale(parts: readonly string[] = PARTS): Promise<BenchRow[]> {

@@ -1,7 +1,8 @@
 /**
- * Growth over time (`npm run example:growth`): 90 days of simulated daily snapshots of the Indore
- * registry written to an embedded PostgreSQL (PGlite) folder, then a growth report (this month
- * against last, per office and per platform) and a daily series.
+ * Growth over time (`npm run example:growth`): simulated snapshots of the Indore registry (monthly
+ * from January 2025, then 90 days of daily ones) written to an embedded PostgreSQL (PGlite)
+ * folder, then growth this financial year against last (FY 2026-27 to date against FY 2025-26),
+ * a growth report (this month against last, per office and per platform) and a daily series.
  *
  *   npx tsx examples/growth-report.ts [data-folder]   # default: a temporary folder, removed after
  *
@@ -15,6 +16,8 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import {
   defineRegistry,
+  describeCount,
+  fiscalYearLabel,
   formatCount,
   growth,
   PLATFORMS,
@@ -23,10 +26,18 @@ import {
   unitName,
 } from '../src/index.js';
 import { postgresStore } from '../src/stores/postgres/index.js';
+import { describeYearGrowth, fiscalYearGrowth } from './fiscal-growth.js';
 import { indoreRegistry } from './indore-data.js';
-import { DAY, SIMULATION_END, simulateIndore } from './indore-simulation.js';
+import {
+  DAY,
+  SIMULATION_DAYS,
+  SIMULATION_END,
+  SIMULATION_MONTHS,
+  simulateIndore,
+} from './indore-simulation.js';
 
 const END = SIMULATION_END.getTime();
+const ZONE = 'Asia/Kolkata';
 
 const folder = process.argv[2] ?? mkdtempSync(join(tmpdir(), 'social-reach-growth-'));
 const db = new PGlite(folder);
@@ -34,7 +45,37 @@ const registry = defineRegistry(indoreRegistry);
 const store = postgresStore({ client: db, registry });
 try {
   await store.put(simulateIndore(registry));
-  console.log(`90 days of simulated daily snapshots written to a PGlite folder (${folder})\n`);
+  console.log(
+    `${SIMULATION_MONTHS.length} monthly and ${SIMULATION_DAYS} daily simulated collections written to a PGlite folder (${folder})\n`,
+  );
+
+  // The last figure of each financial year (April–March): a series by financial year.
+  const years = await fiscalYearGrowth(registry, store, SIMULATION_END, ZONE);
+  const yearEnds = await series(registry, store, {
+    from: years[1].from,
+    to: SIMULATION_END,
+    interval: 'fiscal-year',
+    timeZone: ZONE,
+  });
+  console.log(`Financial years (April–March): the last figure of each, ${years[0].label}`);
+  for (const p of yearEnds.periods) {
+    const admin = p.units.get('indore-admin')!;
+    console.log(
+      `  ${fiscalYearLabel(p.start, ZONE)}  ${describeCount(admin.count)}  (${admin.observed} of ${admin.accounts} accounts)`,
+    );
+  }
+  // Growth this financial year so far against the whole of the last one.
+  console.log(`\nGrowth in ${years[0].label} against ${years[1].label}`);
+  for (const year of years) console.log(describeYearGrowth(year, 'indore-admin', ZONE));
+  console.log();
+  for (const year of years) {
+    console.log(
+      renderReport(
+        { registry, growth: year.units, units: ['indore-admin'] },
+        { title: `Growth in ${year.label}` },
+      ),
+    );
+  }
 
   const endOfLastMonth = new Date('2026-10-31T23:59:59.999+05:30');
   const before = await store.latest({ asOf: endOfLastMonth });

@@ -1,13 +1,14 @@
 /**
- * Visual reports (`npm run example:report`): the Indore registry with 90 simulated days of daily
- * snapshots (examples/indore-simulation.ts), as a self-contained HTML page in English and in
- * Hindi and an Excel workbook:
+ * Visual reports (`npm run example:report`): the Indore registry with its simulated snapshots
+ * (examples/indore-simulation.ts: monthly from January 2025, then 90 days of daily ones), as a
+ * self-contained HTML page in English and in Hindi and an Excel workbook:
  *
  *   npx tsx examples/indore-report.ts [output-folder]   # default: the current folder
  *
  * writes indore-report.html, indore-report.hi.html and indore-report.xlsx. The figures are
- * SIMULATED. Growth compares the start of this quarter of the financial year (Q3 FY 2026-27, from
- * 1 October) with 28 November 2026; the line chart is weekly.
+ * SIMULATED. Growth is this financial year's to date (FY 2026-27: the end of FY 2025-26, 31 March
+ * 2026, against 28 November 2026), and the line chart is monthly over both financial years; the
+ * example prints this year's growth against the whole of the last one's.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,18 +16,16 @@ import {
   addCounts,
   checkClaim,
   defineRegistry,
-  growth,
   parseCount,
-  periodStart,
-  quarterLabel,
   rank,
   series,
   totals,
 } from '../src/index.js';
 import { memoryStore } from '../src/stores/memory.js';
 import { renderHtmlReport, renderXlsxReport, type VisualReport } from '../src/visual/index.js';
+import { describeYearGrowth, fiscalYearGrowth } from './fiscal-growth.js';
 import { indoreRegistry, reportedClaims } from './indore-data.js';
-import { DAY, SIMULATION_END, simulatedFailures, simulateIndore } from './indore-simulation.js';
+import { SIMULATION_END, simulatedFailures, simulateIndore } from './indore-simulation.js';
 
 const folder = process.argv[2] ?? '.';
 const registry = defineRegistry(indoreRegistry);
@@ -35,28 +34,25 @@ const store = memoryStore();
 await store.put(snapshots);
 
 const t = totals(registry, snapshots, { asOf: SIMULATION_END });
-// This quarter of India's financial year (April–March) so far, against where it started.
-const quarterStart = periodStart(SIMULATION_END, 'quarter', 'Asia/Kolkata');
-const endOfLastQuarter = new Date(quarterStart.getTime() - 1);
+// India's financial year (April–March) to date, and the whole of the last one to compare with.
+const [thisYear, lastYear] = await fiscalYearGrowth(
+  registry,
+  store,
+  SIMULATION_END,
+  'Asia/Kolkata',
+);
 const report: VisualReport = {
   registry,
   totals: t,
   units: ['indore-admin'],
   ranking: { entries: rank(registry, t, { kind: 'official' }) },
-  growth: {
-    units: growth(
-      registry,
-      await store.latest({ asOf: endOfLastQuarter }),
-      await store.latest({ asOf: SIMULATION_END }),
-    ),
-    from: endOfLastQuarter,
-    to: SIMULATION_END,
-  },
+  growth: { units: thisYear.units, from: thisYear.from, to: thisYear.to },
+  // Month by month over both financial years, from the end of the one before them.
   series: {
     series: await series(registry, store, {
-      from: new Date(SIMULATION_END.getTime() - 89 * DAY),
+      from: lastYear.from,
       to: SIMULATION_END,
-      interval: 'week',
+      interval: 'month',
     }),
   },
   failures: simulatedFailures,
@@ -76,8 +72,11 @@ const report: VisualReport = {
 };
 
 console.log(
-  `growth in ${quarterLabel(SIMULATION_END, 'Asia/Kolkata')} so far, against the end of ${quarterLabel(endOfLastQuarter, 'Asia/Kolkata')}`,
+  `Indore district administration: growth in ${thisYear.label} against ${lastYear.label}`,
 );
+for (const year of [thisYear, lastYear]) {
+  console.log(describeYearGrowth(year, 'indore-admin', 'Asia/Kolkata'));
+}
 for (const [file, locale] of [
   ['indore-report.html', 'en-IN'],
   ['indore-report.hi.html', 'hi-IN'],

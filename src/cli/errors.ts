@@ -18,6 +18,8 @@ export const EXIT = {
   busy: 4,
   /** Interrupted by Ctrl-C (128 + SIGINT's 2, as shells report it). */
   interrupted: 130,
+  /** Stopped by SIGTERM (128 + 15): `social-reach worker` after closing cleanly. */
+  terminated: 143,
 } as const;
 
 /** An exit code of `social-reach`. */

@@ -22,6 +22,11 @@ export interface Io {
   readonly cwd: string;
   /** Calls `handler` on each Ctrl-C (SIGINT) until the returned function is called. */
   onInterrupt(handler: () => void): () => void;
+  /**
+   * Calls `handler` on each SIGTERM (a service manager stopping the process) until the returned
+   * function is called. Only `social-reach worker` listens; without it, SIGTERM is not caught.
+   */
+  onTerminate?(handler: () => void): () => void;
   /** Ends the process at once (a second Ctrl-C). */
   exit(code: number): void;
 }
@@ -37,6 +42,12 @@ export function processIo(): Io {
       process.on('SIGINT', handler);
       return () => {
         process.off('SIGINT', handler);
+      };
+    },
+    onTerminate(handler) {
+      process.on('SIGTERM', handler);
+      return () => {
+        process.off('SIGTERM', handler);
       };
     },
     exit(code) {

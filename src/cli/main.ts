@@ -13,6 +13,7 @@ import { collectCommand } from './commands/collect.js';
 import { initCommand } from './commands/init.js';
 import { growthCommand, rankCommand, reportCommand, seriesCommand } from './commands/reports.js';
 import { validateCommand } from './commands/validate.js';
+import { workerCommand } from './commands/worker.js';
 import { CliError, EXIT, UsageError } from './errors.js';
 import { type Io, processIo } from './io.js';
 
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   initCommand,
   validateCommand,
   collectCommand,
+  workerCommand,
   reportCommand,
   growthCommand,
   rankCommand,
@@ -31,7 +33,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 /**
  * Runs the command with its arguments (without `node` and the script) and returns the exit code:
  * 0 done, 1 something else failed, 2 bad input or options, 3 a credential refused, 4 another run
- * holds the store, 130 interrupted.
+ * holds the store, 130 interrupted, 143 a worker stopped by SIGTERM.
  */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const debug = argv.includes('--debug');
@@ -123,7 +125,8 @@ function topHelp(): string {
     '  social-reach report',
     '',
     'Exit codes: 0 done, 1 failed (store, package), 2 bad input or options, 3 a credential refused,',
-    '4 another run holds the store, 130 interrupted. Documentation: docs/cli.md of social-reach.',
+    '4 another run holds the store, 130 interrupted (143: a worker stopped by SIGTERM).',
+    'Documentation: docs/cli.md of social-reach.',
     '',
   ].join('\n');
 }

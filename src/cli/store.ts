@@ -7,7 +7,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Registry } from '../index.js';
-import { type PGliteLike, type PostgresStore, postgresStore } from '../stores/postgres/index.js';
+import {
+  openPGlite as openPGliteHere,
+  openPGliteWorker,
+  type PGliteLike,
+  type PostgresStore,
+  postgresStore,
+} from '../stores/postgres/index.js';
 import { CliError, EXIT } from './errors.js';
 import { takeFolderLock } from './folder-lock.js';
 
@@ -77,17 +83,18 @@ export async function openStore(options: {
 }
 
 /**
- * An embedded PostgreSQL in a folder (created if missing). One small function so that the
- * postgres entry's own `openPGlite(folder)` can replace it when it lands.
+ * An embedded PostgreSQL in a folder (created if missing), opened lean (`initdb` in a child
+ * process, small shared buffers) and, on Node, on a worker thread of its own, so that the
+ * collection's requests and pacing go on while the store writes (docs/stores.md).
  */
 async function openPGlite(folder: string): Promise<PGliteLike & { close(): Promise<void> }> {
   const { PGlite } = await importDriver<typeof import('@electric-sql/pglite')>(
     '@electric-sql/pglite',
     'the embedded store (a folder, no server)',
   );
-  const db = new PGlite(folder);
-  await db.waitReady;
-  return db;
+  const versions = process.versions as Record<string, string | undefined>;
+  const node = versions.bun === undefined && !('Deno' in globalThis);
+  return node ? openPGliteWorker(folder) : openPGliteHere(PGlite, folder);
 }
 
 async function importDriver<T>(name: string, what: string): Promise<T> {

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { ConnectionOptions, Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { collect } from '../engine/collect.js';
+import type { CollectOptions } from '../engine/collect-options.js';
 import type { Coordinator } from '../engine/coordinator.js';
 import { redactText } from '../engine/redact.js';
 import { OptionError, SocialReachError } from '../errors.js';
@@ -211,6 +212,8 @@ export interface CollectionWorkerOptions {
   lockDurationMs?: number;
   /** How often workers look for stalled jobs. @default half of `lockDurationMs` */
   stalledIntervalMs?: number;
+  /** HTTP options of each job's collection, as `collect`'s (a proxy's `dispatcher`, timeouts). */
+  http?: CollectOptions['http'];
   /** Called after each job with its outcome counts; must not throw. */
   onJob?: (event: CollectionJobEvent) => void;
 }
@@ -310,6 +313,7 @@ export async function collectionWorker(
           ? { concurrency: options.requestConcurrency }
           : {}),
         ...(options.coordinator ? { coordinator: options.coordinator } : {}),
+        ...(options.http ? { http: options.http } : {}),
       });
       if (result.storeErrors.length > 0) {
         throw new SocialReachError(

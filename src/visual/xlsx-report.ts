@@ -45,9 +45,10 @@ export const INDIAN_NEGATIVE_FORMAT =
 /**
  * Renders a report as an `.xlsx` workbook: a sheet per section (totals by unit, platform and
  * account; the ranking; growth; the series, one row per period and unit; coverage; claims), with
- * the header row frozen and filterable, column labels and names in English or Hindi, figures as
- * numbers shown with Indian digit grouping, and each figure's bounds and precision in columns of
- * their own. Text is written as text, never as a formula (a name starting with `=`, `+`, `-` or
+ * the header row frozen and filterable (and repeated on every printed page: each sheet prints on
+ * A4 landscape, its columns on one page's width), column labels and names in English or Hindi,
+ * figures as numbers shown with Indian digit grouping, and each figure's bounds and precision in
+ * columns of their own. Text is written as text, never as a formula (a name starting with `=`, `+`, `-` or
  * `@` stays that name). Needs the optional peer dependency `exceljs` (`npm install exceljs@4`).
  *
  * @returns the workbook's bytes, to write to a `.xlsx` file or send with the type
@@ -80,14 +81,17 @@ export async function renderXlsxReport(
   workbook.title = clean(o.title ?? o.visual.pageTitle(headName(report, o)));
   for (const sheet of sheets(report, o)) {
     const ws = workbook.addWorksheet(sheet.name, {
-      views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+      views: [{ state: 'frozen', ySplit: HEADER_ROWS, xSplit: 0 }],
+      pageSetup: PAGE_SETUP,
+      headerFooter: { oddFooter: '&C&P / &N' }, // page numbers, in no language
     });
     ws.columns = sheet.columns.map((c) => ({
       header: clean(c.label),
       key: c.key,
-      width: c.width ?? (c.kind === 'text' ? 24 : 14),
+      // wide enough for its label, so that a printed header is not cut
+      width: Math.max(c.width ?? (c.kind === 'text' ? 24 : 14), Math.min(40, c.label.length + 2)),
     }));
-    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).font = { bold: true, name: 'Calibri', size: 11, family: 2 }; // the body's font, bold
     for (const values of sheet.rows) {
       const row = ws.addRow(
         values.map((v) => (typeof v === 'string' ? clean(v) : v instanceof Date ? v : v)),
@@ -117,6 +121,24 @@ export async function renderXlsxReport(
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }
+
+/** The header rows: frozen on screen, repeated on every printed page. */
+const HEADER_ROWS = 1;
+
+/**
+ * How every sheet prints: A4 landscape, all its columns on one page's width (as many pages down
+ * as the rows need), the header rows on every page, grid lines to read the rows by.
+ */
+const PAGE_SETUP = {
+  paperSize: 9, // A4
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0, // as many pages as the rows need
+  printTitlesRow: `1:${HEADER_ROWS}`,
+  showGridLines: true,
+  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+} as const;
 
 interface SheetColumn {
   readonly label: string;
@@ -227,9 +249,10 @@ function rankingSheet(report: VisualReport, o: ResolvedVisualOptions): Sheet {
       { label: o.visual.columns.bestPlace, key: 'best_rank', kind: 'integer', width: 10 },
       { label: o.visual.columns.worstPlace, key: 'worst_rank', kind: 'integer', width: 10 },
     ],
+    // A record is the rank, the best and worst places, then the summary's fields.
     rows: records.rows.map((r, i) => [
       r[0]!,
-      ...localizeSummary(r.slice(1), report.registry, o),
+      ...localizeSummary(r.slice(3), report.registry, o),
       places[i]!.bestRank ?? null,
       places[i]!.worstRank ?? null,
     ]),

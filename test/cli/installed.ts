@@ -1,5 +1,12 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -162,4 +169,16 @@ export function runBin(
   options: { cwd: string; env: Record<string, string> },
 ): Promise<BinRun> {
   return startBin(dir, args, options).done;
+}
+
+/**
+ * Makes packages of this checkout's node_modules (optional peers such as ioredis, bullmq, pg)
+ * available to the installation in `dir`, as if installed beside social-reach: a link each (their
+ * own dependencies resolve where they are), so nothing is fetched from a registry.
+ */
+export function linkPackages(dir: string, names: readonly string[]): void {
+  for (const name of names) {
+    const target = join(dir, 'node_modules', name);
+    if (!existsSync(target)) symlinkSync(join(root, 'node_modules', name), target, 'dir');
+  }
 }

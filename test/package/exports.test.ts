@@ -239,11 +239,12 @@ const ENTRIES: Record<string, { source: string; values: string[]; types: string[
   },
   'social-reach/postgres': {
     source: 'src/stores/postgres/index.ts',
-    values: ['openPGlite', 'postgresStore'],
+    values: ['openPGlite', 'openPGliteWorker', 'postgresStore'],
     types: [
       'OpenPGliteOptions',
       'PGliteClass',
       'PGliteLike',
+      'PGliteWorker',
       'PgPoolClientLike',
       'PgPoolLike',
       'PostgresClient',

@@ -4,6 +4,8 @@
 
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../src/model/snapshot.js';
+import { memoryStore } from '../../src/stores/memory.js';
 import { postgresStore } from '../../src/stores/postgres/index.js';
 import { inCI } from '../ci.js';
 import {
@@ -92,6 +94,64 @@ describe.skipIf(!url)(
         await store.put([snap('b', 1, 1)]);
         expect(await store.latest({ asOf: new Date(1) })).toHaveLength(101);
         expect(small.idleCount).toBe(small.totalCount);
+      } finally {
+        await small.end();
+      }
+    });
+
+    it('looks latest up in parts over the pool, and answers in id order as one query did', async () => {
+      // Ids whose order differs between UTF-16 and bytes (an astral character against U+E000 and
+      // U+FFFD) and between locales (é, capitals), over enough accounts for several parts.
+      const odd = ['a\u{1F600}', 'a\uE000', 'a\uFFFD', 'é', 'E', 'e', 'Z', '_'];
+      const ids = [...odd, ...Array.from({ length: 5_000 }, (_, i) => `acc-${(i * 7919) % 5_000}`)];
+      const rows = ids.flatMap((id, i) => [snap(id, 0, i), snap(id, 10, i + 1)]);
+      const store = postgresStore({ client: getPool(), schema: newSchema() });
+      const reference = memoryStore();
+      await store.put(rows);
+      await reference.put(rows);
+      const key = (list: readonly Snapshot[]) =>
+        list.map((s) => `${s.accountId}=${s.followers.value}`);
+      for (const asOf of [new Date(5), new Date(10)]) {
+        expect(key(await store.latest({ asOf }))).toStrictEqual(
+          key(await reference.latest({ asOf })),
+        );
+        const asked = [...ids].reverse().filter((_, i) => i % 3 !== 0);
+        expect(key(await store.latest({ asOf, accountIds: asked }))).toStrictEqual(
+          key(await reference.latest({ asOf, accountIds: asked })),
+        );
+      }
+      // A pool of one connection takes the parts one after another.
+      const one = new pg.Pool({ connectionString: url, max: 1 });
+      try {
+        const again = postgresStore({ client: one, schema: store.schema });
+        expect(key(await again.latest())).toStrictEqual(key(await reference.latest()));
+        await again.close();
+      } finally {
+        await one.end();
+      }
+      await store.close();
+    });
+
+    it('reads periodValues pages ahead, and a loop left early waits for them and frees the pool', async () => {
+      const small = new pg.Pool({ connectionString: url, max: 2 });
+      try {
+        const store = postgresStore({ client: small, schema: newSchema() });
+        // 30,000 rows a page: 3 windows × 25,000 accounts is several pages.
+        const n = 25_000;
+        await store.put(Array.from({ length: n }, (_, i) => snap(`a${i}`, 5, i)));
+        const bounds = [0, 10, 20, 30].map((ms) => new Date(ms));
+        const read = await all(store.periodValues({ bounds, maxStalenessMs: 10 }));
+        // Taken at 5: period 0's value, carried into period 1 (within 10 ms), not period 2.
+        expect(read.filter((v) => v.period === 0)).toHaveLength(n);
+        expect(read.filter((v) => v.period === 1)).toHaveLength(n);
+        expect(read).toHaveLength(2 * n);
+        let seen = 0;
+        for await (const _ of store.periodValues({ bounds, maxStalenessMs: 10 })) {
+          if (++seen === 10) break;
+        }
+        expect(small.idleCount).toBe(small.totalCount);
+        expect(small.waitingCount).toBe(0);
+        await store.close();
       } finally {
         await small.end();
       }

@@ -6,7 +6,9 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   type OpenPGliteOptions,
   openPGlite,
+  openPGliteWorker,
   type PGliteLike,
+  type PGliteWorker,
   type PgPoolLike,
   type PostgresClient,
   type PostgresStore,
@@ -53,5 +55,17 @@ describe('openPGlite types', () => {
     }>();
     // @ts-expect-error a class, not an instance
     openPGlite(new PGlite(), './reach-data');
+  });
+});
+
+describe('openPGliteWorker types', () => {
+  it('takes a folder and gives a client the store takes, without the PGlite class', () => {
+    expectTypeOf(openPGliteWorker('./reach-data')).resolves.toEqualTypeOf<PGliteWorker>();
+    expectTypeOf<PGliteWorker>().toExtend<PostgresClient>();
+    expectTypeOf<PGliteWorker['close']>().toEqualTypeOf<() => Promise<void>>();
+    expectTypeOf<PGliteWorker['closed']>().toEqualTypeOf<boolean>();
+    expectTypeOf(openPGliteWorker).toBeCallableWith('./reach-data', { sharedBuffers: '32MB' });
+    // @ts-expect-error the folder is always created in a child process: no such option here
+    openPGliteWorker('./reach-data', { initInChildProcess: false });
   });
 });

@@ -1,9 +1,11 @@
 import type { Redis } from 'ioredis';
 import { describe, expectTypeOf, it } from 'vitest';
+import { EXIT, type ExitCode, type Io } from '../../src/cli/index.js';
 import type { RateGate } from '../../src/engine/rate-gate.js';
 import type { CollectOptions, SocialReachError } from '../../src/index.js';
 import {
   type BucketGate,
+  type CollectionWorkerOptions,
   type Coordinator,
   type CoordinatorError,
   type GateSnapshot,
@@ -36,5 +38,14 @@ describe('social-reach/redis types', () => {
     expectTypeOf<CoordinatorError>().toMatchTypeOf<SocialReachError>();
     expectTypeOf<CoordinatorError['bucket']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<CoordinatorError['code']>().toEqualTypeOf<SocialReachError['code']>();
+  });
+
+  it("collectionWorker takes collect's http options; the command's Io may listen for SIGTERM", () => {
+    expectTypeOf<CollectionWorkerOptions['http']>().toEqualTypeOf<CollectOptions['http']>();
+    expectTypeOf<Io['onTerminate']>().toEqualTypeOf<
+      ((handler: () => void) => () => void) | undefined
+    >();
+    expectTypeOf(EXIT.terminated).toEqualTypeOf<143>();
+    expectTypeOf<143>().toMatchTypeOf<ExitCode>();
   });
 });

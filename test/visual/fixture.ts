@@ -23,7 +23,7 @@ export interface IndoreFixture {
   report: VisualReport;
 }
 
-/** The Indore registry with its 90 simulated days, as the visual report's tests read it. */
+/** The Indore registry with its simulated history (weekly over the 90 daily days), as the visual report's tests read it. */
 export async function indoreFixture(): Promise<IndoreFixture> {
   const registry = defineRegistry(indoreRegistry);
   const snapshots = simulateIndore(registry);

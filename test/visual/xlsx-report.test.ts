@@ -97,10 +97,36 @@ describe('renderXlsxReport (issue #14)', () => {
     ]);
     for (const sheet of [...en.worksheets, ...hi.worksheets]) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      // printed: A4 landscape, one page wide, the frozen header row on every page
+      expect(sheet.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '1:1',
+      });
     }
     const hiTotals = rows(hi.worksheets[0]!);
     expect(hiTotals[0]!.इकाई).toBe('इंदौर जिला प्रशासन');
     expect(hiTotals[0]!.प्लेटफ़ॉर्म).toBe('कुल');
+  });
+
+  it('the ranking sheet: a row per entry, each under its column (rank, unit, places)', () => {
+    const ranking = rows(en.getWorksheet('Ranking')!);
+    const entries = f.report.ranking!.entries;
+    expect(ranking).toHaveLength(entries.length);
+    entries.forEach((e, i) => {
+      const row = ranking[i]!;
+      expect(row.Rank).toBe(e.rank);
+      expect(row['Unit id']).toBe(e.unit.id);
+      expect(row.Platform).toBe('Total');
+      const total = f.totals.units.get(e.unit.id)!;
+      expect(row.Followers).toBe(total.count.value);
+      expect(row.Maximum).toBe(total.count.max);
+      expect(row['Best possible place']).toBe(e.best);
+      expect(row['Worst possible place']).toBe(e.worst);
+    });
   });
 
   it('its numbers equal totals(), growth() and series() (the same figures as the HTML report)', () => {

@@ -21,6 +21,7 @@ import type { Io } from '../io.js';
 import { createReporter, type PlatformLine, type Reporter } from '../progress.js';
 import { API_PLATFORMS, type ApiPlatform, providersFromEnv } from '../providers.js';
 import { proxyFromEnv } from '../proxy.js';
+import { QUEUE_NAME_FLAG, queueTarget } from '../queue.js';
 import {
   commandEnv,
   openCommandStore,
@@ -33,6 +34,7 @@ import {
 } from '../shared.js';
 import type { OpenStore } from '../store.js';
 import { clockTime } from '../time.js';
+import { runQueuedCollect } from './collect-queue.js';
 
 /** The variable to check when a platform refuses its credential. */
 const CREDENTIAL_OF: Record<ApiPlatform, string> = {
@@ -68,6 +70,9 @@ with --json). Ctrl-C stops cleanly (what was collected stays stored); Ctrl-C aga
 
 One collection at a time per store: a second one is told who holds the store and exits 4.
 
+With --queue <redis-url>, the run is put on a queue in Redis as jobs for \`social-reach worker\`s
+(needs the packages ioredis and bullmq); --wait then follows it until every account has ended.
+
 Exit codes: 0 done (per-account failures are summarised), 1 the store or a package failed,
 2 bad input or options, 3 a platform refused a credential, 4 another run holds the store,
 130 interrupted.`,
@@ -91,6 +96,21 @@ Exit codes: 0 done (per-account failures are summarised), 1 the store or a packa
       multiple: true,
       help: "Send a platform's API requests to another address (a gateway, a\ntest server); Mastodon's URL may hold {host}.\nDefault: $SOCIAL_REACH_API_BASE.",
     },
+    queue: {
+      type: 'string',
+      value: 'redis-url',
+      help: 'Do not fetch here: put the run on the queue of this Redis for\n`social-reach worker`s (redis://[user:password@]host:port[/db]).',
+    },
+    'queue-name': QUEUE_NAME_FLAG,
+    'run-id': {
+      type: 'string',
+      value: 'id',
+      help: "With --queue: the run's id (letters, digits, _ . -; up to 64); the\nsame id again enqueues nothing twice. Default: today in --time-zone (2026-12-03).",
+    },
+    wait: {
+      type: 'boolean',
+      help: 'With --queue: follow the run until every account has ended; exit\nas a collection here would (needs the shared --database-url).',
+    },
   },
   examples: [
     'social-reach collect registry.json',
@@ -98,12 +118,26 @@ Exit codes: 0 done (per-account failures are summarised), 1 the store or a packa
     'social-reach collect registry.json --resume',
     'social-reach collect registry.json --json >> collect.log',
     'social-reach collect registry.json --database-url postgres://reach@db.example.in/reach',
+    'social-reach collect --queue redis://127.0.0.1:6379 --run-id nightly-2026-12-03',
+    'social-reach collect --queue "$REDIS_URL" --wait --database-url "$DATABASE_URL"',
   ],
   run: runCollect,
 };
 
 async function runCollect(io: Io, args: ParsedArgs): Promise<number> {
   const command = 'collect';
+  const queue = queueTarget(args, {}, command, false);
+  if (queue) {
+    return runQueuedCollect(io, args, queue, {
+      checkPlatforms,
+      credentialOf: CREDENTIAL_OF,
+    });
+  }
+  for (const only of ['queue-name', 'run-id', 'wait']) {
+    if (args.flags[only] !== undefined) {
+      throw new UsageError(`--${only} goes with --queue <redis-url>`, command);
+    }
+  }
   const timeZone = timeZoneOf(args, command);
   const env = commandEnv(io, args, command);
   const { registry } = readRegistry(io, args, command);
@@ -225,7 +259,7 @@ const LOCK_TTL_MS = 2 * 60_000;
  * The store's provider state, for providers made before the store is open: each call goes to the
  * store opened by then.
  */
-function storeState(store: () => StateStore | undefined): YoutubeState {
+export function storeState(store: () => StateStore | undefined): YoutubeState {
   const open = (): StateStore => {
     const opened = store();
     if (!opened) throw new CliError('the store is not open yet', EXIT.failed);

@@ -82,9 +82,18 @@ export function adapt(client: unknown): Db {
   throw new OptionError('client', 'a PGlite instance or a pg Pool', client);
 }
 
+// PGlite runs each statement synchronously on the calling thread, and its promises settle as
+// microtasks: a chain of statements (a collection's joined puts) would hold the event loop until
+// it ends, with every HTTP answer and timer waiting. Each statement first lets the loop turn.
+const turn: () => Promise<void> =
+  typeof globalThis.setImmediate === 'function'
+    ? () => new Promise((resolve) => setImmediate(resolve))
+    : () => new Promise((resolve) => setTimeout(resolve, 0));
+
 function pgliteDb(client: PGliteLike): Db {
   const run = (on: PostgresQueryable): Queryable => ({
     async query(sql, params = []) {
+      await turn();
       const result = await on.query(sql, [...params]);
       return result.rows as DbRow[];
     },

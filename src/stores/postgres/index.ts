@@ -8,4 +8,5 @@ export type {
   PostgresQueryable,
 } from './adapter.js';
 export { type OpenPGliteOptions, openPGlite, type PGliteClass } from './open-pglite.js';
+export { openPGliteWorker, type PGliteWorker } from './pglite-worker.js';
 export { type PostgresStore, type PostgresStoreOptions, postgresStore } from './store.js';

@@ -77,27 +77,11 @@ export async function openPGlite<T extends PGliteLike & { readonly waitReady: Pr
   if (typeof PGlite !== 'function' || !Array.isArray(PGlite.defaultStartParams)) {
     throw new OptionError('PGlite', 'the PGlite class from @electric-sql/pglite', PGlite);
   }
-  if (typeof dataDir !== 'string' || dataDir === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(dataDir)) {
-    throw new OptionError('dataDir', 'the path of a folder (not memory:// or idb://)', dataDir);
-  }
-  const { sharedBuffers = '16MB', initInChildProcess = isNode(), startParams = [] } = options;
-  if (typeof sharedBuffers !== 'string' || !/^[1-9][0-9]*(kB|MB|GB)?$/.test(sharedBuffers)) {
-    throw new OptionError('sharedBuffers', "a PostgreSQL size such as '16MB'", sharedBuffers);
-  }
-  if (!Array.isArray(startParams) || startParams.some((p) => typeof p !== 'string')) {
-    throw new OptionError('startParams', 'an array of strings', startParams);
-  }
-  const dir = resolve(dataDir);
-  if (initInChildProcess && !existsSync(join(dir, 'PG_VERSION'))) await create(dir);
+  const { dir, startParams } = await prepareFolder(dataDir, options);
   try {
     const db = new PGlite({
       dataDir: dir,
-      startParams: [
-        ...PGlite.defaultStartParams,
-        '-c',
-        `shared_buffers=${sharedBuffers}`,
-        ...startParams,
-      ],
+      startParams: [...PGlite.defaultStartParams, ...startParams],
     });
     await db.waitReady;
     return db;
@@ -108,6 +92,32 @@ export async function openPGlite<T extends PGliteLike & { readonly waitReady: Pr
       operation: 'openPGlite',
     });
   }
+}
+
+/**
+ * Checks `dataDir` and the options, creates the folder when new (in a child process unless told
+ * otherwise), and gives its absolute path and the start parameters to add to PGlite's defaults.
+ */
+export async function prepareFolder(
+  dataDir: string,
+  options: OpenPGliteOptions,
+): Promise<{ dir: string; startParams: string[] }> {
+  if (typeof dataDir !== 'string' || dataDir === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(dataDir)) {
+    throw new OptionError('dataDir', 'the path of a folder (not memory:// or idb://)', dataDir);
+  }
+  if (typeof options !== 'object' || options === null) {
+    throw new OptionError('options', 'an object', options);
+  }
+  const { sharedBuffers = '16MB', initInChildProcess = isNode(), startParams = [] } = options;
+  if (typeof sharedBuffers !== 'string' || !/^[1-9][0-9]*(kB|MB|GB)?$/.test(sharedBuffers)) {
+    throw new OptionError('sharedBuffers', "a PostgreSQL size such as '16MB'", sharedBuffers);
+  }
+  if (!Array.isArray(startParams) || startParams.some((p) => typeof p !== 'string')) {
+    throw new OptionError('startParams', 'an array of strings', startParams);
+  }
+  const dir = resolve(dataDir);
+  if (initInChildProcess && !existsSync(join(dir, 'PG_VERSION'))) await create(dir);
+  return { dir, startParams: ['-c', `shared_buffers=${sharedBuffers}`, ...startParams] };
 }
 
 /** Creates a PGlite folder at `dir` in a child process, under a temporary name first. */
@@ -173,7 +183,7 @@ function initdb(dir: string): Promise<void> {
 }
 
 /** Where `@electric-sql/pglite` is, as the library resolves it (the caller's install). */
-function pgliteUrl(): string {
+export function pgliteUrl(): string {
   const resolveUrl = (import.meta as { resolve?: (specifier: string) => string }).resolve;
   try {
     if (resolveUrl) return resolveUrl('@electric-sql/pglite');

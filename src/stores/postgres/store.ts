@@ -37,6 +37,7 @@ import {
 } from '../validate.js';
 import { adapt, type Db, type DbRow, type PostgresClient } from './adapter.js';
 import { migrate, type Tables, tables } from './migrations.js';
+import { readAhead, slices } from './read-ahead.js';
 
 /** Options of {@link postgresStore}. */
 export interface PostgresStoreOptions extends StoreOptions {
@@ -109,9 +110,10 @@ export interface PostgresStore extends SnapshotStore, StateStore {
  *   lock, so several processes may start at once.
  * - `put` is one transaction: rows are validated, then upserted in chunks (`INSERT ... SELECT
  *   FROM json_to_recordset(...) ON CONFLICT DO UPDATE`).
- * - `latest` looks up each account's newest row through the primary key; `history` pages through
- *   the `(taken_at, account_id)` index by keyset on the exact stored values, holding no connection
- *   between pages.
+ * - `latest` looks up each account's newest row through the primary key (on a server, in 4 parts
+ *   at once over the Pool's connections); `history` pages through the `(taken_at, account_id)`
+ *   index by keyset on the exact stored values, holding no connection between pages;
+ *   `periodValues` pages through the accounts, on a server reading the next page ahead.
  * - `takenAt` is written to the millisecond. Rows other programs wrote to the microsecond are kept
  *   as they are, read back at their millisecond (rounded down), and compared with every bound at
  *   that millisecond; each is read exactly once, and a `put` never replaces one (keys are exact).
@@ -267,27 +269,37 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       to.map((ms) => (ms <= MAX_TIME ? ms : null)),
     ];
     // A page is a slice of the accounts: about PERIOD_PAGE_ROWS rows, whatever the number of
-    // periods, so memory stays flat however many accounts there are.
+    // periods, so memory stays flat however many accounts there are. On a server the next pages
+    // are asked for while this one is read (each on its own pooled connection, so its own core).
     const accountsPerPage = Math.max(1, Math.floor(PERIOD_PAGE_ROWS / from.length));
-    let after: string | undefined;
-    for (let offset = 0; ; offset += accountsPerPage) {
+    const pages = readAhead(
+      accountIds === undefined
+        ? accountPages(accountsPerPage)
+        : listed(accountIds, accountsPerPage),
+      async (ids) =>
+        toPeriodPage(
+          await run('periodValues', async () =>
+            packed(await db.query(sql.periodValues, [ids, ...params])),
+          ),
+        ),
+      db.driver === 'pg' ? PERIOD_PAGES_AHEAD : 1,
+    );
+    for await (const page of pages) {
       if (closed) throw closedError('postgres', 'periodValues');
-      let ids: string[];
-      if (accountIds !== undefined) {
-        ids = accountIds.slice(offset, offset + accountsPerPage);
-      } else {
-        const page = await run('periodValues', () =>
-          db.query(sql.accountPage, [after ?? null, accountsPerPage]),
-        );
-        ids = page.map((row) => String(row.account_id));
-        after = ids[ids.length - 1];
-      }
-      if (ids.length === 0) return;
-      const rows = await run('periodValues', async () =>
-        packed(await db.query(sql.periodValues, [ids, ...params])),
-      );
-      yield toPeriodPage(rows);
-      if (ids.length < accountsPerPage) return;
+      yield page;
+    }
+  }
+
+  // The stored accounts, a page at a time, in id order.
+  async function* accountPages(size: number): AsyncGenerator<string[], void> {
+    let after: string | null = null;
+    for (;;) {
+      if (closed) throw closedError('postgres', 'periodValues');
+      const page = await run('periodValues', () => db.query(sql.accountPage, [after, size]));
+      const ids = page.map((row) => String(row.account_id));
+      if (ids.length > 0) yield ids;
+      if (ids.length < size) return;
+      after = ids[ids.length - 1]!;
     }
   }
 
@@ -335,13 +347,27 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
         if (accountIds?.length === 0 || asOf.getTime() < MIN_TIME) return [];
         await ready();
         const at = new Date(Math.min(asOf.getTime(), MAX_TIME)).toISOString();
-        const rows = await run('latest', async () =>
-          packed(
-            accountIds === undefined
-              ? await db.query(sql.latestAll, [at])
-              : await db.query(sql.latestOf, [at, accountIds]),
-          ),
+        // On a server, the accounts are split into parts looked up at once over the pool's
+        // connections (each part one query on its own backend, so on its own core); PGlite has
+        // one thread and takes them as one. The parts' rows are each sorted by id.
+        const parts = db.driver === 'pg' ? LATEST_PARTS : 1;
+        const queries =
+          accountIds === undefined
+            ? parts === 1
+              ? [() => db.query(sql.latestAll, [at])]
+              : Array.from(
+                  { length: parts },
+                  (_, k) => () => db.query(sql.latestPart, [at, parts, k]),
+                )
+            : slices(accountIds, parts, LATEST_PART_MIN).map(
+                (ids) => () => db.query(sql.latestOf, [at, ids]),
+              );
+        const results = await run('latest', () =>
+          Promise.all(queries.map(async (query) => packed(await query()))),
         );
+        // Slices of the sorted ids are in order already; hash parts are merged by id.
+        const rows =
+          accountIds === undefined && results.length > 1 ? mergeById(results) : results.flat();
         return rows.map(fromArray);
       }),
 
@@ -568,6 +594,14 @@ class Statistics {
 // 10,000 rows on the benchmark machine) and leaves no array encoding to the driver.
 const INSERT_CHUNK = 5_000;
 
+// Parts a server's latest() is split into (each one query on its own pooled connection), and
+// the fewest accounts worth a part of their own.
+const LATEST_PARTS = 4;
+const LATEST_PART_MIN = 2_000;
+
+// periodValues pages a server works on at once (the one being read and the next).
+const PERIOD_PAGES_AHEAD = 2;
+
 // Rows of account and period per periodValues query (a slice of the accounts times the periods).
 const PERIOD_PAGE_ROWS = 30_000;
 
@@ -647,6 +681,9 @@ function statements(t: Tables) {
         RETURNING 1)
       SELECT count(*)::int8 AS removed FROM gone`,
     latestAll: latestOf(`${t.accounts} a`),
+    // One of $2 parts of the accounts, by a hash of the id (part $3, from 0).
+    latestPart: latestOf(`(SELECT account_id FROM ${t.accounts}
+      WHERE (hashtext(account_id) % $2::int4 + $2::int4) % $2::int4 = $3::int4) a`),
     // The lock is taken when free or expired, by the database's clock, in one statement: of two
     // callers at once, the second's INSERT waits for the first's row and then finds it held.
     lock: `INSERT INTO ${t.locks} AS l (name, holder, token, acquired_at, expires_at)
@@ -797,6 +834,30 @@ function fromArray(row: readonly unknown[]): Snapshot {
   if (note !== null) snapshot.source.note = String(note);
   if (evidenceUrl !== null) snapshot.source.evidenceUrl = String(evidenceUrl);
   return snapshot;
+}
+
+/** The asked ids, a page at a time. */
+async function* listed(ids: readonly string[], size: number): AsyncGenerator<string[], void> {
+  for (let i = 0; i < ids.length; i += size) yield ids.slice(i, i + size);
+}
+
+/** Merges lists of rows, each sorted by its first element (the account id), into one. */
+function mergeById(lists: readonly (readonly unknown[][])[]): unknown[][] {
+  const out: unknown[][] = [];
+  const at = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < lists.length; i++) {
+      const row = lists[i]![at[i]!];
+      if (row === undefined) continue;
+      if (best === -1 || compareIds(String(row[0]), String(lists[best]![at[best]!]![0])) < 0) {
+        best = i;
+      }
+    }
+    if (best === -1) return out;
+    out.push(lists[best]![at[best]!]!);
+    at[best]!++;
+  }
 }
 
 /** A page of periodValues rows (account, period, taken_ms, followers, min, max) in columns. */
