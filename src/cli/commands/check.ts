@@ -157,7 +157,7 @@ The registry is the current folder's (registry.json, or units.csv and accounts.c
       }
       const said = words.command;
       const figure = (n: number) => new Intl.NumberFormat(locale).format(n);
-      // how far off, in the language's digits and percent sign: `7.1%`, `७.१%`, `٪۷٫۱`
+      // how far off, in the language's digits and percent sign: `7.1%`, `१९.९%` (mr), `۱۹٫۹%` (ur)
       const off =
         check.verdict === 'consistent' || check.ratio === null
           ? ''
