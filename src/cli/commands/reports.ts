@@ -136,6 +136,8 @@ ${DATES_NOTE}`,
   examples: [
     'social-reach report registry.json',
     'social-reach report registry.json --lang hi --as-of 2026-11-30',
+    'social-reach report registry.json --lang ur --digits latin',
+    'social-reach report registry.json --lang ta --notation compact --format markdown',
     'social-reach report registry.json --format csv --out totals.csv',
     'social-reach report units.csv accounts.csv --unit indore --accounts --format markdown',
     'social-reach report registry.json --format html --out report.html',
