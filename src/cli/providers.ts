@@ -29,17 +29,7 @@ import type { YoutubeState } from '../providers/youtube-state.js';
 import { UsageError } from './errors.js';
 
 /** The platforms with a built-in API provider. */
-export type ApiPlatform =
-  | 'x'
-  | 'facebook'
-  | 'instagram'
-  | 'youtube'
-  | 'telegram'
-  | 'mastodon'
-  | 'bluesky';
-
-/** Every {@link ApiPlatform}. */
-export const API_PLATFORMS: readonly ApiPlatform[] = [
+export const API_PLATFORMS = [
   'x',
   'facebook',
   'instagram',
@@ -47,7 +37,10 @@ export const API_PLATFORMS: readonly ApiPlatform[] = [
   'telegram',
   'mastodon',
   'bluesky',
-];
+] as const;
+
+/** A platform of {@link API_PLATFORMS}. */
+export type ApiPlatform = (typeof API_PLATFORMS)[number];
 
 /** The base URL of a platform's API (Mastodon: of one server), when not the real one. */
 export type BaseUrl = (platform: ApiPlatform, host?: string) => string | undefined;

@@ -41,6 +41,7 @@ export const PRINT_TIMEOUT_MS = 120_000;
 /** What the visual renderers need besides the report. */
 export interface VisualOptions {
   locale: string;
+  notation: 'standard' | 'compact';
   timeZone: string;
   charts: boolean;
 }
@@ -55,6 +56,7 @@ export async function htmlReport(
   return peerNamed(flag, () =>
     renderHtmlReport(report, {
       locale: options.locale,
+      notation: options.notation,
       timeZone: options.timeZone,
       charts: options.charts,
     }),
@@ -69,6 +71,7 @@ export async function xlsxReport(
 ): Promise<Uint8Array> {
   const { renderXlsxReport } = await import('../visual/xlsx-report.js');
   return peerNamed(flag, () =>
+    // figures stay numbers in a workbook (a number format writes them): no notation
     renderXlsxReport(report, { locale: options.locale, timeZone: options.timeZone }),
   );
 }

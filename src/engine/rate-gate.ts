@@ -2,6 +2,7 @@ import type { AdaptiveRate, LimitObservation } from '../spec/v1/index.js';
 import { AdaptivePacer } from './adaptive-rate.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { UsageWindow } from './usage-window.js';
+import { WaiterQueue } from './waiter-queue.js';
 
 /** Why a gate holds its requests back; reported in `waiting` progress events. */
 export type WaitReason = 'quota' | 'throttled' | 'quota-exhausted' | 'circuit-open';
@@ -88,14 +89,6 @@ export class GateDeadlineError extends Error {
   }
 }
 
-interface Waiter {
-  resolve: (permit: Permit) => void;
-  reject: (error: unknown) => void;
-  deadline: number;
-  signal: AbortSignal | undefined;
-  cost: number;
-}
-
 const SAFETY_MS = 10;
 const SPREAD_MARGIN = 0.1;
 
@@ -123,8 +116,7 @@ export class RateGate {
   readonly #now: () => number;
   readonly #random: () => number;
   readonly #options: RateGateOptions;
-  readonly #queue: Waiter[] = [];
-  readonly #watched = new Map<AbortSignal, () => void>();
+  readonly #queue = new WaiterQueue<Permit>(() => this.#pump());
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timerAt = Number.POSITIVE_INFINITY;
   #closed = false;
@@ -197,13 +189,7 @@ export class RateGate {
   acquire(signal?: AbortSignal, deadline = Number.POSITIVE_INFINITY, cost = 1): Promise<Permit> {
     if (this.#refused) return Promise.reject(new GateRefusedError(this.key));
     if (this.#closed) return Promise.reject(new Error(`rate gate ${this.key} is closed`));
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<Permit>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, deadline, signal, cost };
-      if (signal) this.#watch(signal);
-      this.#queue.push(waiter);
-      this.#pump();
-    });
+    return this.#queue.wait(signal, deadline, cost, () => this.#pump());
   }
 
   /** Ends a request admitted by {@link acquire}, with what its answer said. */
@@ -257,11 +243,8 @@ export class RateGate {
   close(reason: unknown = new Error(`rate gate ${this.key} is closed`)): void {
     this.#closed = true;
     this.#clearTimer();
-    for (const [signal, onAbort] of this.#watched) signal.removeEventListener('abort', onAbort);
-    this.#watched.clear();
-    for (const waiter of this.#queue.splice(0)) {
-      waiter.reject(reason);
-    }
+    this.#queue.unwatch();
+    this.#queue.rejectAll(reason);
     this.#endWait(this.#now());
   }
 
@@ -350,30 +333,10 @@ export class RateGate {
     this.pause(now + wait, 'throttled');
   }
 
-  /**
-   * Listens to a waiter's signal once per gate, however many waiters share it (hundreds of them
-   * would otherwise trip Node's listener-leak warning). On abort, that signal's waiters leave.
-   */
-  #watch(signal: AbortSignal): void {
-    if (this.#watched.has(signal)) return;
-    const onAbort = () => {
-      this.#watched.delete(signal);
-      for (const waiter of this.#queue.filter((w) => w.signal === signal)) {
-        this.#queue.splice(this.#queue.indexOf(waiter), 1);
-        waiter.reject(signal.reason);
-      }
-      this.#pump();
-    };
-    this.#watched.set(signal, onAbort);
-    signal.addEventListener('abort', onAbort, { once: true });
-  }
-
   /** The credential is refused: reject every waiter now, and every later request. */
   #refuse(): void {
     this.#refused = true;
-    for (const waiter of this.#queue.splice(0)) {
-      waiter.reject(new GateRefusedError(this.key));
-    }
+    this.#queue.rejectAll(new GateRefusedError(this.key));
   }
 
   #jitter(max: number): number {
@@ -435,7 +398,7 @@ export class RateGate {
     }
     if (now < this.#nextSendAt) return { until: this.#nextSendAt, reason: undefined };
     // Usage mode: our sends in the rolling window stay below the learnt limit.
-    const usage = this.#usage?.blockedUntil(now, this.#queue[0]?.cost ?? 1);
+    const usage = this.#usage?.blockedUntil(now, this.#queue.at(0)?.cost ?? 1);
     if (usage !== undefined) return { until: usage + SAFETY_MS, reason: 'quota' };
     return undefined;
   }
@@ -483,12 +446,7 @@ export class RateGate {
 
   /** Rejects waiters whose deadline comes before `until`. */
   #expire(until: number, reason: WaitReason | undefined): void {
-    for (const waiter of [...this.#queue]) {
-      if (waiter.deadline < until) {
-        this.#queue.splice(this.#queue.indexOf(waiter), 1);
-        waiter.reject(new GateDeadlineError(until, reason ?? 'quota'));
-      }
-    }
+    this.#queue.rejectBefore(until, () => new GateDeadlineError(until, reason ?? 'quota'));
   }
 
   #startWait(now: number, until: number, reason: WaitReason): void {

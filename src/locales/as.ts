@@ -54,6 +54,26 @@ export const as: Locale = {
     overstated: 'বঢ়াই কোৱা',
     understated: 'কমাই কোৱা',
   },
+  // The command's own tables (`social-reach series`, `check`): [own], like the report labels.
+  command: {
+    seriesTitle: {
+      day: 'দৈনিক অনুগামী',
+      week: 'সাপ্তাহিক অনুগামী',
+      month: 'মাহেকীয়া অনুগামী',
+      quarter: 'ত্ৰৈমাসিক অনুগামী',
+      'fiscal-year': 'বিত্তীয় বৰ্ষ অনুসৰি অনুগামী',
+    },
+    period: 'সময়সীমা',
+    claim: 'দাবী',
+    computed: 'গণনা',
+    verdict: 'সিদ্ধান্ত',
+    claimFor: (unit, asOf) => `${unit}, ${asOf} লৈকে`,
+    fromAccounts: (observed, accounts, figure) =>
+      observed === accounts
+        ? `${figure(accounts)}টা একাউণ্টৰ পৰা`
+        : `${figure(accounts)}টা একাউণ্টৰ ${figure(observed)}টাৰ পৰা (বাকীবোৰৰ সংখ্যা নাই: নিম্নতম সংখ্যা)`,
+    off: (percent) => `${percent} পাৰ্থক্য`,
+  },
   report: {
     unit: 'একক',
     total: 'মুঠ',

@@ -52,6 +52,26 @@ export const bn: Locale = {
     overstated: 'বাড়িয়ে বলা',
     understated: 'কমিয়ে বলা',
   },
+  // The command's own tables (`social-reach series`, `check`): [own], like the report labels.
+  command: {
+    seriesTitle: {
+      day: 'দৈনিক ফলোয়ার',
+      week: 'সাপ্তাহিক ফলোয়ার',
+      month: 'মাসিক ফলোয়ার',
+      quarter: 'ত্রৈমাসিক ফলোয়ার',
+      'fiscal-year': 'অর্থবর্ষ অনুযায়ী ফলোয়ার',
+    },
+    period: 'সময়কাল',
+    claim: 'দাবি',
+    computed: 'গণনা',
+    verdict: 'সিদ্ধান্ত',
+    claimFor: (unit, asOf) => `${unit}, ${asOf} অনুযায়ী`,
+    fromAccounts: (observed, accounts, figure) =>
+      observed === accounts
+        ? `${figure(accounts)}টি অ্যাকাউন্ট থেকে`
+        : `${figure(accounts)}টির মধ্যে ${figure(observed)}টি অ্যাকাউন্ট থেকে (বাকিগুলির সংখ্যা নেই: ন্যূনতম সংখ্যা)`,
+    off: (percent) => `${percent} পার্থক্য`,
+  },
   report: {
     unit: 'একক',
     total: 'মোট',

@@ -35,6 +35,26 @@ export const en: Locale = {
     overstated: 'overstated',
     understated: 'understated',
   },
+  // The command's own tables (`social-reach series`, `check`).
+  command: {
+    seriesTitle: {
+      day: 'Followers by day',
+      week: 'Followers by week',
+      month: 'Followers by month',
+      quarter: 'Followers by quarter',
+      'fiscal-year': 'Followers by financial year',
+    },
+    period: 'Period',
+    claim: 'Claim',
+    computed: 'Computed',
+    verdict: 'Verdict',
+    claimFor: (unit, asOf) => `for ${unit}, as of ${asOf}`,
+    fromAccounts: (observed, accounts, figure) =>
+      observed === accounts
+        ? `from ${figure(accounts)} account${accounts === 1 ? '' : 's'}`
+        : `from ${figure(observed)} of ${figure(accounts)} accounts (the others have no figure: a lower bound)`,
+    off: (percent) => `${percent} off`,
+  },
   report: {
     unit: 'Unit',
     total: 'Total',

@@ -47,6 +47,26 @@ export const gu: Locale = {
     overstated: 'વધારીને કહેલું',
     understated: 'ઓછું કરીને કહેલું',
   },
+  // The command's own tables (`social-reach series`, `check`): [own], like the report labels.
+  command: {
+    seriesTitle: {
+      day: 'દૈનિક ફૉલોઅર્સ',
+      week: 'સાપ્તાહિક ફૉલોઅર્સ',
+      month: 'માસિક ફૉલોઅર્સ',
+      quarter: 'ત્રિમાસિક ફૉલોઅર્સ',
+      'fiscal-year': 'નાણાકીય વર્ષ મુજબ ફૉલોઅર્સ',
+    },
+    period: 'સમયગાળો',
+    claim: 'દાવો',
+    computed: 'ગણતરી',
+    verdict: 'નિષ્કર્ષ',
+    claimFor: (unit, asOf) => `${unit}, ${asOf} મુજબ`,
+    fromAccounts: (observed, accounts, figure) =>
+      observed === accounts
+        ? `${figure(accounts)} ખાતાંમાંથી`
+        : `${figure(accounts)}માંથી ${figure(observed)} ખાતાંમાંથી (બાકીના આંકડા નથી: ઓછામાં ઓછી સંખ્યા)`,
+    off: (percent) => `${percent} તફાવત`,
+  },
   report: {
     unit: 'એકમ',
     total: 'કુલ',

@@ -35,6 +35,26 @@ export const hi: Locale = {
     overstated: 'बढ़ा-चढ़ाकर',
     understated: 'कम करके',
   },
+  // The command's own tables (`social-reach series`, `check`), as the command wrote them before.
+  command: {
+    seriesTitle: {
+      day: 'दैनिक फ़ॉलोअर्स',
+      week: 'साप्ताहिक फ़ॉलोअर्स',
+      month: 'मासिक फ़ॉलोअर्स',
+      quarter: 'तिमाही फ़ॉलोअर्स',
+      'fiscal-year': 'वित्त वर्ष के फ़ॉलोअर्स',
+    },
+    period: 'अवधि',
+    claim: 'दावा',
+    computed: 'गणना',
+    verdict: 'निष्कर्ष',
+    claimFor: (unit, asOf) => `${unit}, ${asOf} तक`,
+    fromAccounts: (observed, accounts, figure) =>
+      observed === accounts
+        ? `${figure(accounts)} खातों से`
+        : `${figure(accounts)} में से ${figure(observed)} खातों से (बाकी के आँकड़े नहीं: न्यूनतम संख्या)`,
+    off: (percent) => `${percent} का अंतर`,
+  },
   report: {
     unit: 'इकाई',
     total: 'कुल',

@@ -11,6 +11,7 @@ import { en } from './en.js';
 import { gu } from './gu.js';
 import { hi } from './hi.js';
 import { kn } from './kn.js';
+import { byLanguage } from './languages.js';
 import type { Locale } from './locale.js';
 import { ml } from './ml.js';
 import { mr } from './mr.js';
@@ -20,17 +21,20 @@ import { ta } from './ta.js';
 import { te } from './te.js';
 import { ur } from './ur.js';
 
+export { isLanguage, LANGUAGES, type Language } from './languages.js';
 export type {
+  CommandWords,
   CountWords,
   Locale,
   ParseWords,
+  PeriodKey,
   PlatformKey,
   PlatformWords,
   ReportWords,
 } from './locale.js';
 
-/** Every locale, by its language subtag. */
-export const LOCALES: Readonly<Record<string, Locale>> = Object.freeze({
+/** Every locale, by its language subtag, in the order of `LANGUAGES` (languages.ts). */
+export const LOCALES: Readonly<Record<string, Locale>> = byLanguage<Locale>({
   en,
   hi,
   mr,

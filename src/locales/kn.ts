@@ -48,6 +48,26 @@ export const kn: Locale = {
     overstated: 'ಹೆಚ್ಚಿಸಿ ಹೇಳಲಾಗಿದೆ',
     understated: 'ಕಡಿಮೆ ಮಾಡಿ ಹೇಳಲಾಗಿದೆ',
   },
+  // The command's own tables (`social-reach series`, `check`): [own], like the report labels.
+  command: {
+    seriesTitle: {
+      day: 'ದೈನಂದಿನ ಫಾಲೋವರ್ಸ್',
+      week: 'ವಾರವಾರು ಫಾಲೋವರ್ಸ್',
+      month: 'ತಿಂಗಳುವಾರು ಫಾಲೋವರ್ಸ್',
+      quarter: 'ತ್ರೈಮಾಸಿಕ ಫಾಲೋವರ್ಸ್',
+      'fiscal-year': 'ಆರ್ಥಿಕ ವರ್ಷವಾರು ಫಾಲೋವರ್ಸ್',
+    },
+    period: 'ಅವಧಿ',
+    claim: 'ಹೇಳಿಕೆ',
+    computed: 'ಲೆಕ್ಕ',
+    verdict: 'ತೀರ್ಮಾನ',
+    claimFor: (unit, asOf) => `${unit}, ${asOf} ರಂತೆ`,
+    fromAccounts: (observed, accounts, figure) =>
+      observed === accounts
+        ? `${figure(accounts)} ಖಾತೆಗಳಿಂದ`
+        : `${figure(accounts)} ಖಾತೆಗಳಲ್ಲಿ ${figure(observed)} ಖಾತೆಗಳಿಂದ (ಉಳಿದವುಗಳ ಅಂಕಿ ಇಲ್ಲ: ಕನಿಷ್ಠ ಸಂಖ್ಯೆ)`,
+    off: (percent) => `${percent} ವ್ಯತ್ಯಾಸ`,
+  },
   report: {
     unit: 'ಘಟಕ',
     total: 'ಒಟ್ಟು',

@@ -50,6 +50,8 @@ export interface Locale {
    * file imports nothing from `src/numbers` (a type test keeps the two lists equal).
    */
   readonly verdict: Readonly<Record<'consistent' | 'overstated' | 'understated', string>>;
+  /** The words of the command's own tables (`social-reach series` and `check`). */
+  readonly command: CommandWords;
   /** Titles, column labels and notes of `renderReport`'s text and Markdown tables. */
   readonly report: ReportWords;
   /**
@@ -137,6 +139,35 @@ export interface CountWords {
   aboutWithin(figure: string, bounds: string): string;
   /** Accounts, none of them with a figure (never written as zero): `no figure`. */
   readonly noFigure: string;
+}
+
+/**
+ * The periods of a series, written out (a type test keeps them equal to `Period` of
+ * src/util/time-zone.ts): this folder imports nothing from the rest of the library.
+ */
+export type PeriodKey = 'day' | 'week' | 'month' | 'quarter' | 'fiscal-year';
+
+/** The words of the command's own tables: `social-reach series` and `social-reach check`. */
+export interface CommandWords {
+  /** Title of `series`' text and Markdown table by its interval (the command adds the time zone). */
+  readonly seriesTitle: Readonly<Record<PeriodKey, string>>;
+  /** Column: the period of a row of `series`. */
+  readonly period: string;
+  /** Label of `check`'s first line: the claim as given. */
+  readonly claim: string;
+  /** Label of `check`'s second line: the unit's total computed from the store. */
+  readonly computed: string;
+  /** Label of `check`'s last line: the verdict (in {@link Locale.verdict}'s words). */
+  readonly verdict: string;
+  /** After the claim: its unit's name and the time of the figures (written by `Intl`). */
+  claimFor(unit: string, asOf: string): string;
+  /**
+   * After the computed total: how many accounts it counts, and when some have no figure, that it
+   * is a lower bound. `figure` writes a number in the report's digits.
+   */
+  fromAccounts(observed: number, accounts: number, figure: (n: number) => string): string;
+  /** After a verdict other than consistent: how far the claim is off (`7.1%`, written by `Intl`). */
+  off(percent: string): string;
 }
 
 /** The words of a report's tables. */

@@ -58,6 +58,26 @@ export const ml: Locale = {
     overstated: 'പെരുപ്പിച്ചത്',
     understated: 'കുറച്ചുകാണിച്ചത്',
   },
+  // The command's own tables (`social-reach series`, `check`): [own], like the report labels.
+  command: {
+    seriesTitle: {
+      day: 'പ്രതിദിന ഫോളോവേഴ്സ്',
+      week: 'പ്രതിവാര ഫോളോവേഴ്സ്',
+      month: 'പ്രതിമാസ ഫോളോവേഴ്സ്',
+      quarter: 'ത്രൈമാസ ഫോളോവേഴ്സ്',
+      'fiscal-year': 'സാമ്പത്തിക വർഷം അനുസരിച്ച് ഫോളോവേഴ്സ്',
+    },
+    period: 'കാലയളവ്',
+    claim: 'അവകാശവാദം',
+    computed: 'കണക്കുകൂട്ടിയത്',
+    verdict: 'നിഗമനം',
+    claimFor: (unit, asOf) => `${unit}, ${asOf} പ്രകാരം`,
+    fromAccounts: (observed, accounts, figure) =>
+      observed === accounts
+        ? `${figure(accounts)} അക്കൗണ്ടുകളിൽനിന്ന്`
+        : `${figure(accounts)} അക്കൗണ്ടുകളിൽ ${figure(observed)} എണ്ണത്തിൽനിന്ന് (ബാക്കിയുള്ളവയ്ക്ക് കണക്കില്ല: കുറഞ്ഞ സംഖ്യ)`,
+    off: (percent) => `${percent} വ്യത്യാസം`,
+  },
   report: {
     unit: 'യൂണിറ്റ്',
     total: 'ആകെ',

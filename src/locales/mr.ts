@@ -52,6 +52,26 @@ export const mr: Locale = {
     overstated: 'फुगवलेला',
     understated: 'कमी दाखवलेला',
   },
+  // The command's own tables (`social-reach series`, `check`): [own], like the report labels.
+  command: {
+    seriesTitle: {
+      day: 'दैनिक फॉलोअर्स',
+      week: 'साप्ताहिक फॉलोअर्स',
+      month: 'मासिक फॉलोअर्स',
+      quarter: 'तिमाही फॉलोअर्स',
+      'fiscal-year': 'आर्थिक वर्षानुसार फॉलोअर्स',
+    },
+    period: 'कालावधी',
+    claim: 'दावा',
+    computed: 'गणना',
+    verdict: 'निष्कर्ष',
+    claimFor: (unit, asOf) => `${unit}, ${asOf} रोजी`,
+    fromAccounts: (observed, accounts, figure) =>
+      observed === accounts
+        ? `${figure(accounts)} खात्यांवरून`
+        : `${figure(accounts)} पैकी ${figure(observed)} खात्यांवरून (इतरांचे आकडे नाहीत: किमान संख्या)`,
+    off: (percent) => `${percent} फरक`,
+  },
   report: {
     unit: 'घटक',
     total: 'एकूण',

@@ -50,6 +50,26 @@ export const or: Locale = {
     overstated: 'ବଢ଼ାଇ କୁହାଯାଇଛି',
     understated: 'କମାଇ କୁହାଯାଇଛି',
   },
+  // The command's own tables (`social-reach series`, `check`): [own], like the report labels.
+  command: {
+    seriesTitle: {
+      day: 'ଦୈନିକ ଫଲୋଅର୍ସ',
+      week: 'ସାପ୍ତାହିକ ଫଲୋଅର୍ସ',
+      month: 'ମାସିକ ଫଲୋଅର୍ସ',
+      quarter: 'ତ୍ରୈମାସିକ ଫଲୋଅର୍ସ',
+      'fiscal-year': 'ଆର୍ଥିକ ବର୍ଷ ଅନୁସାରେ ଫଲୋଅର୍ସ',
+    },
+    period: 'ଅବଧି',
+    claim: 'ଦାବି',
+    computed: 'ଗଣନା',
+    verdict: 'ନିଷ୍କର୍ଷ',
+    claimFor: (unit, asOf) => `${unit}, ${asOf} ସୁଦ୍ଧା`,
+    fromAccounts: (observed, accounts, figure) =>
+      observed === accounts
+        ? `${figure(accounts)}ଟି ଆକାଉଣ୍ଟରୁ`
+        : `${figure(accounts)}ଟି ମଧ୍ୟରୁ ${figure(observed)}ଟି ଆକାଉଣ୍ଟରୁ (ଅନ୍ୟଗୁଡ଼ିକର ସଂଖ୍ୟା ନାହିଁ: ସର୍ବନିମ୍ନ ସଂଖ୍ୟା)`,
+    off: (percent) => `${percent} ପାର୍ଥକ୍ୟ`,
+  },
   report: {
     unit: 'ଏକକ',
     total: 'ମୋଟ',

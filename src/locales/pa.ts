@@ -46,6 +46,26 @@ export const pa: Locale = {
     overstated: 'ਵਧਾ-ਚੜ੍ਹਾ ਕੇ',
     understated: 'ਘਟਾ ਕੇ',
   },
+  // The command's own tables (`social-reach series`, `check`): [own], like the report labels.
+  command: {
+    seriesTitle: {
+      day: 'ਰੋਜ਼ਾਨਾ ਫਾਲੋਅਰਜ਼',
+      week: 'ਹਫ਼ਤਾਵਾਰੀ ਫਾਲੋਅਰਜ਼',
+      month: 'ਮਹੀਨਾਵਾਰ ਫਾਲੋਅਰਜ਼',
+      quarter: 'ਤਿਮਾਹੀ ਫਾਲੋਅਰਜ਼',
+      'fiscal-year': 'ਵਿੱਤੀ ਸਾਲ ਅਨੁਸਾਰ ਫਾਲੋਅਰਜ਼',
+    },
+    period: 'ਮਿਆਦ',
+    claim: 'ਦਾਅਵਾ',
+    computed: 'ਗਿਣਤੀ',
+    verdict: 'ਨਤੀਜਾ',
+    claimFor: (unit, asOf) => `${unit}, ${asOf} ਤੱਕ`,
+    fromAccounts: (observed, accounts, figure) =>
+      observed === accounts
+        ? `${figure(accounts)} ਖਾਤਿਆਂ ਤੋਂ`
+        : `${figure(accounts)} ਵਿੱਚੋਂ ${figure(observed)} ਖਾਤਿਆਂ ਤੋਂ (ਬਾਕੀਆਂ ਦੇ ਅੰਕੜੇ ਨਹੀਂ: ਘੱਟੋ-ਘੱਟ ਗਿਣਤੀ)`,
+    off: (percent) => `${percent} ਫ਼ਰਕ`,
+  },
   report: {
     unit: 'ਇਕਾਈ',
     total: 'ਕੁੱਲ',

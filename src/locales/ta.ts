@@ -53,6 +53,26 @@ export const ta: Locale = {
     overstated: 'மிகைப்படுத்தப்பட்டது',
     understated: 'குறைத்துக் கூறப்பட்டது',
   },
+  // The command's own tables (`social-reach series`, `check`): [own], like the report labels.
+  command: {
+    seriesTitle: {
+      day: 'நாள்வாரியாகப் பின்தொடர்பவர்கள்',
+      week: 'வாரவாரியாகப் பின்தொடர்பவர்கள்',
+      month: 'மாதவாரியாகப் பின்தொடர்பவர்கள்',
+      quarter: 'காலாண்டுவாரியாகப் பின்தொடர்பவர்கள்',
+      'fiscal-year': 'நிதியாண்டுவாரியாகப் பின்தொடர்பவர்கள்',
+    },
+    period: 'காலம்',
+    claim: 'கூற்று',
+    computed: 'கணக்கீடு',
+    verdict: 'முடிவு',
+    claimFor: (unit, asOf) => `${unit}, ${asOf} நிலவரப்படி`,
+    fromAccounts: (observed, accounts, figure) =>
+      observed === accounts
+        ? `${figure(accounts)} கணக்குகளிலிருந்து`
+        : `${figure(accounts)} கணக்குகளில் ${figure(observed)} கணக்குகளிலிருந்து (மற்றவற்றுக்கு எண்ணிக்கை இல்லை: குறைந்தபட்ச எண்ணிக்கை)`,
+    off: (percent) => `${percent} வேறுபாடு`,
+  },
   report: {
     unit: 'அலகு',
     total: 'மொத்தம்',

@@ -49,6 +49,26 @@ export const te: Locale = {
     overstated: 'ఎక్కువ చేసి చెప్పారు',
     understated: 'తక్కువ చేసి చెప్పారు',
   },
+  // The command's own tables (`social-reach series`, `check`): [own], like the report labels.
+  command: {
+    seriesTitle: {
+      day: 'రోజువారీ ఫాలోవర్లు',
+      week: 'వారవారీ ఫాలోవర్లు',
+      month: 'నెలవారీ ఫాలోవర్లు',
+      quarter: 'త్రైమాసిక ఫాలోవర్లు',
+      'fiscal-year': 'ఆర్థిక సంవత్సరం వారీగా ఫాలోవర్లు',
+    },
+    period: 'కాలం',
+    claim: 'వాదన',
+    computed: 'లెక్క',
+    verdict: 'తీర్పు',
+    claimFor: (unit, asOf) => `${unit}, ${asOf} నాటికి`,
+    fromAccounts: (observed, accounts, figure) =>
+      observed === accounts
+        ? `${figure(accounts)} ఖాతాల నుంచి`
+        : `${figure(accounts)} ఖాతాల్లో ${figure(observed)} ఖాతాల నుంచి (మిగతావాటికి సంఖ్యలు లేవు: కనీస సంఖ్య)`,
+    off: (percent) => `${percent} తేడా`,
+  },
   report: {
     unit: 'యూనిట్',
     total: 'మొత్తం',

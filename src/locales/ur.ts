@@ -54,6 +54,26 @@ export const ur: Locale = {
     overstated: 'بڑھا چڑھا کر',
     understated: 'گھٹا کر',
   },
+  // The command's own tables (`social-reach series`, `check`): [own], like the report labels.
+  command: {
+    seriesTitle: {
+      day: 'روزانہ فالوورز',
+      week: 'ہفتہ وار فالوورز',
+      month: 'ماہانہ فالوورز',
+      quarter: 'سہ ماہی فالوورز',
+      'fiscal-year': 'مالی سال کے لحاظ سے فالوورز',
+    },
+    period: 'مدت',
+    claim: 'دعویٰ',
+    computed: 'حساب',
+    verdict: 'نتیجہ',
+    claimFor: (unit, asOf) => `${unit}، ${asOf} تک`,
+    fromAccounts: (observed, accounts, figure) =>
+      observed === accounts
+        ? `${figure(accounts)} اکاؤنٹس سے`
+        : `${figure(accounts)} میں سے ${figure(observed)} اکاؤنٹس سے (باقی کے اعداد نہیں: کم از کم تعداد)`,
+    off: (percent) => `${percent} فرق`,
+  },
   report: {
     unit: 'اکائی',
     total: 'کل',

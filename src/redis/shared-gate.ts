@@ -26,6 +26,7 @@ import {
   RateGate,
   type WaitReason,
 } from '../engine/rate-gate.js';
+import { WaiterQueue } from '../engine/waiter-queue.js';
 
 /** What the shared gate needs of a Redis connection: running the gate script. */
 export interface ScriptRunner {
@@ -47,14 +48,6 @@ export interface SharedGateSettings {
   fallback: 'fail' | 'private-gate';
   /** Polling interval while another process's probe is out. */
   pollMs: number;
-}
-
-interface Waiter {
-  resolve: (permit: Permit) => void;
-  reject: (error: unknown) => void;
-  deadline: number;
-  signal: AbortSignal | undefined;
-  cost: number;
 }
 
 interface Tail {
@@ -79,8 +72,7 @@ export class SharedGate implements BucketGate {
   readonly #random: () => number;
   readonly #concurrency: number;
   readonly #breaker: CircuitBreaker;
-  readonly #queue: Waiter[] = [];
-  readonly #watched = new Map<AbortSignal, () => void>();
+  readonly #queue = new WaiterQueue<Permit>();
   readonly #leases = new WeakMap<Permit, string>();
   readonly #pending = new Set<Promise<unknown>>();
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -125,12 +117,7 @@ export class SharedGate implements BucketGate {
     if (this.#failure) return Promise.reject(this.#failure);
     if (this.#refused) return Promise.reject(new GateRefusedError(this.key));
     if (this.#closed) return Promise.reject(new Error(`rate gate ${this.key} is closed`));
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<Permit>((resolve, reject) => {
-      if (signal) this.#watch(signal);
-      this.#queue.push({ resolve, reject, deadline, signal, cost });
-      this.#pump();
-    });
+    return this.#queue.wait(signal, deadline, cost, () => this.#pump());
   }
 
   release(permit: Permit, outcome: Outcome): void {
@@ -219,9 +206,8 @@ export class SharedGate implements BucketGate {
   close(reason: unknown = new Error(`rate gate ${this.key} is closed`)): void {
     this.#closed = true;
     this.#clearTimer();
-    for (const [signal, onAbort] of this.#watched) signal.removeEventListener('abort', onAbort);
-    this.#watched.clear();
-    for (const waiter of this.#queue.splice(0)) waiter.reject(reason);
+    this.#queue.unwatch();
+    this.#queue.rejectAll(reason);
     this.#endWait(this.#now());
     this.#fallback?.close(reason);
   }
@@ -275,7 +261,7 @@ export class SharedGate implements BucketGate {
       const fallback = new RateGate({ ...this.#options, key: this.key });
       fallback.expect(this.#expected);
       this.#fallback = fallback;
-      for (const waiter of this.#queue.splice(0)) {
+      for (const waiter of this.#queue.takeAll()) {
         fallback
           .acquire(waiter.signal, waiter.deadline, waiter.cost)
           .then(waiter.resolve, waiter.reject);
@@ -289,7 +275,7 @@ export class SharedGate implements BucketGate {
     } catch {
       // a listener must not break the gate
     }
-    for (const waiter of this.#queue.splice(0)) waiter.reject(failure);
+    this.#queue.rejectAll(failure);
     this.#endWait(this.#now());
   }
 
@@ -325,10 +311,10 @@ export class SharedGate implements BucketGate {
       if (!halfOpen && this.#inFlight >= this.#concurrency) return;
       // Waiters at the head of the queue with the same cost are admitted in one call, as many as
       // this process's free slots.
-      const cost = this.#queue[0]!.cost;
+      const cost = this.#queue.at(0)!.cost;
       const slots = halfOpen ? 1 : this.#concurrency - this.#inFlight;
       let wanted = 0;
-      while (wanted < slots && this.#queue[wanted]?.cost === cost) wanted++;
+      while (wanted < slots && this.#queue.at(wanted)?.cost === cost) wanted++;
       const lease = randomUUID();
       const adaptive = this.#options.adaptive;
       const reply = await this.#call('acquire', [
@@ -379,7 +365,7 @@ export class SharedGate implements BucketGate {
       }
       if (verdict === 'refused') {
         this.#refused = true;
-        for (const waiter of this.#queue.splice(0)) waiter.reject(new GateRefusedError(this.key));
+        this.#queue.rejectAll(new GateRefusedError(this.key));
         return;
       }
       throw new Error('the gate script answered with an unknown verdict');
@@ -389,12 +375,7 @@ export class SharedGate implements BucketGate {
 
   /** Holds the queue until `until`: waiters whose deadline comes first are rejected. */
   #hold(now: number, until: number, reason: WaitReason | undefined): void {
-    for (const waiter of [...this.#queue]) {
-      if (waiter.deadline < until) {
-        this.#queue.splice(this.#queue.indexOf(waiter), 1);
-        waiter.reject(new GateDeadlineError(until, reason ?? 'quota'));
-      }
-    }
+    this.#queue.rejectBefore(until, () => new GateDeadlineError(until, reason ?? 'quota'));
     if (this.#queue.length === 0) {
       this.#endWait(now);
       return;
@@ -408,19 +389,6 @@ export class SharedGate implements BucketGate {
       }
     }
     this.#arm(until);
-  }
-
-  #watch(signal: AbortSignal): void {
-    if (this.#watched.has(signal)) return;
-    const onAbort = () => {
-      this.#watched.delete(signal);
-      for (const waiter of this.#queue.filter((w) => w.signal === signal)) {
-        this.#queue.splice(this.#queue.indexOf(waiter), 1);
-        waiter.reject(signal.reason);
-      }
-    };
-    this.#watched.set(signal, onAbort);
-    signal.addEventListener('abort', onAbort, { once: true });
   }
 
   #arm(at: number): void {

@@ -90,10 +90,8 @@ export const growthReport: ReportKind<GrowthReport> = {
   },
 };
 
-const GROWTH_HEADER: readonly string[] = [
-  'unit_id',
-  'unit',
-  'platform',
+/** The CSV and JSON columns of one growth's figures (a growth report's, a growth ranking's). */
+export const GROWTH_FIELDS = [
   'before',
   'after',
   'change',
@@ -101,6 +99,13 @@ const GROWTH_HEADER: readonly string[] = [
   'change_max',
   'percent',
   'compared',
+] as const;
+
+const GROWTH_HEADER: readonly string[] = [
+  'unit_id',
+  'unit',
+  'platform',
+  ...GROWTH_FIELDS,
   'only_before',
   'only_after',
 ];

@@ -3,6 +3,7 @@ import type { Locale } from '../locales/index.js';
 import type { PlatformId } from '../model/platform.js';
 import type { Registry } from '../model/registry.js';
 import { unitName } from '../model/unit.js';
+import { GROWTH_FIELDS } from './growth-report.js';
 import {
   platformName,
   type ReportKind,
@@ -164,16 +165,6 @@ export const rankingReport: ReportKind<RankingReport> = {
     };
   },
 };
-
-const GROWTH_FIELDS = [
-  'before',
-  'after',
-  'change',
-  'change_min',
-  'change_max',
-  'percent',
-  'compared',
-] as const;
 
 /** A ranking of totals, or one of growth (its entries have a `change`). */
 function split(report: RankingReport): {

@@ -18,6 +18,7 @@ import { describeCount } from '../numbers/format-count.js';
 import { textCell } from '../report/escape.js';
 import { own, platformName, platformOrder } from '../report/report-kind.js';
 import {
+  nameOfPeriod,
   type RankingInput,
   type ResolvedVisualOptions,
   resolveVisualOptions,
@@ -94,16 +95,7 @@ export function seriesChartSpec(
   const names = uniqueNames(registry, units, o);
   const rows: Record<string, unknown>[] = [];
   for (const period of series.periods) {
-    const label = cleanText(
-      o.periodLabel({
-        start: period.start,
-        end: period.end,
-        interval: series.interval,
-        timeZone: series.timeZone,
-        locale: o.locale,
-        fiscalYearStartMonth: o.fiscalYearStartMonth,
-      }),
-    );
+    const label = cleanText(nameOfPeriod(o, period, series));
     const date = wallDate(period.start, series.timeZone).toISOString().slice(0, 10);
     for (const id of units) {
       const point = period.units.get(id);

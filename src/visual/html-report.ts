@@ -28,6 +28,7 @@ import { chartSvg } from './chart-svg.js';
 import { withPossiblePlaces } from './places.js';
 import {
   checkReport,
+  nameOfPeriod,
   type RankedUnit,
   type ResolvedVisualOptions,
   resolveVisualOptions,
@@ -293,14 +294,7 @@ class PageBuilder {
         cells: [
           {
             kind: 'text' as const,
-            text: o.periodLabel({
-              start: p.start,
-              end: p.end,
-              interval: s.interval,
-              timeZone: s.timeZone,
-              locale: o.locale,
-              fiscalYearStartMonth: o.fiscalYearStartMonth,
-            }),
+            text: nameOfPeriod(o, p, s),
           },
           ...units.map((id): Cell => {
             const point = p.units.get(id);

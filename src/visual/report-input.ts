@@ -233,6 +233,22 @@ export function resolveVisualOptions(
   };
 }
 
+/** The name of a series' period, by the options' `periodLabel` (tables, charts, workbook). Internal. */
+export function nameOfPeriod(
+  o: Pick<ResolvedVisualOptions, 'periodLabel' | 'locale' | 'fiscalYearStartMonth'>,
+  period: { readonly start: Date; readonly end: Date },
+  series: { readonly interval: string; readonly timeZone: string },
+): string {
+  return o.periodLabel({
+    start: period.start,
+    end: period.end,
+    interval: series.interval,
+    timeZone: series.timeZone,
+    locale: o.locale,
+    fiscalYearStartMonth: o.fiscalYearStartMonth,
+  });
+}
+
 /** Checks a report's shape before anything is drawn. Internal. */
 export function checkReport(report: VisualReport): void {
   if (typeof report !== 'object' || report === null) {

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { byLanguage } from '../locales/languages.js';
 import type { VisualWords } from './visual-words.js';
 import { as } from './words/as.js';
 import { bn } from './words/bn.js';
@@ -232,8 +233,8 @@ const hi: VisualWords = {
   madeWith: 'social-reach से बनाया गया। अनुपलब्ध आँकड़े को कभी शून्य नहीं माना जाता।',
 };
 
-/** The visual words by language subtag: adding a language is adding its object here. */
-const BY_LANGUAGE: Readonly<Record<string, VisualWords>> = Object.freeze({
+/** The visual words by language subtag: one entry for each of the languages (LANGUAGES). */
+const BY_LANGUAGE: Readonly<Record<string, VisualWords>> = byLanguage<VisualWords>({
   en,
   hi,
   mr,

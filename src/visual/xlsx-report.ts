@@ -17,6 +17,7 @@ import { importOptional } from './optional-dependency.js';
 import { withPossiblePlaces } from './places.js';
 import {
   checkReport,
+  nameOfPeriod,
   type ResolvedVisualOptions,
   resolveVisualOptions,
   type VisualReport,
@@ -297,14 +298,7 @@ function seriesSheet(report: VisualReport, o: ResolvedVisualOptions): Sheet {
     asked ?? (head === undefined ? [] : [head, ...report.registry.children(head).map((u) => u.id)]);
   const rows: (Field | Date)[][] = [];
   for (const period of series.periods) {
-    const label = o.periodLabel({
-      start: period.start,
-      end: period.end,
-      interval: series.interval,
-      timeZone: series.timeZone,
-      locale: o.locale,
-      fiscalYearStartMonth: o.fiscalYearStartMonth,
-    });
+    const label = nameOfPeriod(o, period, series);
     for (const id of units) {
       const unit = report.registry.unit(id);
       const point = period.units.get(id) as

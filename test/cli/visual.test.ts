@@ -1,14 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index.js';
 import { BROWSERS } from '../../src/cli/visual.js';
-import { postgresStore } from '../../src/stores/postgres/index.js';
-import { snap } from '../fixtures.js';
+import { DATED, figuresFolder } from './figures.js';
 import { requireProgram, testIo } from './helpers.js';
 
 /**
@@ -17,63 +14,47 @@ import { requireProgram, testIo } from './helpers.js';
  * and the PDF is printed by the system's Chromium.
  */
 
-const dir = mkdtempSync(join(tmpdir(), 'social-reach-visual-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const registry = {
-  units: [
-    { id: 'mp', kind: 'state', name: { en: 'Madhya Pradesh', hi: 'मध्यप्रदेश' } },
-    { id: 'indore', kind: 'district', parent: 'mp', name: { en: 'Indore', hi: 'इंदौर' } },
-    { id: 'dhar', kind: 'district', parent: 'mp', name: { en: 'Dhar', hi: 'धार' } },
-  ],
-  accounts: [
-    { id: 'indore-x', unit: 'indore', platform: 'x', handle: 'indorecollector' },
-    { id: 'indore-fb', unit: 'indore', platform: 'facebook', handle: 'indorecollector' },
-    { id: 'dhar-x', unit: 'dhar', platform: 'x', handle: 'dharcollector' },
-  ],
-};
-// 1 November and 30 November 2026, noon in India
-const NOV_1 = '2026-11-01T06:30:00Z';
-const NOV_30 = '2026-11-30T06:30:00Z';
-const DATED = ['--time-zone', 'Asia/Kolkata'];
-
+let dir: string;
+let remove = () => {};
 beforeAll(async () => {
-  writeFileSync(join(dir, 'registry.json'), JSON.stringify(registry));
-  const db = new PGlite(join(dir, 'social-reach-data'));
-  const store = postgresStore({ client: db });
-  try {
-    await store.put([
-      snap('indore-x', 'x', 100_000, NOV_1),
-      snap('indore-fb', 'facebook', 80_000, NOV_1),
-      snap('dhar-x', 'x', 4_000, NOV_1),
-      snap('indore-x', 'x', 120_000, NOV_30),
-      snap('indore-fb', 'facebook', 83_500, NOV_30),
-      snap('dhar-x', 'x', 5_000, NOV_30),
-    ]);
-  } finally {
-    await store.close();
-    await db.close();
-  }
+  ({ dir, remove } = await figuresFolder('social-reach-visual-'));
 }, 120_000);
+afterAll(() => remove());
 
-async function run(argv: string[], env: Record<string, string | undefined> = {}) {
+/** Runs `social-reach` in-process; `argv` may be one string of space-separated arguments. */
+async function run(argv: string | string[], env: Record<string, string | undefined> = {}) {
   const io = testIo(dir, env);
-  const code = await main(argv, io);
+  const code = await main(typeof argv === 'string' ? argv.split(' ') : argv, io);
   return { code, out: io.out(), err: io.err() };
 }
+
+/** What each sheet of a workbook the command wrote holds, cell by cell, by sheet name. */
+async function workbook(file: string): Promise<Map<string, unknown[]>> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(join(dir, file)) as unknown as ArrayBuffer);
+  return new Map(
+    book.worksheets.map((sheet) => {
+      const found: unknown[] = [];
+      sheet.eachRow((row) => {
+        found.push(...(row.values as unknown[]));
+      });
+      return [sheet.name, found];
+    }),
+  );
+}
+
+/** The figures of 30 November, the day's end in India. */
+const NOV_30 = '--as-of 2026-11-30 --time-zone Asia/Kolkata';
+/** From after the figures of 1 November (a bare date is its start) to the end of 30 November. */
+const NOV_1_TO_30 = '--from 2026-11-01T18:00+05:30 --to 2026-11-30 --time-zone Asia/Kolkata';
+/** The two last days, by district. */
+const LAST_DAYS = '--from 2026-11-29 --to 2026-11-30 --kind district --time-zone Asia/Kolkata';
 
 describe('--format html', () => {
   it('report: the page holds the totals, per unit, in Indian grouping', {
     timeout: 120_000,
   }, async () => {
-    const { code, out, err } = await run([
-      'report',
-      '--format',
-      'html',
-      '--as-of',
-      '2026-11-30',
-      ...DATED,
-    ]);
+    const { code, out, err } = await run(`report --format html ${NOV_30}`);
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toMatch(/^<!DOCTYPE html>/i);
@@ -85,17 +66,7 @@ describe('--format html', () => {
   });
 
   it('report --lang hi --no-charts: Hindi, tables only', { timeout: 120_000 }, async () => {
-    const { code, out } = await run([
-      'report',
-      '--format',
-      'html',
-      '--lang',
-      'hi',
-      '--no-charts',
-      '--as-of',
-      '2026-11-30',
-      ...DATED,
-    ]);
+    const { code, out } = await run(`report --format html --lang hi --no-charts ${NOV_30}`);
     expect(code).toBe(0);
     expect(out).toContain('lang="hi');
     expect(out).toContain('मध्यप्रदेश');
@@ -104,16 +75,8 @@ describe('--format html', () => {
   });
 
   it('growth: the totals at --to and the growth since --from', { timeout: 120_000 }, async () => {
-    const { code, out } = await run([
-      'growth',
-      '--format',
-      'html',
-      '--from',
-      '2026-11-01T18:00+05:30', // after the figures of 1 November (a bare date is its start)
-      '--to',
-      '2026-11-30',
-      ...DATED,
-    ]);
+    // --from after the figures of 1 November (a bare date is its start)
+    const { code, out } = await run(`growth --format html ${NOV_1_TO_30}`);
     expect(code).toBe(0);
     expect(out).toContain('data-value="208500"');
     expect(out).toContain('data-value="184000"'); // the figures at --from
@@ -121,16 +84,7 @@ describe('--format html', () => {
   });
 
   it('rank: the districts in order, with the totals', { timeout: 120_000 }, async () => {
-    const { code, out } = await run([
-      'rank',
-      '--format',
-      'html',
-      '--kind',
-      'district',
-      '--as-of',
-      '2026-11-30',
-      ...DATED,
-    ]);
+    const { code, out } = await run(`rank --format html --kind district ${NOV_30}`);
     expect(code).toBe(0);
     const indore = out.lastIndexOf('Indore');
     const dhar = out.lastIndexOf('Dhar');
@@ -141,20 +95,7 @@ describe('--format html', () => {
   });
 
   it('series: a period per day, written to --out', { timeout: 120_000 }, async () => {
-    const { code, err } = await run([
-      'series',
-      '--format',
-      'html',
-      '--from',
-      '2026-11-29',
-      '--to',
-      '2026-11-30',
-      '--kind',
-      'district',
-      '--out',
-      'series.html',
-      ...DATED,
-    ]);
+    const { code, err } = await run(`series --format html --out series.html ${LAST_DAYS}`);
     expect(code).toBe(0);
     expect(err).toBe('written to series.html\n');
     const html = readFileSync(join(dir, 'series.html'), 'utf8');
@@ -165,35 +106,15 @@ describe('--format html', () => {
 
 describe('series by quarter and financial year', () => {
   it('names the periods as government documents do', { timeout: 120_000 }, async () => {
-    const quarters = await run([
-      'series',
-      '--interval',
-      'quarter',
-      '--from',
-      '2026-11-01',
-      '--to',
-      '2026-11-30',
-      '--kind',
-      'district',
-      ...DATED,
-    ]);
+    const quarters = await run(
+      'series --interval quarter --from 2026-11-01 --to 2026-11-30 --kind district --time-zone Asia/Kolkata',
+    );
     expect(quarters.code).toBe(0);
     expect(quarters.out).toContain('Followers by quarter');
     expect(quarters.out).toMatch(/Q3 FY 2026-27\s+2,03,500\s+5,000/);
-    const years = await run([
-      'series',
-      '--interval',
-      'fiscal-year',
-      '--from',
-      '2026-11-01',
-      '--format',
-      'csv',
-      '--kind',
-      'district',
-      '--to',
-      '2026-11-30',
-      ...DATED,
-    ]);
+    const years = await run(
+      'series --interval fiscal-year --from 2026-11-01 --format csv --kind district --to 2026-11-30 --time-zone Asia/Kolkata',
+    );
     expect(years.code).toBe(0);
     expect(years.out).toContain('FY 2026-27,indore,Indore,203500');
     const bad = await run(['series', '--interval', 'year', '--from', '2026-11-01', ...DATED]);
@@ -213,16 +134,7 @@ describe('--format xlsx', () => {
   it('report: the workbook read back holds the totals as numbers', {
     timeout: 120_000,
   }, async () => {
-    const { code, err } = await run([
-      'report',
-      '--format',
-      'xlsx',
-      '--out',
-      'report.xlsx',
-      '--as-of',
-      '2026-11-30',
-      ...DATED,
-    ]);
+    const { code, err } = await run(`report --format xlsx --out report.xlsx ${NOV_30}`);
     expect(err).toBe('written to report.xlsx\n');
     expect(code).toBe(0);
     const book = new ExcelJS.Workbook();
@@ -241,87 +153,31 @@ describe('--format xlsx', () => {
   });
 
   it('rank --lang hi: Hindi sheet names and the ranking', { timeout: 120_000 }, async () => {
-    const { code } = await run([
-      'rank',
-      '--format',
-      'xlsx',
-      '--out',
-      'rank.xlsx',
-      '--lang',
-      'hi',
-      '--kind',
-      'district',
-      '--as-of',
-      '2026-11-30',
-      ...DATED,
-    ]);
+    const { code } = await run(
+      `rank --format xlsx --out rank.xlsx --lang hi --kind district ${NOV_30}`,
+    );
     expect(code).toBe(0);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync(join(dir, 'rank.xlsx')) as unknown as ArrayBuffer);
-    expect(book.worksheets.length).toBeGreaterThan(1);
-    const cells = book.worksheets.flatMap((s) => {
-      const found: unknown[] = [];
-      s.eachRow((row) => {
-        found.push(...(row.values as unknown[]));
-      });
-      return found;
-    });
+    const sheets = await workbook('rank.xlsx');
+    expect(sheets.size).toBeGreaterThan(1);
+    const cells = [...sheets.values()].flat();
     expect(cells).toContain('इंदौर');
     expect(cells).toContain(203_500);
   });
 });
 
 describe('--format xlsx of growth and series', () => {
-  async function cells(file: string): Promise<Map<string, unknown[]>> {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync(join(dir, file)) as unknown as ArrayBuffer);
-    return new Map(
-      book.worksheets.map((s) => {
-        const found: unknown[] = [];
-        s.eachRow((row) => {
-          found.push(...(row.values as unknown[]));
-        });
-        return [s.name, found];
-      }),
-    );
-  }
-
   it('growth: a Growth sheet with the change since --from', { timeout: 120_000 }, async () => {
-    const { code } = await run([
-      'growth',
-      '--format',
-      'xlsx',
-      '--out',
-      'growth.xlsx',
-      '--from',
-      '2026-11-01T18:00+05:30',
-      '--to',
-      '2026-11-30',
-      ...DATED,
-    ]);
+    const { code } = await run(`growth --format xlsx --out growth.xlsx ${NOV_1_TO_30}`);
     expect(code).toBe(0);
-    const sheets = await cells('growth.xlsx');
+    const sheets = await workbook('growth.xlsx');
     expect(sheets.get('Totals')).toContain(208_500);
     expect(sheets.get('Growth')).toContain(24_500); // 2,08,500 − 1,84,000
   });
 
   it('series: a Series sheet with a row per day and unit', { timeout: 120_000 }, async () => {
-    const { code } = await run([
-      'series',
-      '--format',
-      'xlsx',
-      '--out',
-      'series.xlsx',
-      '--from',
-      '2026-11-29',
-      '--to',
-      '2026-11-30',
-      '--kind',
-      'district',
-      ...DATED,
-    ]);
+    const { code } = await run(`series --format xlsx --out series.xlsx ${LAST_DAYS}`);
     expect(code).toBe(0);
-    const series = (await cells('series.xlsx')).get('Series')!;
+    const series = (await workbook('series.xlsx')).get('Series')!;
     expect(series).toContain(203_500);
     expect(series).toContain(5_000);
   });

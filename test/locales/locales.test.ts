@@ -17,8 +17,18 @@ const emptyTotals = () => totals(registry, []);
 
 /** Every string a locale can write, with sample figures and lists. */
 function everyPhrase(locale: Locale): string[] {
-  const { count, report, verdict } = locale;
+  const { count, report, verdict, command } = locale;
+  const figure = (n: number) => `<${n}>`;
   return [
+    ...Object.values(command.seriesTitle),
+    command.period,
+    command.claim,
+    command.computed,
+    command.verdict,
+    command.claimFor('U', '15 Nov 2026'),
+    command.fromAccounts(3, 3, figure),
+    command.fromAccounts(1, 3, figure),
+    command.off('7.1%'),
     count.about('7'),
     count.atLeast('7'),
     count.atMost('7'),
@@ -80,6 +90,17 @@ describe('locales (issue #11, part 5)', () => {
       expect(locale.report.totalsTitle('15 Nov 2026')).toContain('15 Nov 2026');
       expect(locale.report.missingNote(['X a', 'Y b'])).toMatch(/X a.*Y b/);
       expect(locale.report.plannedNote(['X (u)', 'Y (v)'])).toMatch(/X \(u\).*Y \(v\)/);
+      const { command } = locale;
+      expect(command.claimFor('U', '15 Nov 2026')).toMatch(/U.*15 Nov 2026/);
+      expect(command.fromAccounts(3, 3, (n) => `<${n}>`)).toContain('<3>');
+      expect(command.fromAccounts(3, 3, (n) => `<${n}>`)).not.toContain('<1>');
+      // some accounts without a figure: both numbers, and a longer phrase (the lower bound)
+      const partial = command.fromAccounts(1, 3, (n) => `<${n}>`);
+      expect(partial).toContain('<1>');
+      expect(partial).toContain('<3>');
+      expect(partial.length).toBeGreaterThan(command.fromAccounts(3, 3, (n) => `<${n}>`).length);
+      expect(command.off('7.1%')).toContain('7.1%');
+      expect(new Set(Object.values(command.seriesTitle)).size).toBe(5);
     }
   });
 

@@ -7,7 +7,13 @@ import { LOCALES } from '../../src/locales/index.js';
 import { parseCount } from '../../src/numbers/parse-count.js';
 import { renderHtmlReport } from '../../src/visual/html-report.js';
 import { visualWordsFor } from '../../src/visual/words.js';
-import { CHROMIUM, hasChromium, launchChromium, openReportPage } from './browser-page.js';
+import {
+  CHROMIUM,
+  hasChromium,
+  launchChromium,
+  openReportPage,
+  overflowOf,
+} from './browser-page.js';
 import { type IndoreFixture, indoreFixture } from './fixture.js';
 
 /**
@@ -105,17 +111,7 @@ describe.skipIf(!hasChromium)('the HTML report in each language, in Chromium (is
           ]) {
             expect(html.text).not.toContain(english);
           }
-          const overflow = await page.evaluate(() => {
-            const doc = document.documentElement;
-            const wide = Array.from(document.querySelectorAll('body *'))
-              .filter((el) => !el.closest('.table-wrap') && !el.closest('svg'))
-              .filter((el) => {
-                const box = el.getBoundingClientRect();
-                return box.right > doc.clientWidth + 0.5 || box.left < -0.5;
-              })
-              .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-            return { scroll: doc.scrollWidth, client: doc.clientWidth, wide };
-          });
+          const overflow = await overflowOf(page);
           expect(overflow.wide).toEqual([]);
           expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
           if (width === 375) {

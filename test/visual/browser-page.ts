@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { inCI } from '../ci.js';
 
 /**
@@ -54,4 +54,25 @@ export async function openReportPage(
   });
   await page.goto(url, { waitUntil: 'load' });
   return { page, requests, errors, close: () => context.close() };
+}
+
+/**
+ * What reaches past either side of the viewport (a right-to-left page overflows on the left),
+ * outside the tables that scroll in their own box and the charts, with the page's scroll and
+ * client widths: a page that fits has no such element and no wider scroll.
+ */
+export function overflowOf(
+  page: Page,
+): Promise<{ scroll: number; client: number; wide: string[] }> {
+  return page.evaluate(() => {
+    const doc = document.documentElement;
+    const wide = Array.from(document.querySelectorAll('body *'))
+      .filter((el) => !el.closest('.table-wrap') && !el.closest('svg'))
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.right > doc.clientWidth + 0.5 || box.left < -0.5;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    return { scroll: doc.scrollWidth, client: doc.clientWidth, wide };
+  });
 }

@@ -7,7 +7,13 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeCount } from '../../src/numbers/format-count.js';
 import { renderHtmlReport } from '../../src/visual/html-report.js';
-import { CHROMIUM, hasChromium, launchChromium, openReportPage } from './browser-page.js';
+import {
+  CHROMIUM,
+  hasChromium,
+  launchChromium,
+  openReportPage,
+  overflowOf,
+} from './browser-page.js';
 import { type IndoreFixture, indoreFixture } from './fixture.js';
 
 /**
@@ -63,14 +69,7 @@ describe.skipIf(!hasChromium)('the HTML report in Chromium (issue #14)', () => {
         try {
           expect(errors).toEqual([]);
           expect(requests).toEqual([]);
-          const overflow = await page.evaluate(() => {
-            const doc = document.documentElement;
-            const wide = Array.from(document.querySelectorAll('body *'))
-              .filter((el) => !el.closest('.table-wrap') && !el.closest('svg'))
-              .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 0.5)
-              .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-            return { scroll: doc.scrollWidth, client: doc.clientWidth, wide };
-          });
+          const overflow = await overflowOf(page);
           expect(overflow.wide).toEqual([]);
           expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
           await page.screenshot({

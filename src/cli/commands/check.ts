@@ -9,6 +9,7 @@ import {
 } from '../../index.js';
 import { type CommandSpec, listFlag, stringFlag } from '../args.js';
 import { UsageError } from '../errors.js';
+import { DIGITS_FLAG, LANG_FLAG, languageOf } from '../language.js';
 import {
   commandEnv,
   openCommandStore,
@@ -21,46 +22,16 @@ import {
 import { clockTime, parseDate } from '../time.js';
 import { checkUnit } from './reports.js';
 
-/**
- * `checkClaim`'s verdicts and the check's labels in words. The library's src/locales holds the
- * same verdict words for reports of claims; the command cannot reach them until they are exported.
- */
-const WORDS = {
-  en: {
-    claim: 'Claim',
-    computed: 'Computed',
-    verdict: 'Verdict',
-    for: (unit: string, asOf: string) => `for ${unit}, as of ${asOf}`,
-    accounts: (observed: number, all: number) =>
-      observed === all
-        ? `from ${all} account${all === 1 ? '' : 's'}`
-        : `from ${observed} of ${all} accounts (the others have no figure: a lower bound)`,
-    verdicts: { consistent: 'consistent', overstated: 'overstated', understated: 'understated' },
-    off: (percent: string) => `${percent}% off`,
-  },
-  hi: {
-    claim: 'दावा',
-    computed: 'गणना',
-    verdict: 'निष्कर्ष',
-    for: (unit: string, asOf: string) => `${unit}, ${asOf} तक`,
-    accounts: (observed: number, all: number) =>
-      observed === all
-        ? `${all} खातों से`
-        : `${all} में से ${observed} खातों से (बाकी के आँकड़े नहीं: न्यूनतम संख्या)`,
-    verdicts: { consistent: 'सही', overstated: 'बढ़ा-चढ़ाकर', understated: 'कम करके' },
-    off: (percent: string) => `${percent}% का अंतर`,
-  },
-} as const;
-
 export const checkCommand: CommandSpec = {
   name: 'check',
   summary: 'Check a claimed figure ("दो लाख से अधिक") against a unit\'s computed total',
   operands: '"<claim>"',
   min: 1,
   max: 1,
-  description: `Reads a claim as press notes write it, in English or Hindi ("more than 2 lakh",
-"लगभग 77 हजार", "कुल 60 हजार"), and checks it against the unit's total computed from the
-store: consistent, overstated or understated, by the claim's own words (at least, about, exactly).
+  description: `Reads a claim as press notes write it, in any of the languages of --lang ("more than
+2 lakh", "लगभग 77 हजार", "2 லட்சத்துக்கும் மேல்"), and checks it against the unit's total computed
+from the store: consistent, overstated or understated, by the claim's own words (at least, about,
+exactly). --lang is the language of the verdict, whatever the claim's.
 
 The registry is the current folder's (registry.json, or units.csv and accounts.csv) unless
 --registry names it (a file or folder; give it twice for units.csv and accounts.csv).`,
@@ -89,12 +60,8 @@ The registry is the current folder's (registry.json, or units.csv and accounts.c
       value: 'fraction',
       help: 'How far an approximate claim ("about …") may be off. Default: 0.05',
     },
-    lang: {
-      type: 'string',
-      value: 'language',
-      choices: ['en', 'hi'],
-      help: 'The verdict in English (en, default) or Hindi (hi).',
-    },
+    lang: LANG_FLAG,
+    digits: DIGITS_FLAG,
     format: {
       type: 'string',
       value: 'format',
@@ -138,9 +105,7 @@ The registry is the current folder's (registry.json, or units.csv and accounts.c
     const asOf = asOfText
       ? parseDate(asOfText, '--as-of <date>', zone, { end: true, command })
       : new Date();
-    const language = (stringFlag(args, 'lang') ?? 'en') as keyof typeof WORDS;
-    const locale = language === 'hi' ? 'hi-IN' : 'en-IN';
-    const words = WORDS[language];
+    const { locale, words } = languageOf(args, command);
 
     const env = commandEnv(io, args, command);
     const { registry } = readRegistry(
@@ -167,7 +132,7 @@ The registry is the current folder's (registry.json, or units.csv and accounts.c
       });
       const total = t.units.get(unitId)!;
       const check = checkClaim(claimed, total.count, tolerance === undefined ? {} : { tolerance });
-      const unit = unitName(registry.unit(unitId)!, language);
+      const unit = unitName(registry.unit(unitId)!, words.names);
       if (stringFlag(args, 'format') === 'json') {
         writeOutput(
           io,
@@ -190,12 +155,23 @@ The registry is the current folder's (registry.json, or units.csv and accounts.c
         );
         return 0;
       }
-      const percent =
-        check.ratio === null ? undefined : Math.abs((check.ratio - 1) * 100).toFixed(1);
+      const said = words.command;
+      const figure = (n: number) => new Intl.NumberFormat(locale).format(n);
+      // how far off, in the language's digits and percent sign: `7.1%`, `१९.९%` (mr), `۱۹٫۹%` (ur)
+      const off =
+        check.verdict === 'consistent' || check.ratio === null
+          ? ''
+          : ` (${said.off(
+              new Intl.NumberFormat(locale, {
+                style: 'percent',
+                minimumFractionDigits: 1,
+                maximumFractionDigits: 1,
+              }).format(Math.abs(check.ratio - 1)),
+            )})`;
       const lines = [
-        `${words.claim}: "${claimText}" (${describeCount(claimed, { locale })}) ${words.for(unit, clockTime(asOf, zone, new Date(0), locale))}`,
-        `${words.computed}: ${describeCount(total.count, { locale })} ${words.accounts(total.observed, total.accounts)}`,
-        `${words.verdict}: ${words.verdicts[check.verdict]}${check.verdict !== 'consistent' && percent ? ` (${words.off(percent)})` : ''}`,
+        `${said.claim}: "${claimText}" (${describeCount(claimed, { locale })}) ${said.claimFor(unit, clockTime(asOf, zone, new Date(0), locale))}`,
+        `${said.computed}: ${describeCount(total.count, { locale })} ${said.fromAccounts(total.observed, total.accounts, figure)}`,
+        `${said.verdict}: ${words.verdict[check.verdict]}${off}`,
       ];
       writeOutput(io, args, `${lines.join('\n')}\n`);
       return 0;

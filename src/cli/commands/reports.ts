@@ -23,6 +23,7 @@ import {
 } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { type CommandLanguage, DIGITS_FLAG, LANG_FLAG, languageOf } from '../language.js';
 import {
   commandEnv,
   openCommandStore,
@@ -46,14 +47,6 @@ import {
 } from '../visual.js';
 import { renderTable } from './table.js';
 
-/**
- * The languages of the reports, and the locale each is written in: the one place to add one
- * (`--lang`'s choices and help follow).
- */
-const LOCALES = { en: 'en-IN', hi: 'hi-IN' } as const;
-type Language = keyof typeof LOCALES;
-const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', hi: 'Hindi' };
-
 /** The text formats (`renderReport`), then the visual ones (`social-reach/reports`). */
 const FORMATS = ['text', 'markdown', 'csv', 'json', ...VISUAL_FORMATS] as const;
 type Format = (typeof FORMATS)[number];
@@ -65,14 +58,13 @@ const OUTPUT_FLAGS: Readonly<Record<string, FlagSpec>> = {
     choices: FORMATS,
     help: 'text (default), markdown, csv, json, html (one page with charts)\nor xlsx (an Excel workbook: needs --out).',
   },
-  lang: {
+  lang: LANG_FLAG,
+  digits: DIGITS_FLAG,
+  notation: {
     type: 'string',
-    value: 'language',
-    choices: Object.keys(LOCALES),
-    help: `Words and names in ${(Object.keys(LOCALES) as Language[])
-      .map((l) => `${LANGUAGE_NAMES[l]} (${l}${l === 'en' ? ', default' : ''})`)
-      .join(', ')
-      .replace(/, ([^,]*)$/, ' or $1')}.`,
+    value: 'notation',
+    choices: ['standard', 'compact'],
+    help: 'standard (2,03,500, default) or compact (2.04 lakh, 204 ஆயிரம்) figures\nin text, markdown and html.',
   },
   out: {
     type: 'string',
@@ -144,6 +136,8 @@ ${DATES_NOTE}`,
   examples: [
     'social-reach report registry.json',
     'social-reach report registry.json --lang hi --as-of 2026-11-30',
+    'social-reach report registry.json --lang ur --digits latin',
+    'social-reach report registry.json --lang ta --notation compact --format markdown',
     'social-reach report registry.json --format csv --out totals.csv',
     'social-reach report units.csv accounts.csv --unit indore --accounts --format markdown',
     'social-reach report registry.json --format html --out report.html',
@@ -412,8 +406,8 @@ ${DATES_NOTE}`,
             },
           };
         }
-        const locale = LOCALES[language];
-        const names = shown.map((id) => unitName(registry.unit(id)!, language));
+        const { locale, words } = language;
+        const names = shown.map((id) => unitName(registry.unit(id)!, words.names));
         if (format === 'json') {
           return `${JSON.stringify(
             {
@@ -462,16 +456,15 @@ ${DATES_NOTE}`,
           ];
           return renderTable('csv', header, rows, { bom: stringFlag(args, 'out') !== undefined });
         }
-        const title =
-          language === 'hi'
-            ? `${{ day: 'दैनिक', week: 'साप्ताहिक', month: 'मासिक', quarter: 'तिमाही', 'fiscal-year': 'वित्त वर्ष के' }[interval]} फ़ॉलोअर्स (${zone})`
-            : `Followers by ${interval} (${zone})`;
-        const header = [language === 'hi' ? 'अवधि' : 'Period', ...names];
+        const title = `${words.command.seriesTitle[interval]} (${zone})`;
+        const header = [words.command.period, ...names];
         const rows = result.periods.map((p) => [
           periodName(p.start, interval, zone),
           ...shown.map((id) => {
             const point = p.units.get(id)!;
-            return point.observed === 0 ? '—' : describeCount(point.count, { locale });
+            return point.observed === 0
+              ? '—'
+              : describeCount(point.count, { locale, notation: notationOf(args) });
           }),
         ]);
         return renderTable(format === 'markdown' ? 'markdown' : 'text', header, rows, { title });
@@ -488,7 +481,7 @@ interface ReportContext {
   open(): Promise<SnapshotStore>;
   zone: string;
   format: Format;
-  language: Language;
+  language: CommandLanguage;
   /** An html or xlsx report (or a PDF) is asked for: return `{ visual }`, not text. */
   visual: boolean;
   render(report: Parameters<typeof renderReport>[0]): string;
@@ -506,7 +499,7 @@ async function withReportContext(
 ): Promise<number> {
   const zone = timeZoneOf(args, command);
   const format = (stringFlag(args, 'format') ?? 'text') as Format;
-  const language = (stringFlag(args, 'lang') ?? 'en') as Language;
+  const language = languageOf(args, command);
   const pdf = stringFlag(args, 'pdf');
   if (pdf !== undefined && stringFlag(args, 'format') !== undefined && format !== 'html') {
     throw new UsageError(
@@ -542,7 +535,8 @@ async function withReportContext(
       render: (report) =>
         renderReport(report, {
           format: format as ReportFormat,
-          locale: LOCALES[language],
+          locale: language.locale,
+          notation: notationOf(args),
           bom: format === 'csv' && stringFlag(args, 'out') !== undefined,
         }),
     });
@@ -551,7 +545,8 @@ async function withReportContext(
       return 0;
     }
     const options = {
-      locale: LOCALES[language],
+      locale: language.locale,
+      notation: notationOf(args),
       timeZone: zone,
       charts: !booleanFlag(args, 'no-charts'),
     };
@@ -571,6 +566,11 @@ async function withReportContext(
   } finally {
     if (opened) await (await opened.catch(() => undefined))?.close();
   }
+}
+
+/** `--notation`: standard unless asked. */
+function notationOf(args: ParsedArgs): 'standard' | 'compact' {
+  return stringFlag(args, 'notation') === 'compact' ? 'compact' : 'standard';
 }
 
 function dateFlag(
