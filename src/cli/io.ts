@@ -3,6 +3,8 @@
  * their own streams and environment (the end-to-end tests run the installed bin as a child).
  */
 
+import { EXIT } from './errors.js';
+
 /** A stream the command writes to. */
 export interface Output {
   write(text: string): unknown;
@@ -54,4 +56,21 @@ export function processIo(): Io {
       process.exit(code);
     },
   };
+}
+
+/**
+ * Ctrl-C as the collecting commands take it: the first calls `first` (stop cleanly); a second
+ * writes `quitLine` and ends the process at once with exit 130. Returns what stops listening.
+ */
+export function onCtrlC(io: Io, quitLine: string, first: () => void): () => void {
+  let seen = false;
+  return io.onInterrupt(() => {
+    if (seen) {
+      io.stderr.write(`\n${quitLine}\n`);
+      io.exit(EXIT.interrupted);
+      return;
+    }
+    seen = true;
+    first();
+  });
 }

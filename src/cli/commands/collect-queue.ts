@@ -9,7 +9,7 @@ import type { RunOutcome } from '../../stores/types.js';
 import { booleanFlag, listFlag, type ParsedArgs, stringFlag } from '../args.js';
 import { apiBases } from '../env.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
-import type { Io } from '../io.js';
+import { type Io, onCtrlC } from '../io.js';
 import { type ApiPlatform, providersFromEnv } from '../providers.js';
 import {
   checkRedis,
@@ -72,12 +72,7 @@ export async function runQueuedCollect(
 
   let interrupted = false;
   let wake: () => void = () => {};
-  const stopInterrupts = io.onInterrupt(() => {
-    if (interrupted) {
-      io.stderr.write('\nquit at once (Ctrl-C twice)\n');
-      io.exit(EXIT.interrupted);
-      return;
-    }
+  const stopInterrupts = onCtrlC(io, 'quit at once (Ctrl-C twice)', () => {
     interrupted = true;
     wake();
   });

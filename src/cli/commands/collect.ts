@@ -17,7 +17,7 @@ import { booleanFlag, type CommandSpec, listFlag, type ParsedArgs } from '../arg
 import { apiBases } from '../env.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { describeHolder, holderOf } from '../folder-lock.js';
-import type { Io } from '../io.js';
+import { type Io, onCtrlC } from '../io.js';
 import { createReporter, type PlatformLine, type Reporter } from '../progress.js';
 import { API_PLATFORMS, type ApiPlatform, providersFromEnv } from '../providers.js';
 import { proxyFromEnv } from '../proxy.js';
@@ -156,17 +156,16 @@ async function runCollect(io: Io, args: ParsedArgs): Promise<number> {
   const controller = new AbortController();
   let interrupted = false;
   let reporter: Reporter | undefined;
-  const stopInterrupts = io.onInterrupt(() => {
-    if (interrupted) {
-      io.stderr.write('\nquit at once (Ctrl-C twice); what was stored stays stored\n');
-      io.exit(EXIT.interrupted);
-      return;
-    }
-    interrupted = true;
-    if (reporter) reporter.stopping();
-    else io.stderr.write('stopping before the collection starts…\n');
-    controller.abort(new Error('interrupted by Ctrl-C'));
-  });
+  const stopInterrupts = onCtrlC(
+    io,
+    'quit at once (Ctrl-C twice); what was stored stays stored',
+    () => {
+      interrupted = true;
+      if (reporter) reporter.stopping();
+      else io.stderr.write('stopping before the collection starts…\n');
+      controller.abort(new Error('interrupted by Ctrl-C'));
+    },
+  );
   let lock: StoreLock | undefined;
   let renewal: ReturnType<typeof setInterval> | undefined;
   try {
