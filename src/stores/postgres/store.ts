@@ -351,14 +351,33 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
         // connections (each part one query on its own backend, so on its own core); PGlite has
         // one thread and takes them as one. The parts' rows are each sorted by id.
         const parts = db.driver === 'pg' ? LATEST_PARTS : 1;
+        if (parts === 1) {
+          // When no stored row is later than asOf (the usual question: the figures now), each
+          // probe is asked without a bound on time, which spares it a step: on PGlite over 2.65
+          // million rows, 0.42 s of CPU against 0.49 s. Both statements run in one transaction,
+          // so no put comes between them.
+          const rows = await run('latest', () =>
+            db.transaction(async (tx) => {
+              const [check] = await tx.query(sql.noneAfter, [at]);
+              const newest = check?.none_after === true;
+              return packed(
+                accountIds === undefined
+                  ? await tx.query(newest ? sql.latestAllNewest : sql.latestAll, newest ? [] : [at])
+                  : await tx.query(
+                      newest ? sql.latestOfNewest : sql.latestOf,
+                      newest ? [accountIds] : [at, accountIds],
+                    ),
+              );
+            }),
+          );
+          return rows.map(fromArray);
+        }
         const queries =
           accountIds === undefined
-            ? parts === 1
-              ? [() => db.query(sql.latestAll, [at])]
-              : Array.from(
-                  { length: parts },
-                  (_, k) => () => db.query(sql.latestPart, [at, parts, k]),
-                )
+            ? Array.from(
+                { length: parts },
+                (_, k) => () => db.query(sql.latestPart, [at, parts, k]),
+              )
             : slices(accountIds, parts, LATEST_PART_MIN).map(
                 (ids) => () => db.query(sql.latestOf, [at, ids]),
               );
@@ -366,8 +385,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
           Promise.all(queries.map(async (query) => packed(await query()))),
         );
         // Slices of the sorted ids are in order already; hash parts are merged by id.
-        const rows =
-          accountIds === undefined && results.length > 1 ? mergeById(results) : results.flat();
+        const rows = accountIds === undefined ? mergeById(results) : results.flat();
         return rows.map(fromArray);
       }),
 
@@ -641,11 +659,14 @@ function randomToken(): string {
 }
 
 function statements(t: Tables) {
-  const latestOf = (accounts: string) => `
+  // `bounded`: only rows at or before $1; without, each account's newest row (for when no row is
+  // later than asOf: the probe then needs no bound on time, which spares it a step).
+  const latestOf = (accounts: string, bounded = true) => `
     SELECT coalesce(json_agg(s.r ORDER BY a.account_id), '[]')::text AS rows FROM ${accounts}
     CROSS JOIN LATERAL (
       SELECT json_build_array(${ROW}) AS r FROM ${t.snapshots} s
-      WHERE s.account_id = a.account_id AND s.taken_at < $1::timestamptz + ${ONE_MS}
+      WHERE s.account_id = a.account_id
+        ${bounded ? `AND s.taken_at < $1::timestamptz + ${ONE_MS}` : ''}
       ORDER BY s.taken_at DESC
       LIMIT 1
     ) s`;
@@ -720,6 +741,15 @@ function statements(t: Tables) {
     latestOf: latestOf(
       `(SELECT id COLLATE "C" AS account_id FROM unnest($2::text[]) AS ids(id)) a`,
     ),
+    // The same without the bound on time: every stored row, or the asked ids' ($1).
+    latestAllNewest: latestOf(`${t.accounts} a`, false),
+    latestOfNewest: latestOf(
+      `(SELECT id COLLATE "C" AS account_id FROM unnest($1::text[]) AS ids(id)) a`,
+      false,
+    ),
+    // Whether no row is later than $1 (one probe of the taken_at index).
+    noneAfter: `SELECT NOT EXISTS (SELECT 1 FROM ${t.snapshots}
+      WHERE taken_at >= $1::timestamptz + ${ONE_MS}) AS none_after`,
     accountPage: `SELECT account_id FROM ${t.accounts}
       WHERE $1::text IS NULL OR account_id > $1::text ORDER BY account_id LIMIT $2`,
     // For each account of the page and each period, the newest row in the period's window: one
