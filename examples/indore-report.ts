@@ -12,20 +12,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  addCounts,
-  checkClaim,
-  defineRegistry,
-  parseCount,
-  rank,
-  series,
-  totals,
-} from '../src/index.js';
+import { defineRegistry, rank, series, totals } from '../src/index.js';
 import { memoryStore } from '../src/stores/memory.js';
 import { renderHtmlReport, renderXlsxReport, type VisualReport } from '../src/visual/index.js';
 import { describeYearGrowth, fiscalYearGrowth } from './fiscal-growth.js';
-import { indoreRegistry, reportedClaims } from './indore-data.js';
-import { SIMULATION_END, simulatedFailures, simulateIndore } from './indore-simulation.js';
+import { indoreRegistry } from './indore-data.js';
+import {
+  checkedClaims,
+  SIMULATION_END,
+  simulatedFailures,
+  simulateIndore,
+} from './indore-simulation.js';
 
 const folder = process.argv[2] ?? '.';
 const registry = defineRegistry(indoreRegistry);
@@ -57,18 +54,7 @@ const report: VisualReport = {
   },
   failures: simulatedFailures,
   // The news report's own totals (X + Facebook), checked against the simulated figures.
-  claims: reportedClaims.map((c) => {
-    const xfb = totals(registry, snapshots, { asOf: SIMULATION_END, platforms: ['x', 'facebook'] });
-    const computed = addCounts(c.units.map((u) => xfb.units.get(u)!.count));
-    const claimed = parseCount(c.claim);
-    return {
-      label: { en: c.en, hi: c.hi },
-      claim: c.claim,
-      claimed,
-      computed,
-      check: checkClaim(claimed, computed),
-    };
-  }),
+  claims: checkedClaims(registry, snapshots),
 };
 
 console.log(

@@ -11,7 +11,17 @@
  * Instagram gives its figures rounded down to the hundred (as its "12.8K" does), so they are
  * ranges, and the Commissioner's Instagram misses a few days and failed in the last collection.
  */
-import { type CollectFailure, ProviderError, type Registry, type Snapshot } from '../src/index.js';
+import {
+  addCounts,
+  type CollectFailure,
+  checkClaim,
+  ProviderError,
+  parseCount,
+  type Registry,
+  type Snapshot,
+  totals,
+} from '../src/index.js';
+import { reportedClaims } from './indore-data.js';
 
 export const DAY = 86_400_000;
 /** The last simulated day: 28 November 2026, 10:00 in India (fixed, so the output is stable). */
@@ -108,3 +118,22 @@ export const simulatedFailures: readonly CollectFailure[] = [
     }),
   },
 ];
+
+/**
+ * The news report's claims (its X + Facebook totals), each read with `parseCount` and checked
+ * against the simulated figures at {@link SIMULATION_END}: what a report's "claims" section shows.
+ */
+export function checkedClaims(registry: Registry, snapshots: readonly Snapshot[]) {
+  const xfb = totals(registry, snapshots, { asOf: SIMULATION_END, platforms: ['x', 'facebook'] });
+  return reportedClaims.map((c) => {
+    const computed = addCounts(c.units.map((u) => xfb.units.get(u)!.count));
+    const claimed = parseCount(c.claim);
+    return {
+      label: { en: c.en, hi: c.hi },
+      claim: c.claim,
+      claimed,
+      computed,
+      check: checkClaim(claimed, computed),
+    };
+  });
+}

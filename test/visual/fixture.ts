@@ -1,5 +1,6 @@
-import { indoreRegistry, reportedClaims } from '../../examples/indore-data.js';
+import { indoreRegistry } from '../../examples/indore-data.js';
 import {
+  checkedClaims,
   DAY,
   SIMULATION_END,
   simulatedFailures,
@@ -9,10 +10,7 @@ import { growth } from '../../src/aggregate/growth.js';
 import { rank } from '../../src/aggregate/rank.js';
 import { type Series, series } from '../../src/aggregate/series.js';
 import { type Totals, totals } from '../../src/aggregate/totals.js';
-import { addCounts } from '../../src/model/count.js';
 import { defineRegistry, type Registry } from '../../src/model/registry.js';
-import { checkClaim } from '../../src/numbers/check-claim.js';
-import { parseCount } from '../../src/numbers/parse-count.js';
 import { memoryStore } from '../../src/stores/memory.js';
 import type { VisualReport } from '../../src/visual/report-input.js';
 
@@ -38,7 +36,6 @@ export async function indoreFixture(): Promise<IndoreFixture> {
     to: SIMULATION_END,
     interval: 'week',
   });
-  const xfb = totals(registry, snapshots, { asOf: SIMULATION_END, platforms: ['x', 'facebook'] });
   const report: VisualReport = {
     registry,
     totals: t,
@@ -47,17 +44,7 @@ export async function indoreFixture(): Promise<IndoreFixture> {
     growth: { units: growth(registry, before, after), from, to: SIMULATION_END },
     series: { series: weekly },
     failures: simulatedFailures,
-    claims: reportedClaims.map((c) => {
-      const computed = addCounts(c.units.map((u) => xfb.units.get(u)!.count));
-      const claimed = parseCount(c.claim);
-      return {
-        label: { en: c.en, hi: c.hi },
-        claim: c.claim,
-        claimed,
-        computed,
-        check: checkClaim(claimed, computed),
-      };
-    }),
+    claims: checkedClaims(registry, snapshots),
   };
   return { registry, totals: t, weekly, report };
 }
