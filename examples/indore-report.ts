@@ -10,7 +10,7 @@
  * 2026, against 28 November 2026), and the line chart is monthly over both financial years; the
  * example prints this year's growth against the whole of the last one's.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineRegistry, rank, series, totals } from '../src/index.js';
 import { memoryStore } from '../src/stores/memory.js';
@@ -25,6 +25,7 @@ import {
 } from './indore-simulation.js';
 
 const folder = process.argv[2] ?? '.';
+mkdirSync(folder, { recursive: true }); // a new output folder is made, not an error
 const registry = defineRegistry(indoreRegistry);
 const snapshots = simulateIndore(registry);
 const store = memoryStore();
